@@ -1,0 +1,47 @@
+package darwin.core;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outcome of evaluating one training program: a status, a one-line reason, the metrics when
+ * the status is {@link EvaluationStatus#OK}, and the tail of the program's log for feedback.
+ */
+public record EvaluationResult(EvaluationStatus status, String reason, Metrics metrics, String logTail) {
+
+    public EvaluationResult {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(reason, "reason");
+        logTail = logTail == null ? "" : logTail;
+        if (status == EvaluationStatus.OK && metrics == null) {
+            throw new IllegalArgumentException("an OK result needs metrics");
+        }
+        if (status != EvaluationStatus.OK && metrics != null) {
+            throw new IllegalArgumentException("only an OK result carries metrics, not " + status);
+        }
+        if (reason.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("a reason is one line");
+        }
+    }
+
+    public static EvaluationResult ok(Metrics metrics, String logTail) {
+        return new EvaluationResult(EvaluationStatus.OK, "trained and measured", metrics, logTail);
+    }
+
+    public static EvaluationResult failed(EvaluationStatus status, String reason, String logTail) {
+        return new EvaluationResult(status, oneLine(reason), null, logTail);
+    }
+
+    public Optional<Metrics> measured() {
+        return Optional.ofNullable(metrics);
+    }
+
+    /** Folds a message into one line, so that any exception text can serve as a reason. */
+    public static String oneLine(String text) {
+        if (text == null || text.isBlank()) {
+            return "no reason given";
+        }
+        String line = text.strip().replaceAll("\\s*\\R\\s*", " | ");
+        return line.length() > 400 ? line.substring(0, 397) + "..." : line;
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The vocabulary of darwin: budgets, evaluation statuses, metrics and results.
+ *
+ * <p>Every module speaks these types. They are immutable records and closed enums that check
+ * their own invariants, so that a value that exists is a valid value. This package depends on
+ * nothing but the JDK and Jackson's annotations.
+ */
+package darwin.core;

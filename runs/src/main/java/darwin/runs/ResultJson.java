@@ -1,0 +1,50 @@
+package darwin.runs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import darwin.core.EvaluationResult;
+import darwin.core.Metrics;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/** The one JSON object that {@code --json} prints for a result. */
+final class ResultJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ResultJson() {}
+
+    static String of(EvaluationResult result, Path curveLog) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("status", result.status().name());
+        node.put("reason", result.reason());
+        result.measured().ifPresent(m -> put(node, m));
+        if (curveLog != null) {
+            node.put("curveLog", curveLog.toString());
+        }
+        if (!result.status().measured()) {
+            node.put("logTail", result.logTail());
+        }
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void put(ObjectNode node, Metrics m) {
+        node.put("valLoss", m.valLoss());
+        node.put("perplexity", m.perplexity());
+        node.put("mfu", m.mfu());
+        node.put("tokensPerSecond", m.tokensPerSecond());
+        node.put("tokensTrained", m.tokensTrained());
+        node.put("steps", m.steps());
+        node.put("parameters", m.parameters());
+        node.put("flopsPerToken", m.flopsPerToken());
+        node.put("peakFlops", m.peakFlops());
+        node.put("wallSeconds", m.wallSeconds());
+        node.put("trainSeconds", m.trainSeconds());
+        node.put("device", m.device());
+    }
+}

@@ -1,0 +1,77 @@
+package darwin.runs;
+
+import darwin.core.Budget;
+import darwin.core.EvaluationResult;
+import darwin.trainer.data.Corpus;
+import darwin.trainer.device.Engines;
+import darwin.trainer.harness.Harness;
+import darwin.trainer.harness.HarnessSettings;
+import darwin.trainer.harness.TrainingRequest;
+import darwin.trainer.seed.NanoGpt;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code darwin train}: trains the seed program once and reports what the harness measured. */
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = "Train the seed nanoGPT program once on tinyshakespeare and measure it.")
+final class TrainCommand implements Callable<Integer> {
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    BudgetOptions budget;
+
+    @Option(names = "--seed", defaultValue = "1337", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Print one JSON object instead of a summary.")
+    boolean json;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where the training curve is written (default: out/train-<time>).")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "Intra-op threads of the engine (default: all cores).")
+    int threads;
+
+    @Option(names = "--peak-flops", paramLabel = "F", defaultValue = "0",
+            description = "The device's peak FLOP/s, instead of the calibrated figure.")
+    double peakFlops;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Budget chosen = BudgetOptions.resolve(budget, Budget.steps(2000));
+        if (threads < 0) {
+            throw new IllegalArgumentException("--threads must be positive, got " + threads);
+        }
+        HarnessSettings settings = HarnessSettings.defaults().withPeakFlops(peakFlops);
+        Path dir = out != null ? out : Path.of("out", "train-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path curve = dir.resolve("curve.jsonl");
+        PrintWriter err = spec.commandLine().getErr();
+        Engines.load(threads, 0);
+        Harness harness = new Harness(Corpus.tinyShakespeare(), settings);
+        ProgressLine progress = new ProgressLine(err, chosen, ProgressLine.isTerminal());
+        EvaluationResult result = harness.evaluate(new NanoGpt(), new TrainingRequest(chosen, seed, curve, progress));
+        progress.finish();
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (json) {
+            stdout.println(ResultJson.of(result, curve));
+        } else {
+            stdout.print(ResultSummary.of(result, curve));
+        }
+        stdout.flush();
+        return result.status().measured() ? 0 : 1;
+    }
+}

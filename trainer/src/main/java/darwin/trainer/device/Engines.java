@@ -1,0 +1,86 @@
+package darwin.trainer.device;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Sets up DJL's PyTorch engine once per process. Thread counts must be set before the engine
+ * loads: on a small CPU machine PyTorch's defaults make the small operations of a GPT step many
+ * times slower (see BENCHMARKS.md for the figures behind the defaults).
+ */
+public final class Engines {
+
+    /** System property that overrides the intra-op thread count. */
+    public static final String THREADS = "ai.djl.pytorch.num_threads";
+    /** System property that overrides the inter-op thread count. */
+    public static final String INTEROP_THREADS = "ai.djl.pytorch.num_interop_threads";
+
+    private static volatile Engine engine;
+
+    private Engines() {}
+
+    /**
+     * Loads the engine with the given thread counts (0 keeps what is already configured, or the
+     * measured default: all cores for intra-op, one inter-op thread). Later calls return the
+     * loaded engine.
+     */
+    public static synchronized Engine load(int threads, int interopThreads) {
+        if (engine == null) {
+            System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+            setIfAbsent(THREADS, threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+            setIfAbsent(INTEROP_THREADS, interopThreads > 0 ? interopThreads : 1);
+            engine = Engine.getEngine("PyTorch");
+        }
+        return engine;
+    }
+
+    /** Loads the engine with the default thread counts. */
+    public static Engine load() {
+        return load(0, 0);
+    }
+
+    /** The intra-op thread count in force. */
+    public static int threads() {
+        return Integer.getInteger(THREADS, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The first GPU when there is one, else the CPU. */
+    public static Device defaultDevice() {
+        return load().getGpuCount() > 0 ? Device.gpu(0) : Device.cpu();
+    }
+
+    /** Turns autograd recording off on the calling thread (PyTorch keeps this mode per thread). */
+    public static void inferenceMode() {
+        load();
+        JniUtils.setGradMode(false);
+    }
+
+    /** Identifies this machine's processor and thread count, for caching its calibrated peak. */
+    public static String machineKey() {
+        return cpuModel() + "|threads=" + threads();
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.toLowerCase(Locale.ROOT).startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).strip() + " x" + Runtime.getRuntime().availableProcessors();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through to the JVM's description
+        }
+        return System.getProperty("os.arch") + " x" + Runtime.getRuntime().availableProcessors();
+    }
+
+    private static void setIfAbsent(String property, int value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, Integer.toString(value));
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package darwin.trainer.harness;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import darwin.trainer.api.MetricsSink;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The training curve: the program reports its loss and learning rate, the harness adds the step,
+ * tokens and time it observed, and writes one JSON line per step. It also notices a non-finite
+ * loss, and keeps the last lines for the result's log tail.
+ */
+final class CurveLog implements MetricsSink, AutoCloseable {
+
+    private static final int TAIL_LINES = 20;
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final BudgetTracker tracker;
+    private final HarnessBatches batches;
+    private final TrainingListener listener;
+    private final BufferedWriter out;
+    private final Deque<String> tail = new ArrayDeque<>();
+    private CurvePoint last;
+    private CurvePoint firstNonFinite;
+
+    CurveLog(Path file, BudgetTracker tracker, HarnessBatches batches, TrainingListener listener) throws IOException {
+        this.tracker = tracker;
+        this.batches = batches;
+        this.listener = listener;
+        if (file != null) {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        } else {
+            this.out = null;
+        }
+    }
+
+    @Override
+    public void log(double trainingLoss, double learningRate) {
+        CurvePoint point = new CurvePoint(
+                tracker.steps(), trainingLoss, learningRate, batches.tokens(), tracker.elapsedSeconds());
+        last = point;
+        if (!Double.isFinite(trainingLoss) && firstNonFinite == null) {
+            firstNonFinite = point;
+        }
+        String line = toJson(point);
+        if (tail.size() == TAIL_LINES) {
+            tail.removeFirst();
+        }
+        tail.addLast(line);
+        if (out != null) {
+            try {
+                out.write(line);
+                out.newLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the training curve", e);
+            }
+        }
+        listener.onStep(point);
+    }
+
+    CurvePoint last() {
+        return last;
+    }
+
+    CurvePoint firstNonFinite() {
+        return firstNonFinite;
+    }
+
+    String tail() {
+        return String.join("\n", tail);
+    }
+
+    static String toJson(CurvePoint point) {
+        try (var writer = new java.io.StringWriter(); JsonGenerator json = JSON.createGenerator(writer)) {
+            json.writeStartObject();
+            json.writeNumberField("step", point.step());
+            writeNumber(json, "loss", point.loss());
+            writeNumber(json, "lr", point.lr());
+            json.writeNumberField("tokens", point.tokens());
+            json.writeNumberField("elapsed", Math.round(point.elapsed() * 1000) / 1000.0);
+            json.writeEndObject();
+            json.flush();
+            return writer.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeNumber(JsonGenerator json, String name, double value) throws IOException {
+        if (Double.isFinite(value)) {
+            json.writeNumberField(name, value);
+        } else {
+            json.writeStringField(name, Double.toString(value)); // JSON has no NaN or Infinity
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (out != null) {
+            out.close();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package darwin.trainer.harness;
+
+import java.nio.file.Path;
+
+/**
+ * How the harness measures.
+ *
+ * @param heldOutWindow length of the fixed held-out windows (64, as the seed's context)
+ * @param peakFlops the device's peak FLOP/s, or 0 to calibrate (and cache) it
+ * @param peakCache where calibrated peaks are cached, or {@code null} for no cache
+ */
+public record HarnessSettings(int heldOutWindow, double peakFlops, Path peakCache) {
+
+    public static final int DEFAULT_WINDOW = 64;
+
+    public HarnessSettings {
+        if (heldOutWindow < 1) {
+            throw new IllegalArgumentException("the held-out window must be at least 1 token, got " + heldOutWindow);
+        }
+        if (peakFlops < 0 || Double.isNaN(peakFlops) || Double.isInfinite(peakFlops)) {
+            throw new IllegalArgumentException("peak FLOP/s must be a positive number (or 0 to calibrate), got " + peakFlops);
+        }
+    }
+
+    /** Calibrated peak cached in the user's cache directory, 64-token held-out windows. */
+    public static HarnessSettings defaults() {
+        return new HarnessSettings(DEFAULT_WINDOW, 0, darwin.trainer.measure.PeakCalibration.defaultCacheFile());
+    }
+
+    public HarnessSettings withPeakFlops(double peak) {
+        return new HarnessSettings(heldOutWindow, peak, peakCache);
+    }
+}

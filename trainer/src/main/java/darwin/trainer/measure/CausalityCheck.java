@@ -1,0 +1,70 @@
+package darwin.trainer.measure;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import darwin.trainer.api.LanguageModel;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * Checks that a model is causal: on random inputs, changing the tokens after position t must not
+ * change the logits at positions 0..t. A model that looks ahead scores a near-zero loss and must
+ * never win.
+ */
+public final class CausalityCheck {
+
+    private static final int SEQUENCES = 2;
+    private static final int CUTS = 3;
+    private static final float TOLERANCE = 1e-3f;
+
+    private final long seed;
+
+    public CausalityCheck(long seed) {
+        this.seed = seed;
+    }
+
+    /** Empty when the model is causal; otherwise what was seen. */
+    public Optional<String> violation(LanguageModel model, NDManager manager, int vocabularySize) {
+        int length = model.architecture().contextLength();
+        if (length < 2) {
+            return Optional.empty();
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        long[] tokens = new long[SEQUENCES * length];
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = random.nextInt(vocabularySize);
+        }
+        try (NDScope arrays = new NDScope(); NDManager scope = manager.newSubManager()) {
+            NDArray reference = logits(model, scope, tokens, length);
+            for (int cut = 0; cut < CUTS; cut++) {
+                // keep positions 0..t, redraw everything after t
+                int t = cut == 0 ? 0 : cut == 1 ? length / 2 : length - 2;
+                long[] changed = tokens.clone();
+                for (int s = 0; s < SEQUENCES; s++) {
+                    for (int j = t + 1; j < length; j++) {
+                        changed[s * length + j] = (tokens[s * length + j] + 1 + random.nextInt(vocabularySize - 1))
+                                % vocabularySize;
+                    }
+                }
+                NDArray perturbed = logits(model, scope, changed, length);
+                String kept = "0:" + (t + 1);
+                float difference = reference.get(":, " + kept).sub(perturbed.get(":, " + kept)).abs().max().getFloat();
+                if (!(difference <= TOLERANCE)) {
+                    return Optional.of(String.format(
+                            "the model looks ahead: changing tokens after position %d changed the logits at positions"
+                                    + " 0..%d by up to %.3g",
+                            t, t, difference));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static NDArray logits(LanguageModel model, NDManager manager, long[] tokens, int length) {
+        NDArray input = manager.create(tokens, new Shape(SEQUENCES, length));
+        return model.logits(input).toType(DataType.FLOAT32, false);
+    }
+}
