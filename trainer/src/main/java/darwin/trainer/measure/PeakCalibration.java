@@ -16,14 +16,15 @@ import java.util.List;
 
 /**
  * The device's peak FP32 FLOP/s, found by timing square matrix products of several sizes with all
- * the engine's threads and keeping the best rate. The figure is cached per machine, device and
+ * the engine's threads and keeping the best sustained rate (not the fastest single product, which
+ * a turbo burst can flatter). The figure is cached per machine, device and
  * thread count in a small JSON file, since calibrating takes seconds and the peak of a machine
  * does not change between runs.
  */
 public final class PeakCalibration {
 
-    private static final List<Integer> SIZES = List.of(256, 512, 1024, 2048);
-    private static final double SECONDS_PER_SIZE = 0.6;
+    private static final List<Integer> SIZES = List.of(512, 768, 1024, 2048);
+    private static final double SECONDS_PER_SIZE = 0.75;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path cacheFile;
@@ -42,19 +43,30 @@ public final class PeakCalibration {
 
     /** The cached peak for this device, or a fresh calibration (which is then cached). */
     public double peakFlops(NDManager manager, String machineKey) {
+        return peakFlops(manager, machineKey, SECONDS_PER_SIZE);
+    }
+
+    double peakFlops(NDManager manager, String machineKey, double secondsPerSize) {
         String key = machineKey + "|" + manager.getDevice();
         ObjectNode cache = readCache();
         if (cache.has(key) && cache.get(key).isNumber() && cache.get(key).asDouble() > 0) {
             return cache.get(key).asDouble();
         }
-        double peak = calibrate(manager);
+        double peak = calibrate(manager, secondsPerSize);
         cache.put(key, peak);
         writeCache(cache);
         return peak;
     }
 
-    /** Times matrix products on the manager's device and returns the best FLOP/s seen. */
+    /**
+     * Times matrix products on the manager's device and returns the best sustained FLOP/s: for
+     * each size, the FLOPs of all products over the time they took together.
+     */
     public static double calibrate(NDManager manager) {
+        return calibrate(manager, SECONDS_PER_SIZE);
+    }
+
+    static double calibrate(NDManager manager, double secondsPerSize) {
         Device device = manager.getDevice();
         double best = 0;
         for (int n : SIZES) {
@@ -62,18 +74,17 @@ public final class PeakCalibration {
                 NDArray a = scope.randomNormal(0f, 1f, new Shape(n, n), DataType.FLOAT32);
                 NDArray b = scope.randomNormal(0f, 1f, new Shape(n, n), DataType.FLOAT32);
                 a.matMul(b).close(); // warm-up
-                double flops = 2.0 * n * n * n;
-                long deadline = System.nanoTime() + (long) (SECONDS_PER_SIZE * 1e9);
+                long start = System.nanoTime();
+                long deadline = start + (long) (secondsPerSize * 1e9);
                 int repeats = 0;
-                while (System.nanoTime() < deadline || repeats < 3) {
-                    long start = System.nanoTime();
+                while (System.nanoTime() < deadline || repeats < 2) {
                     NDArray c = a.matMul(b);
-                    c.getFloat(0, 0); // wait for the result on asynchronous devices
-                    long elapsed = System.nanoTime() - start;
+                    c.getFloat(0, 0); // waits for the result on asynchronous devices
                     c.close();
-                    best = Math.max(best, flops / (elapsed / 1e9));
                     repeats++;
                 }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                best = Math.max(best, 2.0 * n * n * n * repeats / seconds);
             }
         }
         return best;

@@ -1,0 +1,26 @@
+package darwin.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class BudgetTest {
+
+    @Test
+    void rejectsEmptyAndNonsenseBudgets() {
+        assertThrows(IllegalArgumentException.class, () -> Budget.steps(0));
+        assertThrows(IllegalArgumentException.class, () -> Budget.seconds(0));
+        assertThrows(IllegalArgumentException.class, () -> Budget.seconds(-1));
+        assertThrows(IllegalArgumentException.class, () -> Budget.seconds(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> Budget.seconds(Double.POSITIVE_INFINITY));
+    }
+
+    @Test
+    void describesAndKeysItself() {
+        assertEquals("2000 steps", Budget.steps(2000).describe());
+        assertEquals("steps-2000", Budget.steps(2000).key());
+        assertEquals("30.00 s", Budget.seconds(30).describe());
+        assertEquals("seconds-30.0", Budget.seconds(30).key());
+    }
+}

@@ -1,0 +1,40 @@
+package darwin.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class EvaluationResultTest {
+
+    private static final Metrics METRICS =
+            new Metrics(1.9, Math.exp(1.9), 0.4, 20000, 1000, 10, 800, 5e6, 3e11, 2, 1, "cpu()");
+
+    @Test
+    void onlyOkCarriesMetrics() {
+        assertThrows(IllegalArgumentException.class, () -> new EvaluationResult(EvaluationStatus.OK, "x", null, ""));
+        assertThrows(IllegalArgumentException.class,
+                () -> new EvaluationResult(EvaluationStatus.DIVERGED, "x", METRICS, ""));
+        assertTrue(EvaluationResult.ok(METRICS, "").measured().isPresent());
+        assertFalse(EvaluationResult.failed(EvaluationStatus.TIMEOUT, "slow", "").measured().isPresent());
+    }
+
+    @Test
+    void reasonsAreOneLine() {
+        EvaluationResult result = EvaluationResult.failed(EvaluationStatus.RUNTIME_ERROR, "boom\n  at here\n", null);
+        assertEquals("boom | at here", result.reason());
+        assertEquals("", result.logTail());
+        assertEquals("no reason given", EvaluationResult.oneLine(null));
+        assertEquals(400, EvaluationResult.oneLine("x".repeat(1000)).length());
+    }
+
+    @Test
+    void metricsRejectImpossibleFigures() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new Metrics(1, 1, 0, 0, -1, 0, 0, 0, 1, 0, 0, "cpu()"));
+        assertThrows(IllegalArgumentException.class,
+                () -> new Metrics(1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, "cpu()"));
+    }
+}

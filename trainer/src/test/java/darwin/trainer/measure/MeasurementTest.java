@@ -1,0 +1,102 @@
+package darwin.trainer.measure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import darwin.trainer.FakeModels;
+import darwin.trainer.api.LanguageModel;
+import darwin.trainer.data.Corpus;
+import darwin.trainer.device.Engines;
+import darwin.trainer.seed.NanoGpt;
+import darwin.trainer.seed.GptConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class MeasurementTest {
+
+    private static final Corpus CORPUS = Corpus.tinyShakespeare();
+    private static NDManager manager;
+
+    @BeforeAll
+    static void engine() {
+        Engines.load();
+        Engines.inferenceMode();
+        manager = NDManager.newBaseManager();
+    }
+
+    @AfterAll
+    static void close() {
+        manager.close();
+    }
+
+    @Test
+    void flopsPerTokenIsNanoGptsFormula() {
+        LanguageModel model = new NanoGpt().newModel(manager, 65);
+        FlopCount count = FlopCount.of(model);
+        assertEquals(804_096, count.parameters(), "the baby GPT's parameters, counted from its arrays");
+        long n = 804_096 - 64 * 128; // nanoGPT leaves the position embedding out of N
+        assertEquals(n, count.matmulParameters());
+        assertEquals(6.0 * n + 12.0 * 4 * 128 * 64, count.perToken());
+    }
+
+    @Test
+    void mfuIsAchievedFlopsOverPeak() {
+        FlopCount count = new FlopCount(1000, 1000, 1, 10, 10);
+        assertEquals(7200.0, count.perToken());
+        // 1000 tokens in 2 s at 7200 FLOPs each = 3.6 MFLOP/s, over a 36 MFLOP/s peak
+        assertEquals(0.1, count.mfu(1000, 2.0, 3.6e7), 1e-12);
+        assertEquals(0.0, count.mfu(1000, 0.0, 3.6e7));
+    }
+
+    @Test
+    void lookupTablesAreLeftOutOfN() {
+        FlopCount count = FlopCount.of(FakeModels.uniform(manager, 65, 16));
+        assertEquals(100 + 32, count.parameters());
+        assertEquals(100, count.matmulParameters());
+    }
+
+    @Test
+    void uniformModelScoresLnVOnTheHeldOutWindows() {
+        HeldOutEvaluator evaluator = new HeldOutEvaluator(CORPUS.heldOutWindows(64));
+        assertEquals(Math.log(65), evaluator.loss(FakeModels.uniform(manager, 65, 64), manager), 1e-5);
+        // a model with a shorter context scores each window in pieces
+        assertEquals(Math.log(65), evaluator.loss(FakeModels.uniform(manager, 65, 24), manager), 1e-5);
+    }
+
+    @Test
+    void heldOutLossOfTheSameWeightsIsStable() {
+        LanguageModel model = new NanoGpt(new GptConfig(1, 2, 32, 64, 4, 1e-3, 1e-4, 10, 0.1, 0.9, 0.99, 1, 0, false))
+                .newModel(manager, 65);
+        HeldOutEvaluator evaluator = new HeldOutEvaluator(CORPUS.heldOutWindows(64));
+        double first = evaluator.loss(model, manager);
+        double second = evaluator.loss(model, manager);
+        assertEquals(first, second, 1e-6);
+        assertTrue(first > 3.5 && first < 5, "an untrained model is near ln(65): " + first);
+    }
+
+    @Test
+    void causalityCheckPassesTheSeedAndCatchesALookAhead() {
+        CausalityCheck check = new CausalityCheck(3);
+        assertTrue(check.violation(new NanoGpt().newModel(manager, 65), manager, 65).isEmpty());
+        var violation = check.violation(FakeModels.lookingAhead(manager, 65, 64), manager, 65);
+        assertTrue(violation.isPresent());
+        assertTrue(violation.get().contains("looks ahead"), violation.get());
+        // and the cheat would have scored a near-zero loss
+        double cheat = new HeldOutEvaluator(CORPUS.heldOutWindows(64)).loss(FakeModels.lookingAhead(manager, 65, 64), manager);
+        assertTrue(cheat < 0.5, "the look-ahead model's loss: " + cheat);
+    }
+
+    @Test
+    void peakIsCalibratedOnceAndCached(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path cache = dir.resolve("peak.json");
+        PeakCalibration calibration = new PeakCalibration(cache);
+        double peak = calibration.peakFlops(manager, "test-machine", 0.05);
+        assertTrue(peak > 1e8, "a CPU does more than 0.1 GFLOP/s: " + peak);
+        assertTrue(java.nio.file.Files.readString(cache).contains("test-machine"));
+        assertEquals(peak, new PeakCalibration(cache).peakFlops(manager, "test-machine", 0.05));
+        java.nio.file.Files.writeString(cache, "{ not json");
+        assertTrue(new PeakCalibration(cache).peakFlops(manager, "test-machine", 0.05) > 1e8, "a damaged cache is recalibrated");
+    }
+}
