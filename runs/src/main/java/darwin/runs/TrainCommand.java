@@ -8,7 +8,9 @@ import darwin.trainer.harness.Harness;
 import darwin.trainer.harness.HarnessSettings;
 import darwin.trainer.harness.TrainingRequest;
 import darwin.trainer.seed.NanoGpt;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -58,6 +60,11 @@ final class TrainCommand implements Callable<Integer> {
         }
         HarnessSettings settings = HarnessSettings.defaults().withPeakFlops(peakFlops);
         Path dir = out != null ? out : Path.of("out", "train-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot create the output directory " + dir + " (" + e.getMessage() + ")", e);
+        }
         Path curve = dir.resolve("curve.jsonl");
         PrintWriter err = spec.commandLine().getErr();
         Engines.load(threads, 0);
