@@ -69,5 +69,5 @@ darwin_setup_wrapper() {
     return 1
   }
   # the plugin also rewrites the scripts; keep the committed ones
-  (cd "$root" && git checkout -- mvnw mvnw.cmd 2>/dev/null) || true
+  (cd "$root" && git checkout -- mvnw 2>/dev/null) || true
 }
