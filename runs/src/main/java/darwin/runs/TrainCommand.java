@@ -7,7 +7,7 @@ import darwin.trainer.device.Engines;
 import darwin.trainer.harness.Harness;
 import darwin.trainer.harness.HarnessSettings;
 import darwin.trainer.harness.TrainingRequest;
-import darwin.trainer.seed.NanoGpt;
+import darwin.program.NanoGpt;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -13,8 +13,11 @@ import java.util.Objects;
  */
 public final class Corpus {
 
-    /** The bundled tinyshakespeare corpus (public domain, 1,115,394 characters). */
-    public static final String TINY_SHAKESPEARE = "darwin/trainer/data/tinyshakespeare.txt";
+    /**
+     * The bundled tinyshakespeare corpus (public domain, 1,115,394 characters), a resource of the
+     * {@code darwin-data} jar, which the processes that run untrusted code never get.
+     */
+    public static final String TINY_SHAKESPEARE = "darwin/data/tinyshakespeare.txt";
 
     private final CharTokenizer tokenizer;
     private final int[] train;

@@ -10,4 +10,4 @@
  * Parameters are plain arrays rather than DJL blocks so that every operation of a step is visible
  * in a few short files an LLM can read and edit, and so that a step costs few JNI calls.
  */
-package darwin.trainer.seed;
+package darwin.program;

@@ -1,4 +1,4 @@
-package darwin.trainer.seed;
+package darwin.program;
 
 /**
  * The seed program's hyper-parameters; {@link #BABY} is nanoGPT's CPU configuration for

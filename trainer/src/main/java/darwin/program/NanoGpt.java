@@ -1,4 +1,4 @@
-package darwin.trainer.seed;
+package darwin.program;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;

@@ -1,4 +1,4 @@
-package darwin.trainer.seed;
+package darwin.program;
 
 /**
  * nanoGPT's schedule: linear warm-up for a number of steps, then cosine decay to the minimum

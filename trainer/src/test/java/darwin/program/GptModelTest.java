@@ -1,4 +1,4 @@
-package darwin.trainer.seed;
+package darwin.program;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
