@@ -66,6 +66,16 @@ public final class Corpus {
         return heldOut;
     }
 
+    /** A copy of the training tokens, for handing to a training process. */
+    public int[] trainTokens() {
+        return train.clone();
+    }
+
+    /** A copy of the held-out tokens, for handing to a scoring process; never to a program. */
+    public int[] heldOutTokens() {
+        return heldOut.clone();
+    }
+
     public int trainSize() {
         return train.length;
     }

@@ -11,7 +11,8 @@ public final class TokenSampler {
     private final int[] tokens;
     private final SplittableRandom random;
 
-    TokenSampler(int[] tokens, long seed) {
+    /** Samples windows of {@code tokens} (not copied: it must not change) with the given seed. */
+    public TokenSampler(int[] tokens, long seed) {
         this.tokens = tokens;
         this.random = new SplittableRandom(seed);
     }

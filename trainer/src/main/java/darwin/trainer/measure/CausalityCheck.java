@@ -11,8 +11,9 @@ import java.util.SplittableRandom;
 
 /**
  * Checks that a model is causal: on random inputs, changing the tokens after position t must not
- * change the logits at positions 0..t. A model that looks ahead scores a near-zero loss and must
- * never win.
+ * change the logits at positions 0..t; and that the sequences of a batch are independent:
+ * changing one sequence must not change the logits of another. A model that looks ahead, or
+ * across the rows of a batch, can score a loss it did not earn and must never win.
  */
 public final class CausalityCheck {
 
@@ -58,6 +59,18 @@ public final class CausalityCheck {
                                     + " 0..%d by up to %.3g",
                             t, t, difference));
                 }
+            }
+            // rows are independent: redraw every sequence but the first
+            long[] others = tokens.clone();
+            for (int j = length; j < others.length; j++) {
+                others[j] = (tokens[j] + 1 + random.nextInt(vocabularySize - 1)) % vocabularySize;
+            }
+            NDArray mixed = logits(model, scope, others, length);
+            float difference = reference.get("0").sub(mixed.get("0")).abs().max().getFloat();
+            if (!(difference <= TOLERANCE)) {
+                return Optional.of(String.format(
+                        "the model mixes the sequences of a batch: changing the other sequences changed the logits of"
+                                + " the first by up to %.3g", difference));
             }
         }
         return Optional.empty();

@@ -10,7 +10,9 @@ import darwin.trainer.data.HeldOutWindows;
 
 /**
  * Scores a model on the fixed held-out windows: the mean next-token cross-entropy over every
- * predicted token of every window. A model whose context is shorter than a window scores each
+ * predicted token of every window. Windows are batched by stride, never next to the window whose
+ * text follows theirs, so that a model that mixes the rows of a batch learns nothing about the
+ * tokens it must predict. A model whose context is shorter than a window scores each
  * window in consecutive pieces that fit, starting each piece without earlier context.
  */
 public final class HeldOutEvaluator {
@@ -31,21 +33,23 @@ public final class HeldOutEvaluator {
      */
     public double loss(LanguageModel model, NDManager manager) {
         int context = Math.min(model.architecture().contextLength(), windows.length());
+        int batches = (windows.count() + WINDOWS_PER_BATCH - 1) / WINDOWS_PER_BATCH;
         double total = 0;
-        for (int first = 0; first < windows.count(); first += WINDOWS_PER_BATCH) {
-            int n = Math.min(WINDOWS_PER_BATCH, windows.count() - first);
+        for (int batch = 0; batch < batches; batch++) {
+            int[] rows = windows.strided(batch, batches);
             for (int from = 0; from < windows.length(); from += context) {
                 int width = Math.min(context, windows.length() - from);
-                total += batchLoss(model, manager, first, n, from, width);
+                total += batchLoss(model, manager, rows, from, width);
             }
         }
         return total / windows.predictions();
     }
 
-    private double batchLoss(LanguageModel model, NDManager manager, int first, int n, int from, int width) {
+    private double batchLoss(LanguageModel model, NDManager manager, int[] rows, int from, int width) {
+        int n = rows.length;
         long[] inputs = new long[n * width];
         long[] targets = new long[n * width];
-        windows.copy(first, n, from, width, inputs, targets);
+        windows.copy(rows, from, width, inputs, targets);
         try (NDScope arrays = new NDScope(); NDManager scope = manager.newSubManager()) {
             NDArray x = scope.create(inputs, new Shape(n, width));
             NDArray y = scope.create(targets, new Shape(n, width, 1));

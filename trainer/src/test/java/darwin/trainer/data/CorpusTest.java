@@ -51,14 +51,35 @@ class CorpusTest {
         long[] ta = new long[ia.length];
         long[] ib = new long[ia.length];
         long[] tb = new long[ia.length];
-        a.copy(0, a.count(), 0, 64, ia, ta);
-        b.copy(0, b.count(), 0, 64, ib, tb);
+        int[] all = java.util.stream.IntStream.range(0, a.count()).toArray();
+        a.copy(all, 0, 64, ia, ta);
+        b.copy(all, 0, 64, ib, tb);
         assertArrayEquals(ia, ib);
         assertArrayEquals(ta, tb);
         // windows do not overlap and targets are inputs shifted by one
         assertEquals(SHAKESPEARE.heldOut()[64], ia[64]);
         assertEquals(ia[1], ta[0]);
         assertEquals(SHAKESPEARE.heldOut()[a.count() * 64], ta[ta.length - 1]);
+    }
+
+    @Test
+    void stridedBatchesCoverEveryWindowOnceAndNeverPairNeighbours() {
+        HeldOutWindows windows = SHAKESPEARE.heldOutWindows(64);
+        int batches = 14;
+        boolean[] seen = new boolean[windows.count()];
+        for (int batch = 0; batch < batches; batch++) {
+            int[] rows = windows.strided(batch, batches);
+            for (int i = 0; i < rows.length; i++) {
+                assertTrue(!seen[rows[i]], "window " + rows[i] + " twice");
+                seen[rows[i]] = true;
+                if (i > 0) {
+                    assertTrue(rows[i] - rows[i - 1] > 1, "neighbours in one batch");
+                }
+            }
+        }
+        for (boolean s : seen) {
+            assertTrue(s);
+        }
     }
 
     @Test

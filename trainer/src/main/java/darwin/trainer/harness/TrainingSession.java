@@ -1,0 +1,111 @@
+package darwin.trainer.harness;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
+import ai.djl.ndarray.NDManager;
+import darwin.core.Budget;
+import darwin.core.EvaluationResult;
+import darwin.core.EvaluationStatus;
+import darwin.trainer.api.BudgetExhaustedException;
+import darwin.trainer.api.LanguageModel;
+import darwin.trainer.api.TrainingProgram;
+import darwin.trainer.data.TokenSampler;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Runs a program's {@code train} call under a budget: hands out batches and counts them, logs the
+ * curve, times the call, and turns whatever the program throws into a failure.
+ */
+public final class TrainingSession {
+
+    private final Device device;
+    private final int vocabularySize;
+
+    public TrainingSession(Device device, int vocabularySize) {
+        this.device = device;
+        this.vocabularySize = vocabularySize;
+    }
+
+    /**
+     * Trains the program. The model, if any, lives in {@code manager}.
+     *
+     * @param sampler the training batches
+     * @param curveLog where the curve goes, or {@code null}
+     */
+    public TrainingOutcome train(TrainingProgram program, NDManager manager, TokenSampler sampler, Budget budget,
+            long seed, Path curveLog, TrainingListener listener) {
+        BudgetTracker tracker = new BudgetTracker(budget);
+        HarnessBatches batches = new HarnessBatches(sampler, tracker);
+        try (CurveLog curve = new CurveLog(curveLog, tracker, batches, listener)) {
+            Engine.getInstance().setRandomSeed((int) seed);
+            var context = new HarnessContext(manager, device, vocabularySize, batches, tracker, curve, seed);
+            listener.onPhase("training for " + budget.describe());
+            LanguageModel model;
+            tracker.start();
+            try {
+                model = program.train(context);
+            } catch (Throwable failure) {
+                return failed(classify(failure), tracker, batches, curve);
+            }
+            double seconds = tracker.elapsedSeconds();
+            if (model == null) {
+                return failed(EvaluationResult.failed(EvaluationStatus.VIOLATION, "the program returned no model", curve.tail()),
+                        tracker, batches, curve);
+            }
+            if (curve.firstNonFinite() != null) {
+                return failed(EvaluationResult.failed(EvaluationStatus.DIVERGED,
+                        "training loss became " + curve.firstNonFinite().loss() + " at step " + curve.firstNonFinite().step(),
+                        curve.tail()), tracker, batches, curve);
+            }
+            return new TrainingOutcome(model, null, tracker.steps(), batches.tokens(), seconds, curve.tail());
+        } catch (IOException e) {
+            EvaluationResult failure = EvaluationResult.failed(EvaluationStatus.RUNTIME_ERROR,
+                    "cannot write the training curve: " + e.getMessage(), "");
+            return new TrainingOutcome(null, failure, tracker.steps(), batches.tokens(), 0, "");
+        }
+    }
+
+    private static TrainingOutcome failed(EvaluationResult failure, BudgetTracker tracker, HarnessBatches batches, CurveLog curve) {
+        EvaluationResult withTail = failure.logTail().isEmpty()
+                ? EvaluationResult.failed(failure.status(), failure.reason(), curve.tail())
+                : failure;
+        return new TrainingOutcome(null, withTail, tracker.steps(), batches.tokens(), tracker.elapsedSeconds(), curve.tail());
+    }
+
+    /** The status and reason of something a program threw. Errors of the harness itself are rethrown. */
+    public static EvaluationResult classify(Throwable failure) {
+        if (failure instanceof OutOfMemoryError || isNativeOutOfMemory(failure)) {
+            return EvaluationResult.failed(EvaluationStatus.OUT_OF_MEMORY, describe(failure), "");
+        }
+        if (failure instanceof BudgetExhaustedException) {
+            return EvaluationResult.failed(EvaluationStatus.RUNTIME_ERROR,
+                    "the program asked for a batch after its budget was spent: " + failure.getMessage(), "");
+        }
+        if (failure instanceof VirtualMachineError error && !(failure instanceof StackOverflowError)) {
+            throw error; // the harness itself is in trouble
+        }
+        return EvaluationResult.failed(EvaluationStatus.RUNTIME_ERROR, describe(failure), "");
+    }
+
+    private static boolean isNativeOutOfMemory(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            if (t instanceof EngineException && (message.contains("out of memory") || message.contains("can't allocate"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The exception's class, message and the frame that threw it, on one line. */
+    public static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        StackTraceElement top = failure.getStackTrace().length > 0 ? failure.getStackTrace()[0] : null;
+        return failure.getClass().getSimpleName()
+                + (message == null ? "" : ": " + message)
+                + (top == null ? "" : " (at " + top.getClassName() + "." + top.getMethodName() + ":" + top.getLineNumber() + ")");
+    }
+}
