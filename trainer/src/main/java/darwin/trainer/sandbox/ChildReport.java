@@ -1,0 +1,100 @@
+package darwin.trainer.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The report a child process sends back: one line on its standard output,
+ * {@code DARWIN-REPORT <base64 JSON> <HMAC>}, signed with a key the parent passed on standard
+ * input before any of the variant's code was loaded. The program shares the child's JVM and its
+ * standard output, so it may print anything, including lines that look like reports; without the
+ * key it cannot sign one, and a report it altered no longer verifies.
+ */
+public final class ChildReport {
+
+    private static final String PREFIX = "DARWIN-REPORT ";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int KEY_BYTES = 32;
+
+    private ChildReport() {}
+
+    /** A fresh random key. */
+    public static byte[] newKey() {
+        byte[] key = new byte[KEY_BYTES];
+        new SecureRandom().nextBytes(key);
+        return key;
+    }
+
+    /** The report line for a JSON object. */
+    public static String frame(byte[] key, ObjectNode report) {
+        try {
+            byte[] json = JSON.writeValueAsBytes(report);
+            return PREFIX + Base64.getEncoder().encodeToString(json) + " " + HexFormat.of().formatHex(mac(key, json));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode a report", e);
+        }
+    }
+
+    /** The last correctly signed report in a process's output, if any. */
+    public static Optional<JsonNode> find(byte[] key, String output) {
+        JsonNode found = null;
+        for (String line : output.split("\n")) {
+            int start = line.indexOf(PREFIX);
+            if (start < 0) {
+                continue;
+            }
+            String[] parts = line.substring(start + PREFIX.length()).strip().split(" ");
+            if (parts.length != 2) {
+                continue;
+            }
+            try {
+                byte[] json = Base64.getDecoder().decode(parts[0]);
+                byte[] claimed = HexFormat.of().parseHex(parts[1]);
+                if (MessageDigest.isEqual(mac(key, json), claimed)) {
+                    found = JSON.readTree(json);
+                }
+            } catch (IllegalArgumentException | IOException e) {
+                // not a report of ours
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** The SHA-256 of a byte string, in hex. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+
+    private static byte[] mac(byte[] key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks HmacSHA256", e);
+        }
+    }
+
+    static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
+    static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

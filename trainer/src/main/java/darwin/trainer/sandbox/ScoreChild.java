@@ -1,0 +1,101 @@
+package darwin.trainer.sandbox;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import darwin.trainer.api.LanguageModel;
+import darwin.trainer.api.TrainingProgram;
+import darwin.trainer.data.HeldOutWindows;
+import darwin.trainer.device.Engines;
+import darwin.trainer.harness.Scorer;
+import darwin.trainer.harness.TrainingSession;
+import darwin.trainer.measure.FlopCount;
+import java.io.DataInputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * The scoring process: builds the variant's untrained model with {@code newModel}, loads the
+ * trained weights into it, and scores it with the harness's {@link Scorer}.
+ *
+ * <p>Arguments: {@code --entry CLASS --seed N --vocabulary V --window L}. Standard input: the
+ * report key, then the held-out tokens (a count and the ids). The held-out text reaches this
+ * process only through its standard input, read in full into a local variable before any of the
+ * variant's code is loaded; it is never written to a file.
+ */
+public final class ScoreChild {
+
+    private ScoreChild() {}
+
+    public static void main(String[] args) throws Exception {
+        DataInputStream in = new DataInputStream(System.in);
+        byte[] key = TrainChild.readKey();
+        int count = in.readInt();
+        int[] heldOut = new int[count];
+        for (int i = 0; i < count; i++) {
+            heldOut[i] = in.readInt();
+        }
+        PrintStream report = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        ChildArguments arguments = ChildArguments.parse(args);
+        Workspace workspace = new Workspace(Path.of("").toAbsolutePath());
+        ObjectNode result = ChildReport.object();
+        try {
+            long seed = Long.parseLong(arguments.get("seed"));
+            int vocabulary = Integer.parseInt(arguments.get("vocabulary"));
+            int window = Integer.parseInt(arguments.get("window"));
+            var trained = WeightsFile.read(workspace.weights());
+            Engines.load();
+            TrainingProgram program;
+            try {
+                program = ProgramLoader.load(workspace.readClasses(), arguments.get("entry"));
+            } catch (ProgramLoader.LoadException e) {
+                result.put("status", e.status().name());
+                result.put("reason", e.getMessage());
+                TrainChild.emit(report, key, result);
+                return;
+            }
+            try (NDManager manager = NDManager.newBaseManager(Engines.defaultDevice())) {
+                LanguageModel model;
+                try {
+                    model = program.newModel(manager, vocabulary);
+                    if (model == null) {
+                        throw new IllegalStateException("newModel returned null");
+                    }
+                    WeightsFile.load(trained, model.parameters());
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    result.put("status", "VIOLATION");
+                    result.put("reason", "the trained weights do not fit the program's newModel: " + e.getMessage());
+                    TrainChild.emit(report, key, result);
+                    return;
+                } catch (RuntimeException | LinkageError e) {
+                    result.put("status", "RUNTIME_ERROR");
+                    result.put("reason", "newModel failed: " + TrainingSession.describe(e));
+                    TrainChild.emit(report, key, result);
+                    return;
+                }
+                Scorer.Result scored = new Scorer(new HeldOutWindows(heldOut, window), vocabulary, seed)
+                        .score(model, manager, () -> {});
+                if (scored.failure() != null) {
+                    result.put("status", scored.failure().status().name());
+                    result.put("reason", scored.failure().reason());
+                } else {
+                    FlopCount flops = scored.score().flops();
+                    result.put("status", "OK");
+                    result.put("valLoss", scored.score().valLoss());
+                    result.put("parameters", flops.parameters());
+                    result.put("matmulParameters", flops.matmulParameters());
+                    result.put("layers", flops.layers());
+                    result.put("width", flops.width());
+                    result.put("contextLength", flops.contextLength());
+                }
+            }
+            TrainChild.emit(report, key, result);
+        } catch (Throwable failure) {
+            result.put("status", "RUNTIME_ERROR");
+            result.put("reason", "the scoring process failed: " + TrainingSession.describe(failure));
+            TrainChild.emit(report, key, result);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package darwin.trainer.sandbox;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import darwin.core.Budget;
+import darwin.trainer.api.TrainingProgram;
+import darwin.trainer.data.TokenSampler;
+import darwin.trainer.device.Engines;
+import darwin.trainer.harness.TrainingListener;
+import darwin.trainer.harness.TrainingOutcome;
+import darwin.trainer.harness.TrainingSession;
+import java.io.DataInputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The training process: loads the variant's classes, trains the program under the budget with the
+ * harness's training session, saves the returned model's weights, and reports what the harness
+ * counted. Started by {@link SandboxEvaluator}; its working directory is its {@link Workspace}.
+ *
+ * <p>Arguments: {@code --entry CLASS --budget steps-N|seconds-S --seed N --vocabulary V}. Standard
+ * input: the report key. The training tokens are in {@code train.tokens}.
+ */
+public final class TrainChild {
+
+    private TrainChild() {}
+
+    public static void main(String[] args) throws Exception {
+        // the key first, before any of the variant's code can run
+        byte[] key = readKey();
+        PrintStream report = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        ChildArguments arguments = ChildArguments.parse(args);
+        Workspace workspace = new Workspace(Path.of("").toAbsolutePath());
+        ObjectNode result = ChildReport.object();
+        try {
+            Budget budget = parseBudget(arguments.get("budget"));
+            long seed = Long.parseLong(arguments.get("seed"));
+            int vocabulary = Integer.parseInt(arguments.get("vocabulary"));
+            int[] tokens = Workspace.readTokens(workspace.trainTokens());
+            Engines.load();
+            TrainingProgram program;
+            try {
+                program = ProgramLoader.load(workspace.readClasses(), arguments.get("entry"));
+            } catch (ProgramLoader.LoadException e) {
+                result.put("status", e.status().name());
+                result.put("reason", e.getMessage());
+                emit(report, key, result);
+                return;
+            }
+            try (NDManager manager = NDManager.newBaseManager(Engines.defaultDevice())) {
+                TrainingOutcome outcome = new TrainingSession(manager.getDevice(), vocabulary).train(program, manager,
+                        new TokenSampler(tokens, seed), budget, seed, workspace.curve(), TrainingListener.NONE);
+                result.put("steps", outcome.steps());
+                result.put("tokens", outcome.tokens());
+                result.put("trainSeconds", outcome.trainSeconds());
+                result.put("logTail", outcome.logTail());
+                if (outcome.trained()) {
+                    try {
+                        WeightsFile.write(outcome.model().parameters(), workspace.weights());
+                    } catch (RuntimeException e) {
+                        result.put("status", "RUNTIME_ERROR");
+                        result.put("reason", "cannot save the trained model's parameters: " + TrainingSession.describe(e));
+                        emit(report, key, result);
+                        return;
+                    }
+                    result.put("status", "TRAINED");
+                    result.put("weightsSha256", ChildReport.sha256(Files.readAllBytes(workspace.weights())));
+                } else {
+                    result.put("status", outcome.failure().status().name());
+                    result.put("reason", outcome.failure().reason());
+                }
+            }
+            emit(report, key, result);
+        } catch (Throwable failure) {
+            result.put("status", "RUNTIME_ERROR");
+            result.put("reason", "the training process failed: " + TrainingSession.describe(failure));
+            emit(report, key, result);
+        }
+    }
+
+    static Budget parseBudget(String text) {
+        if (text.startsWith("steps-")) {
+            return Budget.steps(Long.parseLong(text.substring("steps-".length())));
+        }
+        if (text.startsWith("seconds-")) {
+            return Budget.seconds(Double.parseDouble(text.substring("seconds-".length())));
+        }
+        throw new IllegalArgumentException("not a budget: " + text);
+    }
+
+    static byte[] readKey() throws java.io.IOException {
+        DataInputStream in = new DataInputStream(System.in);
+        int length = in.readInt();
+        if (length < 16 || length > 1024) {
+            throw new java.io.IOException("bad key length " + length);
+        }
+        return in.readNBytes(length);
+    }
+
+    /** Sends the report and ends the process at once, whatever threads the program left running. */
+    static void emit(PrintStream report, byte[] key, ObjectNode result) {
+        report.println(ChildReport.frame(key, result));
+        report.flush();
+        Runtime.getRuntime().halt(0);
+    }
+}

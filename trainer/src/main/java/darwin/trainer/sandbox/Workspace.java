@@ -1,0 +1,84 @@
+package darwin.trainer.sandbox;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The folder a child process works in, and the only one it may write: the variant's compiled
+ * classes, the training tokens, and what the child leaves behind (weights, curve, logs).
+ */
+public record Workspace(Path root) {
+
+    public Path classes() {
+        return root.resolve("classes");
+    }
+
+    public Path trainTokens() {
+        return root.resolve("train.tokens");
+    }
+
+    public Path weights() {
+        return root.resolve("weights.bin");
+    }
+
+    public Path curve() {
+        return root.resolve("curve.jsonl");
+    }
+
+    public Path stdout() {
+        return root.resolve("stdout.log");
+    }
+
+    public Path stderr() {
+        return root.resolve("stderr.log");
+    }
+
+    /** Writes class files into {@link #classes()} as a package tree. */
+    public void writeClasses(Map<String, byte[]> classes) throws IOException {
+        for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
+            Path file = classes().resolve(entry.getKey().replace('.', '/') + ".class");
+            Files.createDirectories(file.getParent());
+            Files.write(file, entry.getValue());
+        }
+    }
+
+    /** Reads the class files under {@link #classes()}: binary name → bytes. */
+    public Map<String, byte[]> readClasses() throws IOException {
+        Map<String, byte[]> classes = new HashMap<>();
+        Path base = classes();
+        try (Stream<Path> walk = Files.walk(base)) {
+            for (Path file : (Iterable<Path>) walk.filter(p -> p.toString().endsWith(".class"))::iterator) {
+                String relative = base.relativize(file).toString().replace('\\', '/');
+                classes.put(relative.substring(0, relative.length() - ".class".length()).replace('/', '.'), Files.readAllBytes(file));
+            }
+        }
+        return classes;
+    }
+
+    /** Writes tokens as a count followed by big-endian 32-bit ids. */
+    public static void writeTokens(int[] tokens, Path file) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(4 + 4 * tokens.length);
+        buffer.putInt(tokens.length);
+        buffer.asIntBuffer().put(tokens);
+        Files.write(file, buffer.array());
+    }
+
+    /** Reads what {@link #writeTokens} wrote. */
+    public static int[] readTokens(Path file) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(Files.readAllBytes(file));
+        int count = buffer.getInt();
+        if (count < 0 || count != (buffer.remaining() / 4)) {
+            throw new IOException(file + " is not a token file");
+        }
+        IntBuffer ints = buffer.asIntBuffer();
+        int[] tokens = new int[count];
+        ints.get(tokens);
+        return tokens;
+    }
+}
