@@ -21,11 +21,22 @@ final class BundledFiles {
 
     private BundledFiles() {}
 
-    /** Every file under {@code folder} (a resource path ending in '/'), by path relative to it. */
-    static SortedMap<String, String> read(String folder) {
-        URL url = BundledFiles.class.getClassLoader().getResource(folder);
-        if (url == null) {
-            throw new IllegalStateException("the bundled folder " + folder + " is missing from the class path");
+    /**
+     * Every file under {@code folder} (a resource path ending in '/'), by path relative to it. The
+     * folder is located through {@code marker}, a file known to be in it, so that a folder of the
+     * same name elsewhere on the class path is not taken for it.
+     */
+    static SortedMap<String, String> read(String folder, String marker) {
+        URL markerUrl = BundledFiles.class.getClassLoader().getResource(folder + marker);
+        if (markerUrl == null) {
+            throw new IllegalStateException("the bundled file " + folder + marker + " is missing from the class path");
+        }
+        URL url;
+        try {
+            String spec = markerUrl.toString();
+            url = java.net.URI.create(spec.substring(0, spec.length() - marker.length())).toURL();
+        } catch (java.net.MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalStateException("bad location of the bundled folder " + folder + ": " + markerUrl, e);
         }
         TreeMap<String, String> files = new TreeMap<>();
         try {

@@ -54,7 +54,7 @@ public final class HarnessFiles {
     }
 
     private static SortedMap<String, String> bundledHarnessFiles() {
-        var all = BundledFiles.read(SeedVariant.FOLDER);
+        var all = BundledFiles.read(SeedVariant.FOLDER, SeedVariant.MARKER);
         var harness = new java.util.TreeMap<String, String>();
         all.forEach((path, content) -> {
             if (!isMutable(path)) {

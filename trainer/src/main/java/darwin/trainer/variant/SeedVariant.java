@@ -12,10 +12,11 @@ public final class SeedVariant {
     public static final String ENTRY = "darwin.program.NanoGpt";
 
     static final String FOLDER = "darwin/trainer/seed/";
+    static final String MARKER = "program/darwin/program/NanoGpt.java";
 
     private SeedVariant() {}
 
     public static Variant variant() {
-        return Variant.seed(ENTRY, BundledFiles.read(FOLDER));
+        return Variant.seed(ENTRY, BundledFiles.read(FOLDER, MARKER));
     }
 }
