@@ -1,0 +1,352 @@
+package darwin.trainer.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import darwin.core.Budget;
+import darwin.core.EvaluationResult;
+import darwin.core.EvaluationStatus;
+import darwin.core.Variant;
+import darwin.trainer.build.Compilation;
+import darwin.trainer.build.SourceCompiler;
+import darwin.trainer.data.Corpus;
+import darwin.trainer.harness.TrainingListener;
+import darwin.trainer.measure.FlopCount;
+import darwin.trainer.measure.Score;
+import darwin.trainer.process.ProcessLaunchException;
+import darwin.trainer.process.ProcessOutcome;
+import darwin.trainer.process.ProcessRunner;
+import darwin.trainer.process.ProcessSpec;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Evaluates an untrusted variant: checks its harness files, compiles it in process, trains it in a
+ * sandboxed child JVM under the budget, scores the trained weights in a second sandboxed child,
+ * and turns every way this can go wrong into a result.
+ *
+ * <p>Isolation: the training child gets the variant's classes, the training tokens and a class
+ * path without the corpus; it may write only its workspace, has no network (under bubblewrap),
+ * is limited in heap and address space, and is killed with all its descendants at budget plus
+ * grace. The scoring child gets the trained weights in a fresh workspace and the held-out tokens
+ * through a pipe on its standard input. Both report through a line signed with a key only the
+ * harness's code in the child knows ({@link ChildReport}); anything else they print counts for
+ * nothing.
+ *
+ * <p>Concurrency: an evaluator keeps no state between evaluations; several threads may evaluate at
+ * once, each in its own workspaces.
+ */
+public final class SandboxEvaluator {
+
+    private final Corpus corpus;
+    private final SandboxSettings settings;
+    private final double peakFlops;
+    private final ProcessRunner runner;
+    private final SourceCompiler compiler;
+    private final List<Path> classpath;
+
+    /**
+     * @param peakFlops the peak FLOP/s of the device with {@code settings.threads()} threads
+     */
+    public SandboxEvaluator(Corpus corpus, SandboxSettings settings, double peakFlops, ProcessRunner runner) {
+        if (!(peakFlops > 0)) {
+            throw new IllegalArgumentException("the peak FLOP/s must be positive, got " + peakFlops);
+        }
+        this.corpus = corpus;
+        this.settings = settings;
+        this.peakFlops = peakFlops;
+        this.runner = runner;
+        this.classpath = ChildClasspath.current();
+        this.compiler = SourceCompiler.withClasspath(classpath);
+    }
+
+    /** Whether children run inside bubblewrap on this machine. */
+    public boolean sandboxed() {
+        return switch (settings.mode()) {
+            case NONE -> false;
+            case AUTO -> runner.canSandbox();
+            case BUBBLEWRAP -> true;
+        };
+    }
+
+    /**
+     * Evaluates a variant. Never throws for the variant's fault.
+     *
+     * @param logs a folder that receives the children's logs and the training curve, or {@code null}
+     */
+    public EvaluationResult evaluate(Variant variant, Budget budget, long seed, TrainingListener listener, Path logs) {
+        long start = System.nanoTime();
+        Optional<String> tampering = darwin.trainer.variant.HarnessFiles.tampering(variant);
+        if (tampering.isPresent()) {
+            return EvaluationResult.failed(EvaluationStatus.VIOLATION, tampering.get(), "");
+        }
+        listener.onPhase("compiling " + variant.id());
+        Map<String, String> sources = new TreeMap<>();
+        variant.sources().forEach((path, content) -> {
+            if (darwin.trainer.variant.HarnessFiles.isMutable(path)) {
+                sources.put(path, content);
+            }
+        });
+        if (sources.isEmpty()) {
+            return EvaluationResult.failed(EvaluationStatus.COMPILE_ERROR, "the variant has no Java sources under program/", "");
+        }
+        Compilation compilation = compiler.compile(sources);
+        if (!compilation.succeeded()) {
+            var errors = compilation.errors();
+            String first = errors.isEmpty() ? "" : ": " + errors.getFirst().path() + ":" + errors.getFirst().line() + ": "
+                    + errors.getFirst().message().lines().findFirst().orElse("");
+            return EvaluationResult.failed(EvaluationStatus.COMPILE_ERROR,
+                    errors.size() + (errors.size() == 1 ? " compile error" : " compile errors") + first, compilation.report());
+        }
+        Map<String, byte[]> classes = compilation.classes();
+        Optional<String> shadow = VariantClassLoader.shadowing(classes.keySet());
+        if (shadow.isPresent()) {
+            return EvaluationResult.failed(EvaluationStatus.VIOLATION,
+                    "the variant defines " + shadow.get() + " in a package of the harness or its libraries", "");
+        }
+        if (!classes.containsKey(variant.entry())) {
+            return EvaluationResult.failed(EvaluationStatus.VIOLATION,
+                    "the entry class " + variant.entry() + " is not among the variant's classes", "");
+        }
+        Path root = null;
+        try {
+            Files.createDirectories(settings.workRoot());
+            root = Files.createTempDirectory(settings.workRoot(), "eval-" + variant.id() + "-");
+            return run(variant, classes, budget, seed, listener, root, logs, start);
+        } catch (IOException e) {
+            return EvaluationResult.failed(EvaluationStatus.RUNTIME_ERROR,
+                    "the harness could not prepare the evaluation: " + e.getMessage(), "");
+        } finally {
+            if (root != null) {
+                deleteTree(root);
+            }
+        }
+    }
+
+    private EvaluationResult run(Variant variant, Map<String, byte[]> classes, Budget budget, long seed,
+            TrainingListener listener, Path root, Path logs, long start) throws IOException {
+        int vocabulary = corpus.tokenizer().vocabularySize();
+        Workspace train = new Workspace(Files.createDirectory(root.resolve("train")));
+        train.writeClasses(classes);
+        Workspace.writeTokens(corpus.trainTokens(), train.trainTokens());
+        byte[] trainKey = ChildReport.newKey();
+        Duration trainLimit = switch (budget) {
+            case Budget.Steps s -> settings.stepBudgetLimit();
+            case Budget.Seconds s -> Duration.ofMillis((long) (s.seconds() * 1000)).plus(settings.grace());
+        };
+        listener.onPhase("training " + variant.id() + " for " + budget.describe()
+                + (sandboxed() ? " in a sandbox" : " (no sandbox on this machine)"));
+        ProcessOutcome trained;
+        try {
+            trained = runner.run(spec(train, TrainChild.class, List.of(
+                    "--entry", variant.entry(), "--budget", budget.key(), "--seed", Long.toString(seed),
+                    "--vocabulary", Integer.toString(vocabulary)), trainLimit, keyInput(trainKey)));
+        } catch (ProcessLaunchException e) {
+            return EvaluationResult.failed(EvaluationStatus.RUNTIME_ERROR, "cannot start the training process: " + e.getMessage(), "");
+        } finally {
+            keep(logs, train.curve(), "curve.jsonl");
+            keep(logs, train.stdout(), "train.stdout.log");
+            keep(logs, train.stderr(), "train.stderr.log");
+        }
+        String trainTail = tail(trained);
+        Optional<JsonNode> report = ChildReport.find(trainKey, read(train.stdout()));
+        if (report.isEmpty()) {
+            return EvaluationResult.failed(classifyEnding(trained, "training"), reasonForEnding(trained, "training", budget), trainTail);
+        }
+        JsonNode training = report.get();
+        String status = training.path("status").asText();
+        if (!status.equals("TRAINED")) {
+            return EvaluationResult.failed(statusOf(status), training.path("reason").asText("no reason given"),
+                    training.path("logTail").asText(trainTail));
+        }
+        if (!ChildReport.sha256(Files.readAllBytes(train.weights())).equals(training.path("weightsSha256").asText())) {
+            return EvaluationResult.failed(EvaluationStatus.VIOLATION,
+                    "the trained weights were changed after the harness saved them", trainTail);
+        }
+        long steps = training.path("steps").asLong();
+        long tokens = training.path("tokens").asLong();
+        double trainSeconds = training.path("trainSeconds").asDouble();
+        String curveTail = training.path("logTail").asText("");
+
+        listener.onPhase("scoring " + variant.id() + " on the held-out windows");
+        Workspace score = new Workspace(Files.createDirectory(root.resolve("score")));
+        score.writeClasses(classes);
+        Files.copy(train.weights(), score.weights(), StandardCopyOption.REPLACE_EXISTING);
+        deleteTree(train.root());
+        byte[] scoreKey = ChildReport.newKey();
+        ProcessOutcome scored;
+        try {
+            scored = runner.run(spec(score, ScoreChild.class, List.of(
+                    "--entry", variant.entry(), "--seed", Long.toString(seed),
+                    "--vocabulary", Integer.toString(vocabulary), "--window", Integer.toString(settings.heldOutWindow())),
+                    settings.scoreLimit(), scoreInput(scoreKey)));
+        } catch (ProcessLaunchException e) {
+            return EvaluationResult.failed(EvaluationStatus.RUNTIME_ERROR, "cannot start the scoring process: " + e.getMessage(), "");
+        } finally {
+            keep(logs, score.stdout(), "score.stdout.log");
+            keep(logs, score.stderr(), "score.stderr.log");
+        }
+        Optional<JsonNode> scoreReport = ChildReport.find(scoreKey, read(score.stdout()));
+        if (scoreReport.isEmpty()) {
+            return EvaluationResult.failed(classifyEnding(scored, "scoring"), reasonForEnding(scored, "scoring", budget), tail(scored));
+        }
+        JsonNode s = scoreReport.get();
+        if (!s.path("status").asText().equals("OK")) {
+            return EvaluationResult.failed(statusOf(s.path("status").asText()), s.path("reason").asText("no reason given"), curveTail);
+        }
+        FlopCount flops = new FlopCount(s.path("parameters").asLong(), s.path("matmulParameters").asLong(),
+                s.path("layers").asInt(), s.path("width").asInt(), s.path("contextLength").asInt());
+        Score result = new Score(s.path("valLoss").asDouble(), flops);
+        return EvaluationResult.ok(result.metrics(tokens, steps, trainSeconds, peakFlops, (System.nanoTime() - start) / 1e9,
+                "cpu()".equals(deviceName()) ? "cpu()" : deviceName()), curveTail);
+    }
+
+    private String deviceName() {
+        return darwin.trainer.device.Engines.defaultDevice().toString();
+    }
+
+    private ProcessSpec spec(Workspace workspace, Class<?> main, List<String> arguments, Duration limit, byte[] input) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>();
+        if (settings.memoryLimitBytes() > 0) {
+            command.addAll(List.of("prlimit", "--as=" + settings.memoryLimitBytes(), "--"));
+        }
+        command.addAll(List.of(java.toString(),
+                "-Xmx" + settings.heap(),
+                "-Xss4m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1".equals("") ? "" : "-XX:+UseCompressedOops",
+                "-Dai.djl.offline=true",
+                "-Dai.djl.pytorch.num_threads=" + settings.threads(),
+                "-Dai.djl.pytorch.num_interop_threads=1",
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp", String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()),
+                main.getName()));
+        command.addAll(arguments);
+        List<Path> readable = new ArrayList<>(classpath);
+        readable.add(Path.of(System.getProperty("java.home")));
+        Path djlCache = DjlCache.directory();
+        readable.add(djlCache);
+        return ProcessSpec.of(command, workspace.root(), limit)
+                .withSandbox(settings.mode())
+                .withReadOnlyPaths(readable)
+                .withVariable("DJL_CACHE_DIR", djlCache.toString())
+                .withVariable("ENGINE_CACHE_DIR", djlCache.toString())
+                .withVariable("MALLOC_ARENA_MAX", "2")
+                .withInput(input);
+    }
+
+    private static byte[] keyInput(byte[] key) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(key.length);
+            out.write(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private byte[] scoreInput(byte[] key) {
+        int[] heldOut = corpus.heldOutTokens();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8 + key.length + 4 * heldOut.length);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(key.length);
+            out.write(key);
+            out.writeInt(heldOut.length);
+            for (int token : heldOut) {
+                out.writeInt(token);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The status of a child that sent no report. */
+    static EvaluationStatus classifyEnding(ProcessOutcome outcome, String what) {
+        if (outcome.timedOut()) {
+            return EvaluationStatus.TIMEOUT;
+        }
+        String err = outcome.stderrTail().toLowerCase(Locale.ROOT);
+        if (err.contains("outofmemoryerror") || err.contains("cannot allocate memory") || err.contains("can't allocate")
+                || err.contains("std::bad_alloc") || outcome.exitCode().orElse(0) == 137) {
+            return EvaluationStatus.OUT_OF_MEMORY;
+        }
+        return EvaluationStatus.RUNTIME_ERROR;
+    }
+
+    static String reasonForEnding(ProcessOutcome outcome, String what, Budget budget) {
+        if (outcome.timedOut()) {
+            return "the " + what + " process ran past its limit of " + outcome.wallTime().toSeconds() + " s ("
+                    + budget.describe() + " plus grace) and was stopped";
+        }
+        if (classifyEnding(outcome, what) == EvaluationStatus.OUT_OF_MEMORY) {
+            return "the " + what + " process ran out of memory";
+        }
+        return "the " + what + " process ended" + outcome.exitCode().stream().mapToObj(c -> " with status " + c).findFirst().orElse("")
+                + " without reporting a result (did the program call System.exit or crash the JVM?)";
+    }
+
+    private static EvaluationStatus statusOf(String name) {
+        try {
+            EvaluationStatus status = EvaluationStatus.valueOf(name);
+            return status == EvaluationStatus.OK ? EvaluationStatus.RUNTIME_ERROR : status;
+        } catch (IllegalArgumentException e) {
+            return EvaluationStatus.RUNTIME_ERROR;
+        }
+    }
+
+    private static String tail(ProcessOutcome outcome) {
+        String out = outcome.stdoutTail().strip();
+        String err = outcome.stderrTail().strip();
+        return (out.isEmpty() ? "" : "stdout:\n" + out + "\n") + (err.isEmpty() ? "" : "stderr:\n" + err);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void keep(Path logs, Path file, String name) {
+        if (logs == null || !Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            Files.createDirectories(logs);
+            Files.copy(file, logs.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // logs are a courtesy; the result does not depend on them
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var walk = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    // keep going: what is left is reported by nobody and harms nothing
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // best effort
+        }
+    }
+}

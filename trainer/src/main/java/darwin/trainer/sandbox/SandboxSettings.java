@@ -1,0 +1,88 @@
+package darwin.trainer.sandbox;
+
+import darwin.trainer.process.SandboxMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How variants are run in child processes.
+ *
+ * @param workRoot where evaluation workspaces are made (each is deleted after its evaluation)
+ * @param mode bubblewrap or not ({@link SandboxMode#AUTO}: when it works on this machine)
+ * @param threads intra-op engine threads of each child
+ * @param heap the child JVM's maximum heap, as {@code -Xmx} takes it (e.g. {@code 2g})
+ * @param memoryLimitBytes the child's address-space limit, which also bounds native (tensor)
+ *     memory; 0 for none
+ * @param grace time a child gets beyond a time budget to start, load the engine and save its model
+ * @param stepBudgetLimit the wall-clock limit of training under a step budget
+ * @param scoreLimit the wall-clock limit of scoring
+ * @param heldOutWindow length of the held-out windows
+ */
+public record SandboxSettings(
+        Path workRoot,
+        SandboxMode mode,
+        int threads,
+        String heap,
+        long memoryLimitBytes,
+        Duration grace,
+        Duration stepBudgetLimit,
+        Duration scoreLimit,
+        int heldOutWindow) {
+
+    public SandboxSettings {
+        Objects.requireNonNull(workRoot, "workRoot");
+        Objects.requireNonNull(mode, "mode");
+        if (threads < 1) {
+            throw new IllegalArgumentException("a child needs at least one thread, got " + threads);
+        }
+        if (heap == null || !heap.matches("[1-9][0-9]*[kKmMgG]?")) {
+            throw new IllegalArgumentException("the heap must look like 512m or 2g, got " + heap);
+        }
+        if (memoryLimitBytes < 0) {
+            throw new IllegalArgumentException("the memory limit must not be negative");
+        }
+        for (Duration d : new Duration[] {grace, stepBudgetLimit, scoreLimit}) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("time limits must be positive, got " + d);
+            }
+        }
+        if (heldOutWindow < 1) {
+            throw new IllegalArgumentException("the held-out window must be at least 1 token");
+        }
+    }
+
+    /** Defaults for one evaluation at a time on this machine. */
+    public static SandboxSettings defaults() {
+        return new SandboxSettings(
+                Path.of(System.getProperty("java.io.tmpdir"), "darwin-sandbox"),
+                SandboxMode.AUTO,
+                Runtime.getRuntime().availableProcessors(),
+                "2g",
+                8L << 30,
+                Duration.ofSeconds(60),
+                Duration.ofMinutes(60),
+                Duration.ofMinutes(10),
+                64);
+    }
+
+    public SandboxSettings withThreads(int n) {
+        return new SandboxSettings(workRoot, mode, n, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow);
+    }
+
+    public SandboxSettings withMode(SandboxMode m) {
+        return new SandboxSettings(workRoot, m, threads, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow);
+    }
+
+    public SandboxSettings withWorkRoot(Path root) {
+        return new SandboxSettings(root, mode, threads, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow);
+    }
+
+    public SandboxSettings withMemory(String heapSize, long limitBytes) {
+        return new SandboxSettings(workRoot, mode, threads, heapSize, limitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow);
+    }
+
+    public SandboxSettings withLimits(Duration graceTime, Duration stepLimit, Duration scoreTime) {
+        return new SandboxSettings(workRoot, mode, threads, heap, memoryLimitBytes, graceTime, stepLimit, scoreTime, heldOutWindow);
+    }
+}
