@@ -88,9 +88,10 @@ public record Variant(String entry, SortedMap<String, String> files, List<String
         return Collections.unmodifiableSortedMap(sources);
     }
 
-    /** Whether a string has the form of a variant id. */
+    /** Whether a string has the form of a variant id: 16 lowercase ASCII hex digits. */
     public static boolean isId(String text) {
-        return text != null && text.length() == ID_LENGTH && text.chars().allMatch(c -> Character.digit(c, 16) >= 0 && !Character.isUpperCase(c));
+        return text != null && text.length() == ID_LENGTH
+                && text.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
     }
 
     /**
