@@ -44,6 +44,16 @@ public final class Engines {
         return load(0, 0);
     }
 
+    /**
+     * The folder where DJL keeps the engine's native libraries, extracted from the
+     * {@code pytorch-native-cpu} jar when the engine first loads. Child processes are pointed at
+     * it (read-only) instead of extracting their own copy.
+     */
+    public static Path nativeCache() {
+        load();
+        return ai.djl.util.Utils.getEngineCacheDir().toAbsolutePath();
+    }
+
     /** The intra-op thread count in force. */
     public static int threads() {
         return Integer.getInteger(THREADS, Runtime.getRuntime().availableProcessors());

@@ -208,11 +208,7 @@ public final class SandboxEvaluator {
                 s.path("layers").asInt(), s.path("width").asInt(), s.path("contextLength").asInt());
         Score result = new Score(s.path("valLoss").asDouble(), flops);
         return EvaluationResult.ok(result.metrics(tokens, steps, trainSeconds, peakFlops, (System.nanoTime() - start) / 1e9,
-                "cpu()".equals(deviceName()) ? "cpu()" : deviceName()), curveTail);
-    }
-
-    private String deviceName() {
-        return darwin.trainer.device.Engines.defaultDevice().toString();
+                darwin.trainer.device.Engines.defaultDevice().toString()), curveTail);
     }
 
     private ProcessSpec spec(Workspace workspace, Class<?> main, List<String> arguments, Duration limit, byte[] input) {
@@ -225,7 +221,6 @@ public final class SandboxEvaluator {
                 "-Xmx" + settings.heap(),
                 "-Xss4m",
                 "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1".equals("") ? "" : "-XX:+UseCompressedOops",
                 "-Dai.djl.offline=true",
                 "-Dai.djl.pytorch.num_threads=" + settings.threads(),
                 "-Dai.djl.pytorch.num_interop_threads=1",
@@ -235,7 +230,7 @@ public final class SandboxEvaluator {
         command.addAll(arguments);
         List<Path> readable = new ArrayList<>(classpath);
         readable.add(Path.of(System.getProperty("java.home")));
-        Path djlCache = DjlCache.directory();
+        Path djlCache = darwin.trainer.device.Engines.nativeCache();
         readable.add(djlCache);
         return ProcessSpec.of(command, workspace.root(), limit)
                 .withSandbox(settings.mode())

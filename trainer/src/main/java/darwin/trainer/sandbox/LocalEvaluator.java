@@ -1,0 +1,99 @@
+package darwin.trainer.sandbox;
+
+import darwin.core.Budget;
+import darwin.core.EvaluationResult;
+import darwin.core.Evaluator;
+import darwin.core.Variant;
+import darwin.trainer.cache.ResultCache;
+import darwin.trainer.cache.ResultKey;
+import darwin.trainer.harness.TrainingListener;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+
+/**
+ * Evaluates variants on this machine in a fixed number of slots, each a sandboxed child process
+ * with its share of the cores, and never evaluates the same (variant, budget, seed, device) twice:
+ * results are looked up in, and added to, a {@link ResultCache}.
+ *
+ * <p>Concurrency: any number of threads may call {@link #evaluate}; a semaphore lets
+ * {@link #slots()} of them run at once, the others wait.
+ */
+public final class LocalEvaluator implements Evaluator {
+
+    private final SandboxEvaluator sandbox;
+    private final ResultCache cache;
+    private final Semaphore free;
+    private final int slots;
+    private final String device;
+    private final Function<String, Path> logs;
+    private final TrainingListener listener;
+
+    /**
+     * @param sandbox evaluates one variant; its settings give each slot's threads
+     * @param slots how many evaluations run at once
+     * @param cache where results are kept
+     * @param logs the folder for each variant id's logs, or a function returning {@code null}
+     */
+    public LocalEvaluator(SandboxEvaluator sandbox, int slots, ResultCache cache, String device,
+            Function<String, Path> logs, TrainingListener listener) {
+        if (slots < 1) {
+            throw new IllegalArgumentException("at least one slot is needed, got " + slots);
+        }
+        this.sandbox = sandbox;
+        this.slots = slots;
+        this.cache = cache;
+        this.free = new Semaphore(slots, true);
+        this.device = device;
+        this.logs = logs;
+        this.listener = listener == null ? TrainingListener.NONE : listener;
+    }
+
+    /** The default number of slots: one per GPU, or one on a CPU machine. */
+    public static int defaultSlots(int gpus) {
+        return Math.max(1, gpus);
+    }
+
+    /** The key under which a result of this evaluator is cached. */
+    public ResultKey key(Variant variant, Budget budget, long seed) {
+        return new ResultKey(variant.id(), budget, seed, device);
+    }
+
+    /** The cached result, if this evaluation was done before. */
+    public Optional<EvaluationResult> cached(Variant variant, Budget budget, long seed) {
+        return cache.get(key(variant, budget, seed));
+    }
+
+    @Override
+    public EvaluationResult evaluate(Variant variant, Budget budget, long seed) throws InterruptedException {
+        ResultKey key = key(variant, budget, seed);
+        Optional<EvaluationResult> known = cache.get(key);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        free.acquire();
+        try {
+            known = cache.get(key); // another slot may have finished it meanwhile
+            if (known.isPresent()) {
+                return known.get();
+            }
+            EvaluationResult result = sandbox.evaluate(variant, budget, seed, listener, logs.apply(variant.id()));
+            try {
+                cache.put(key, result);
+            } catch (IOException e) {
+                System.getLogger(LocalEvaluator.class.getName()).log(System.Logger.Level.WARNING,
+                        "cannot cache the result of " + variant.id() + ": " + e.getMessage());
+            }
+            return result;
+        } finally {
+            free.release();
+        }
+    }
+
+    @Override
+    public int slots() {
+        return slots;
+    }
+}
