@@ -71,3 +71,18 @@ darwin_setup_wrapper() {
   # the plugin also rewrites the scripts; keep the committed ones
   (cd "$root" && git checkout -- mvnw 2>/dev/null) || true
 }
+
+# The trainer runs untrusted programs inside a bubblewrap sandbox where bubblewrap works; its
+# tests of the sandbox skip themselves without it. As root with apt-get (CI), install it quietly;
+# otherwise, or when that fails, say so in one line and go on.
+darwin_setup_sandbox() {
+  command -v bwrap >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+      && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap) >/dev/null 2>&1 \
+      && command -v bwrap >/dev/null 2>&1; then
+    echo "darwin: installed bubblewrap for the process sandbox" >&2
+    return 0
+  fi
+  echo "darwin: bubblewrap (bwrap) is not installed; child processes run unsandboxed and the sandbox tests skip" >&2
+  return 0
+}

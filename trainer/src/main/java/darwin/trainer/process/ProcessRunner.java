@@ -1,0 +1,171 @@
+package darwin.trainer.process;
+
+import darwin.trainer.process.ProcessOutcome.Ending;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one untrusted command and always cleans up after it.
+ *
+ * <p>Launch: the command runs under {@code setsid}, so that it leads a process group of its own,
+ * and, where the spec asks for it and bubblewrap works, inside the {@link Bubblewrap} sandbox.
+ * Its environment is exactly the spec's plus {@link #MARKER}, a variable unique to the run that
+ * lets the runner find processes that left its tree; standard input is {@code /dev/null}; its
+ * output goes to the spec's files. The exact command line is logged before the start and kept in
+ * the outcome.
+ *
+ * <p>Watch: the calling thread waits while the process is alive, up to the deadline. At the
+ * deadline, or when the thread is interrupted, the whole tree is killed ({@link ProcessTree});
+ * after a normal exit, whatever it left running is killed too. An interrupted caller gets an
+ * {@link Ending#INTERRUPTED} outcome with its interrupt flag set again.
+ *
+ * <p>A runner keeps no state between runs and may run several processes from several threads at
+ * once.
+ */
+public final class ProcessRunner {
+
+    /** The variable the runner adds to every child's environment to recognise its processes. */
+    public static final String MARKER = "DARWIN_PROCESS_MARKER";
+
+    private static final System.Logger LOG = System.getLogger(ProcessRunner.class.getName());
+    private static final File DEV_NULL = new File("/dev/null");
+    private static final Duration LONGEST_WAIT = Duration.ofNanos(Long.MAX_VALUE);
+
+    private final Bubblewrap bubblewrap;
+
+    /** A runner that sandboxes with the {@code bwrap} on this JVM's {@code PATH}, when it works. */
+    public ProcessRunner() {
+        this(Bubblewrap.onPath());
+    }
+
+    ProcessRunner(Bubblewrap bubblewrap) {
+        this.bubblewrap = bubblewrap;
+    }
+
+    /** Whether {@link SandboxMode#AUTO} sandboxes on this machine (tried once per JVM). */
+    public boolean canSandbox() {
+        return bubblewrap.works();
+    }
+
+    /**
+     * Runs the command to its end, its deadline or an interrupt, and kills what it leaves behind.
+     *
+     * @throws ProcessLaunchException when it cannot be started at all, or the thread was
+     *     interrupted before the start (the interrupt flag stays set)
+     */
+    public ProcessOutcome run(ProcessSpec spec) throws ProcessLaunchException {
+        boolean sandboxed = sandboxed(spec.sandbox());
+        if (Thread.currentThread().isInterrupted()) {
+            // also covers a bubblewrap trial cut short, which must not make AUTO run unsandboxed
+            throw new ProcessLaunchException("interrupted before the start; nothing was run");
+        }
+        checkLaunchable(spec);
+        List<String> commandLine = commandLine(spec, sandboxed);
+        String marker = UUID.randomUUID().toString();
+
+        ProcessBuilder builder = new ProcessBuilder(commandLine)
+                .directory(spec.workspace().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.stdout().toFile()))
+                .redirectError(ProcessBuilder.Redirect.appendTo(spec.stderr().toFile()));
+        Map<String, String> env = builder.environment();
+        env.clear();
+        env.putAll(spec.environment());
+        env.put(MARKER, marker);
+
+        try (OutputTail out = open(spec.stdout()); OutputTail err = open(spec.stderr())) {
+            LOG.log(System.Logger.Level.INFO, "starting{0} in {1}: {2}",
+                    sandboxed ? " (sandboxed)" : "", spec.workspace(), ProcessOutcome.shellQuoted(commandLine));
+            long start = System.nanoTime();
+            Process process;
+            try {
+                process = builder.start();
+            } catch (IOException e) {
+                throw new ProcessLaunchException("cannot start " + ProcessOutcome.shellQuoted(commandLine) + ": " + e.getMessage(), e);
+            }
+            ProcessTree tree = new ProcessTree(process, MARKER + "=" + marker);
+            Ending ending = await(process, spec.deadline());
+            long end = System.nanoTime();
+            boolean clean = tree.kill();
+            if (ending != Ending.EXITED) {
+                end = System.nanoTime(); // the tree is dead now
+            }
+            OptionalInt exitCode = ending == Ending.EXITED ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
+            ProcessOutcome outcome = new ProcessOutcome(commandLine, sandboxed, ending, exitCode,
+                    Duration.ofNanos(end - start), out.read(spec.tailBytes()), err.read(spec.tailBytes()));
+            LOG.log(System.Logger.Level.INFO, "pid {0} ended: {1}{2} after {3} ms{4}", Long.toString(process.pid()), ending,
+                    exitCode.isPresent() ? " " + exitCode.getAsInt() : "", Long.toString(outcome.wallTime().toMillis()),
+                    clean ? "" : "; some of its processes could not be killed");
+            return outcome;
+        }
+    }
+
+    /** Waits while the process is alive, up to the deadline; on an interrupt, keeps the flag set. */
+    private static Ending await(Process process, Duration deadline) {
+        try {
+            long nanos = deadline.compareTo(LONGEST_WAIT) < 0 ? deadline.toNanos() : LONGEST_WAIT.toNanos();
+            return process.waitFor(nanos, TimeUnit.NANOSECONDS) ? Ending.EXITED : Ending.DEADLINE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Ending.INTERRUPTED;
+        }
+    }
+
+    private boolean sandboxed(SandboxMode mode) throws ProcessLaunchException {
+        return switch (mode) {
+            case NONE -> false;
+            case AUTO -> bubblewrap.works();
+            case BUBBLEWRAP -> {
+                Optional<String> why = bubblewrap.whyUnavailable();
+                if (why.isPresent()) {
+                    throw new ProcessLaunchException("a bubblewrap sandbox is required but unavailable: " + why.get());
+                }
+                yield true;
+            }
+        };
+    }
+
+    private static void checkLaunchable(ProcessSpec spec) throws ProcessLaunchException {
+        if (!Files.isDirectory(spec.workspace())) {
+            throw new ProcessLaunchException("the workspace " + spec.workspace() + " is not a directory");
+        }
+        String program = spec.command().getFirst();
+        String path = spec.environment().getOrDefault("PATH", "");
+        if (Executables.find(program, path, spec.workspace()).isEmpty()) {
+            throw new ProcessLaunchException("no executable '" + program + "'"
+                    + (program.indexOf('/') >= 0 ? "" : " on the PATH " + path));
+        }
+    }
+
+    private List<String> commandLine(ProcessSpec spec, boolean sandboxed) throws ProcessLaunchException {
+        Path setsid = Executables.onPath("setsid").or(() -> Optional.of(Path.of("/usr/bin/setsid")))
+                .filter(Files::isExecutable)
+                .orElseThrow(() -> new ProcessLaunchException("setsid (util-linux) is not installed"));
+        List<String> line = new ArrayList<>();
+        line.add(setsid.toString());
+        line.add("--wait"); // only matters if setsid has to fork: then it still reports the exit code
+        if (sandboxed) {
+            line.addAll(bubblewrap.prefix(spec));
+        }
+        line.addAll(spec.command());
+        return line;
+    }
+
+    private static OutputTail open(Path file) throws ProcessLaunchException {
+        try {
+            return OutputTail.create(file);
+        } catch (IOException e) {
+            throw new ProcessLaunchException("cannot open the output file " + file + ": " + e, e);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package darwin.trainer.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import darwin.trainer.process.ProcessOutcome.Ending;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runner without a sandbox: output, environment, deadline, interrupt and clean-up. */
+@Timeout(30)
+class ProcessRunnerTest {
+
+    private final ProcessRunner runner = new ProcessRunner();
+
+    @TempDir
+    Path workspace;
+
+    private ProcessSpec shell(String script, Duration deadline) {
+        return ProcessSpec.of(List.of("sh", "-c", script), workspace, deadline).withSandbox(SandboxMode.NONE);
+    }
+
+    @Test
+    void aNormalCommandReportsItsExitCodeAndTheTailsOfItsOutput() throws Exception {
+        String script = "i=0; while [ $i -lt 3000 ]; do echo line$i; i=$((i+1)); done; echo oops >&2; exit 7";
+        ProcessOutcome outcome = runner.run(shell(script, Duration.ofSeconds(20)).withTailBytes(100));
+
+        assertEquals(Ending.EXITED, outcome.ending());
+        assertEquals(OptionalInt.of(7), outcome.exitCode());
+        assertFalse(outcome.timedOut());
+        assertFalse(outcome.sandboxed());
+        assertEquals("oops\n", outcome.stderrTail());
+        assertTrue(outcome.stdoutTail().endsWith("line2998\nline2999\n"), outcome.stdoutTail());
+        assertEquals(100, outcome.stdoutTail().getBytes(StandardCharsets.UTF_8).length);
+        assertTrue(Files.size(workspace.resolve("stdout.log")) > 20_000, "the file keeps everything");
+        assertEquals(List.of("sh", "-c", script), outcome.commandLine().subList(outcome.commandLine().size() - 3,
+                outcome.commandLine().size()));
+        assertTrue(outcome.commandLine().getFirst().endsWith("setsid"), outcome.shellCommand());
+    }
+
+    @Test
+    void theChildGetsOnlyTheEnvironmentItIsGiven() throws Exception {
+        ProcessSpec spec = ProcessSpec.of(List.of("env"), workspace, Duration.ofSeconds(20))
+                .withSandbox(SandboxMode.NONE)
+                .withVariable("DARWIN_TEST_GIVEN", "arrives");
+        ProcessOutcome outcome = runner.run(spec);
+
+        Map<String, String> seen = new HashMap<>();
+        outcome.stdoutTail().lines().forEach(line -> seen.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
+        assertEquals("arrives", seen.get("DARWIN_TEST_GIVEN"));
+        assertEquals(workspace.toString(), seen.get("HOME"));
+        assertEquals(ProcessSpec.DEFAULT_PATH, seen.get("PATH"));
+        Map<String, String> expected = new HashMap<>(spec.environment());
+        expected.put(ProcessRunner.MARKER, seen.get(ProcessRunner.MARKER));
+        assertEquals(expected, seen, "nothing of the test JVM's environment leaks");
+        for (String name : System.getenv().keySet()) {
+            if (!spec.environment().containsKey(name)) {
+                assertFalse(seen.containsKey(name), name + " was inherited");
+            }
+        }
+    }
+
+    @Test
+    void aChildStillRunningAtTheDeadlineIsKilled() throws Exception {
+        long start = System.nanoTime();
+        ProcessOutcome outcome = runner.run(ProcessSpec.of(List.of("sleep", "60"), workspace, Duration.ofSeconds(1))
+                .withSandbox(SandboxMode.NONE));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertTrue(outcome.timedOut());
+        assertEquals(OptionalInt.empty(), outcome.exitCode());
+        assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "returned after " + took);
+        assertTrue(outcome.wallTime().compareTo(Duration.ofMillis(900)) > 0, "ran " + outcome.wallTime());
+    }
+
+    @Test
+    void backgroundAndDoubleForkedProcessesDieAtTheDeadline() throws Exception {
+        String token = Processes.token();
+        String script = "sleep " + token + " & echo $! > background.pid; "
+                + "(setsid sh -c 'echo $$ > daemon.pid; exec sleep " + token + "' &); "
+                + "nohup sleep " + token + " >/dev/null 2>&1 & echo $! > nohup.pid; "
+                + "sleep " + token;
+        ProcessOutcome outcome = runner.run(shell(script, Duration.ofSeconds(2)));
+
+        assertTrue(outcome.timedOut());
+        Processes.assertAllDead(workspace, List.of("background.pid", "daemon.pid", "nohup.pid"), token);
+    }
+
+    @Test
+    void processesLeftBehindByANormalExitAreKilled() throws Exception {
+        String token = Processes.token();
+        String script = "sleep " + token + " & echo $! > background.pid; "
+                + "(setsid sh -c 'echo $$ > daemon.pid; exec sleep " + token + "' &); "
+                + "nohup sleep " + token + " >/dev/null 2>&1 & echo $! > nohup.pid; "
+                + "while [ ! -s daemon.pid ]; do sleep 0.05; done; exit 3";
+        ProcessOutcome outcome = runner.run(shell(script, Duration.ofSeconds(20)));
+
+        assertEquals(OptionalInt.of(3), outcome.exitCode());
+        Processes.assertAllDead(workspace, List.of("background.pid", "daemon.pid", "nohup.pid"), token);
+    }
+
+    @Test
+    void anInterruptKillsTheTreeAndKeepsTheFlag() throws Exception {
+        String token = Processes.token();
+        ProcessSpec spec = shell("sleep " + token + " & echo $! > background.pid; sleep " + token, Duration.ofSeconds(60));
+        AtomicReference<ProcessOutcome> outcome = new AtomicReference<>();
+        AtomicBoolean flagKept = new AtomicBoolean();
+        Thread waiter = new Thread(() -> {
+            try {
+                outcome.set(runner.run(spec));
+                flagKept.set(Thread.currentThread().isInterrupted());
+            } catch (ProcessLaunchException e) {
+                throw new AssertionError(e);
+            }
+        });
+        waiter.start();
+        while (!Files.exists(workspace.resolve("background.pid")) || Files.size(workspace.resolve("background.pid")) == 0) {
+            Thread.sleep(20);
+        }
+        long start = System.nanoTime();
+        waiter.interrupt();
+        waiter.join(10_000);
+
+        assertFalse(waiter.isAlive());
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(5)) < 0);
+        assertEquals(Ending.INTERRUPTED, outcome.get().ending());
+        assertTrue(flagKept.get(), "the interrupt flag is set again");
+        Processes.assertAllDead(workspace, List.of("background.pid"), token);
+    }
+
+    @Test
+    void anInterruptedCallerStartsNothing() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(ProcessLaunchException.class, () -> runner.run(shell("echo started > started", Duration.ofSeconds(5))));
+            assertTrue(Thread.currentThread().isInterrupted(), "the flag stays set");
+        } finally {
+            Thread.interrupted();
+        }
+        assertFalse(Files.exists(workspace.resolve("started")));
+    }
+
+    @Test
+    void theTailIsReadFromTheFileTheRunnerCreatedNotWhereItsNameLeadsLater(@TempDir Path elsewhere) throws Exception {
+        Path secret = Files.writeString(elsewhere.resolve("secret"), "the held-out data");
+        ProcessOutcome outcome = runner.run(shell("echo mine; rm stdout.log; ln -s " + secret + " stdout.log", Duration.ofSeconds(20)));
+
+        assertEquals(OptionalInt.of(0), outcome.exitCode());
+        assertEquals("mine\n", outcome.stdoutTail());
+    }
+
+    @Test
+    void whatCannotStartIsALaunchException(@TempDir Path elsewhere) {
+        assertThrows(ProcessLaunchException.class, () -> runner.run(
+                ProcessSpec.of(List.of("no-such-program-here"), workspace, Duration.ofSeconds(5)).withSandbox(SandboxMode.NONE)));
+        assertThrows(ProcessLaunchException.class, () -> runner.run(
+                ProcessSpec.of(List.of("true"), elsewhere.resolve("missing"), Duration.ofSeconds(5)).withSandbox(SandboxMode.NONE)));
+    }
+
+    @Test
+    void aRequiredSandboxThatDoesNotWorkFailsClearly() throws Exception {
+        ProcessRunner without = new ProcessRunner(new Bubblewrap(Path.of("/nonexistent/bwrap")));
+        ProcessSpec spec = ProcessSpec.of(List.of("true"), workspace, Duration.ofSeconds(5));
+
+        ProcessLaunchException e = assertThrows(ProcessLaunchException.class,
+                () -> without.run(spec.withSandbox(SandboxMode.BUBBLEWRAP)));
+        assertTrue(e.getMessage().contains("bubblewrap") && e.getMessage().contains("/nonexistent/bwrap"), e.getMessage());
+        assertFalse(without.canSandbox());
+
+        ProcessOutcome auto = without.run(spec.withSandbox(SandboxMode.AUTO));
+        assertFalse(auto.sandboxed(), "AUTO falls back to a plain process and says so");
+        assertEquals(OptionalInt.of(0), auto.exitCode());
+
+        ProcessLaunchException none = assertThrows(ProcessLaunchException.class,
+                () -> new ProcessRunner(new Bubblewrap(null)).run(spec.withSandbox(SandboxMode.BUBBLEWRAP)));
+        assertTrue(none.getMessage().contains("not on the PATH"), none.getMessage());
+    }
+}
