@@ -25,7 +25,11 @@ public record EvaluationResult(EvaluationStatus status, String reason, Metrics m
     }
 
     public static EvaluationResult ok(Metrics metrics, String logTail) {
-        return new EvaluationResult(EvaluationStatus.OK, "trained and measured", metrics, logTail);
+        return ok(metrics, "trained and measured", logTail);
+    }
+
+    public static EvaluationResult ok(Metrics metrics, String reason, String logTail) {
+        return new EvaluationResult(EvaluationStatus.OK, reason, metrics, logTail);
     }
 
     public static EvaluationResult failed(EvaluationStatus status, String reason, String logTail) {

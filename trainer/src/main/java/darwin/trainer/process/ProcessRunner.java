@@ -75,7 +75,7 @@ public final class ProcessRunner {
 
         ProcessBuilder builder = new ProcessBuilder(commandLine)
                 .directory(spec.workspace().toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
+                .redirectInput(spec.input().length == 0 ? ProcessBuilder.Redirect.from(DEV_NULL) : ProcessBuilder.Redirect.PIPE)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.stdout().toFile()))
                 .redirectError(ProcessBuilder.Redirect.appendTo(spec.stderr().toFile()));
         Map<String, String> env = builder.environment();
@@ -94,6 +94,7 @@ public final class ProcessRunner {
                 throw new ProcessLaunchException("cannot start " + ProcessOutcome.shellQuoted(commandLine) + ": " + e.getMessage(), e);
             }
             ProcessTree tree = new ProcessTree(process, MARKER + "=" + marker);
+            feed(process, spec.input());
             Ending ending = await(process, spec.deadline());
             long end = System.nanoTime();
             boolean clean = tree.kill();
@@ -108,6 +109,25 @@ public final class ProcessRunner {
                     clean ? "" : "; some of its processes could not be killed");
             return outcome;
         }
+    }
+
+    /**
+     * Writes the input to the child's standard input from a daemon thread and closes it; a child
+     * that never reads it cannot block the runner, and one that dies early just breaks the pipe.
+     */
+    private static void feed(Process process, byte[] input) {
+        if (input.length == 0) {
+            return;
+        }
+        Thread feeder = new Thread(() -> {
+            try (var stdin = process.getOutputStream()) {
+                stdin.write(input);
+            } catch (IOException e) {
+                // the child closed its input or ended: what it did not read it did not need
+            }
+        }, "stdin-" + process.pid());
+        feeder.setDaemon(true);
+        feeder.start();
     }
 
     /** Waits while the process is alive, up to the deadline; on an interrupt, keeps the flag set. */

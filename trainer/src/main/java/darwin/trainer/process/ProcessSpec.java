@@ -26,6 +26,9 @@ import java.util.TreeMap;
  * @param sandbox whether the child runs inside bubblewrap
  * @param readOnlyPaths what the sandboxed child may read besides the system directories and its
  *     workspace: the JDK, the class path, a native library cache; ignored without a sandbox
+ * @param input bytes written to the child's standard input through a pipe, which is then closed
+ *     (empty: standard input is {@code /dev/null}). A pipe leaves nothing behind that the child
+ *     could open again by a path once it has read it.
  */
 public record ProcessSpec(
         List<String> command,
@@ -36,7 +39,8 @@ public record ProcessSpec(
         Path stderr,
         int tailBytes,
         SandboxMode sandbox,
-        List<Path> readOnlyPaths) {
+        List<Path> readOnlyPaths,
+        byte[] input) {
 
     public static final int DEFAULT_TAIL_BYTES = 8 * 1024;
     public static final int MAX_TAIL_BYTES = 1024 * 1024;
@@ -75,6 +79,7 @@ public record ProcessSpec(
             throw new IllegalArgumentException("the read-only paths are missing (use an empty list)");
         }
         readOnlyPaths = readOnlyPaths.stream().map(path -> absolute(path, "read-only path")).distinct().toList();
+        input = input == null ? new byte[0] : input.clone();
     }
 
     /**
@@ -85,7 +90,7 @@ public record ProcessSpec(
     public static ProcessSpec of(List<String> command, Path workspace, Duration deadline) {
         Path dir = absolute(workspace, "workspace");
         return new ProcessSpec(command, dir, baseEnvironment(dir), deadline,
-                dir.resolve("stdout.log"), dir.resolve("stderr.log"), DEFAULT_TAIL_BYTES, SandboxMode.AUTO, List.of());
+                dir.resolve("stdout.log"), dir.resolve("stderr.log"), DEFAULT_TAIL_BYTES, SandboxMode.AUTO, List.of(), new byte[0]);
     }
 
     /**
@@ -103,7 +108,7 @@ public record ProcessSpec(
     }
 
     public ProcessSpec withEnvironment(Map<String, String> env) {
-        return new ProcessSpec(command, workspace, env, deadline, stdout, stderr, tailBytes, sandbox, readOnlyPaths);
+        return new ProcessSpec(command, workspace, env, deadline, stdout, stderr, tailBytes, sandbox, readOnlyPaths, input);
     }
 
     /** This spec with {@code name=value} added to (or replaced in) the environment. */
@@ -114,23 +119,34 @@ public record ProcessSpec(
     }
 
     public ProcessSpec withDeadline(Duration limit) {
-        return new ProcessSpec(command, workspace, environment, limit, stdout, stderr, tailBytes, sandbox, readOnlyPaths);
+        return new ProcessSpec(command, workspace, environment, limit, stdout, stderr, tailBytes, sandbox, readOnlyPaths, input);
     }
 
     public ProcessSpec withOutput(Path out, Path err) {
-        return new ProcessSpec(command, workspace, environment, deadline, out, err, tailBytes, sandbox, readOnlyPaths);
+        return new ProcessSpec(command, workspace, environment, deadline, out, err, tailBytes, sandbox, readOnlyPaths, input);
     }
 
     public ProcessSpec withTailBytes(int bytes) {
-        return new ProcessSpec(command, workspace, environment, deadline, stdout, stderr, bytes, sandbox, readOnlyPaths);
+        return new ProcessSpec(command, workspace, environment, deadline, stdout, stderr, bytes, sandbox, readOnlyPaths, input);
     }
 
     public ProcessSpec withSandbox(SandboxMode mode) {
-        return new ProcessSpec(command, workspace, environment, deadline, stdout, stderr, tailBytes, mode, readOnlyPaths);
+        return new ProcessSpec(command, workspace, environment, deadline, stdout, stderr, tailBytes, mode, readOnlyPaths, input);
     }
 
     public ProcessSpec withReadOnlyPaths(List<Path> paths) {
-        return new ProcessSpec(command, workspace, environment, deadline, stdout, stderr, tailBytes, sandbox, paths);
+        return new ProcessSpec(command, workspace, environment, deadline, stdout, stderr, tailBytes, sandbox, paths, input);
+    }
+
+    /** This spec with {@code bytes} fed to the child's standard input. */
+    public ProcessSpec withInput(byte[] bytes) {
+        return new ProcessSpec(command, workspace, environment, deadline, stdout, stderr, tailBytes, sandbox, readOnlyPaths, bytes);
+    }
+
+    /** The bytes for standard input (a copy). */
+    @Override
+    public byte[] input() {
+        return input.clone();
     }
 
     private static Path absolute(Path path, String what) {

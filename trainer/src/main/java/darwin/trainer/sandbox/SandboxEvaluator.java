@@ -207,17 +207,20 @@ public final class SandboxEvaluator {
         FlopCount flops = new FlopCount(s.path("parameters").asLong(), s.path("matmulParameters").asLong(),
                 s.path("layers").asInt(), s.path("width").asInt(), s.path("contextLength").asInt());
         Score result = new Score(s.path("valLoss").asDouble(), flops);
+        String how = trained.sandboxed() && scored.sandboxed()
+                ? "trained and measured in a bubblewrap sandbox"
+                : "trained and measured WITHOUT a sandbox (bubblewrap is not available or not wanted here)";
         return EvaluationResult.ok(result.metrics(tokens, steps, trainSeconds, peakFlops, (System.nanoTime() - start) / 1e9,
-                darwin.trainer.device.Engines.defaultDevice().toString()), curveTail);
+                darwin.trainer.device.Engines.defaultDevice().toString()), how, curveTail);
     }
 
     private ProcessSpec spec(Workspace workspace, Class<?> main, List<String> arguments, Duration limit, byte[] input) {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path launcher = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>();
         if (settings.memoryLimitBytes() > 0) {
             command.addAll(List.of("prlimit", "--as=" + settings.memoryLimitBytes(), "--"));
         }
-        command.addAll(List.of(java.toString(),
+        command.addAll(List.of(launcher.toString(),
                 "-Xmx" + settings.heap(),
                 "-Xss4m",
                 "-XX:+UseSerialGC",
