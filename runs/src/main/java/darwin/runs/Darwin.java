@@ -9,11 +9,33 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Darwin.Version.class,
         description = "An evolutionary optimizer for neural-network training code.",
-        subcommands = {TrainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, SeedCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
 public final class Darwin {
 
     public static void main(String[] args) {
+        configureLogging(System.getenv("DARWIN_LOG_LEVEL"));
         System.exit(run(args));
+    }
+
+    /**
+     * Library and harness logs go to standard error at WARNING and above, unless
+     * {@code DARWIN_LOG_LEVEL} names another level (e.g. {@code INFO} shows every child process
+     * started, with its exact command line).
+     */
+    static void configureLogging(String level) {
+        java.util.logging.Level chosen = java.util.logging.Level.WARNING;
+        if (level != null && !level.isBlank()) {
+            try {
+                chosen = java.util.logging.Level.parse(level.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                System.err.println("darwin: DARWIN_LOG_LEVEL=" + level + " is not a level; using WARNING");
+            }
+        }
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.setLevel(chosen);
+        for (java.util.logging.Handler handler : root.getHandlers()) {
+            handler.setLevel(chosen);
+        }
     }
 
     /** Runs the command line and returns its exit status. */

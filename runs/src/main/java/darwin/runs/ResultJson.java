@@ -16,7 +16,15 @@ final class ResultJson {
     private ResultJson() {}
 
     static String of(EvaluationResult result, Path curveLog) {
+        return of(result, curveLog, null, false);
+    }
+
+    static String of(EvaluationResult result, Path curveLog, String variant, boolean cached) {
         ObjectNode node = JSON.createObjectNode();
+        if (variant != null) {
+            node.put("variant", variant);
+            node.put("cached", cached);
+        }
         node.put("status", result.status().name());
         node.put("reason", result.reason());
         result.measured().ifPresent(m -> put(node, m));

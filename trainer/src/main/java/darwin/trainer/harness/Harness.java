@@ -37,16 +37,23 @@ public final class Harness {
     /** The device's peak FLOP/s: the configured figure, the cached calibration, or a new one. */
     public synchronized double peakFlops(TrainingListener listener) {
         if (peakFlops == null) {
-            if (settings.peakFlops() > 0) {
-                peakFlops = settings.peakFlops();
-            } else {
-                listener.onPhase("calibrating the peak FLOP/s of " + device);
-                try (NDManager manager = NDManager.newBaseManager(device)) {
-                    peakFlops = new PeakCalibration(settings.peakCache()).peakFlops(manager, Engines.machineKey());
-                }
-            }
+            peakFlops = devicePeak(settings, device, listener);
         }
         return peakFlops;
+    }
+
+    /**
+     * The peak FLOP/s of a device with the engine's threads: the configured figure when there is
+     * one, else the cached calibration, else a new calibration (which is cached).
+     */
+    public static double devicePeak(HarnessSettings settings, Device device, TrainingListener listener) {
+        if (settings.peakFlops() > 0) {
+            return settings.peakFlops();
+        }
+        listener.onPhase("calibrating the peak FLOP/s of " + device + " (once per machine)");
+        try (NDManager manager = NDManager.newBaseManager(device)) {
+            return new PeakCalibration(settings.peakCache()).peakFlops(manager, Engines.machineKey());
+        }
     }
 
     /** Trains the program under the request's budget and measures it. Never throws for a program's fault. */

@@ -1,0 +1,110 @@
+package darwin.runs;
+
+import darwin.core.Budget;
+import darwin.core.EvaluationResult;
+import darwin.core.Variant;
+import darwin.trainer.cache.ResultCache;
+import darwin.trainer.data.Corpus;
+import darwin.trainer.device.Engines;
+import darwin.trainer.harness.Harness;
+import darwin.trainer.harness.HarnessSettings;
+import darwin.trainer.process.ProcessRunner;
+import darwin.trainer.process.SandboxMode;
+import darwin.trainer.sandbox.LocalEvaluator;
+import darwin.trainer.sandbox.SandboxEvaluator;
+import darwin.trainer.sandbox.SandboxSettings;
+import darwin.trainer.variant.VariantDirectory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code darwin evaluate DIR}: builds and trains the variant in DIR in the sandbox and measures it. */
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        description = {"Build, train and measure the variant in DIR in a sandboxed child process.",
+                "Results are cached in DIR/results/: an unchanged variant is not trained twice."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DIR", description = "A variant directory (start from: darwin seed --out DIR).")
+    Path dir;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    BudgetOptions budget;
+
+    @Option(names = "--seed", defaultValue = "1337", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Print one JSON object instead of a summary.")
+    boolean json;
+
+    @Option(names = "--sandbox", defaultValue = "auto", paramLabel = "MODE",
+            description = "auto (bubblewrap when it works here), bubblewrap (required) or none (default: ${DEFAULT-VALUE}).")
+    String sandbox;
+
+    @Option(names = "--no-cache", description = "Evaluate again even if a result is cached.")
+    boolean noCache;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "Engine threads of the training process (default: all cores).")
+    int threads;
+
+    @Option(names = "--peak-flops", paramLabel = "F", defaultValue = "0",
+            description = "The device's peak FLOP/s, instead of the calibrated figure.")
+    double peakFlops;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Budget chosen = BudgetOptions.resolve(budget, Budget.steps(2000));
+        SandboxMode mode = switch (sandbox) {
+            case "auto" -> SandboxMode.AUTO;
+            case "bubblewrap" -> SandboxMode.BUBBLEWRAP;
+            case "none" -> SandboxMode.NONE;
+            default -> throw new IllegalArgumentException("--sandbox must be auto, bubblewrap or none, got " + sandbox);
+        };
+        if (threads < 0) {
+            throw new IllegalArgumentException("--threads must be positive, got " + threads);
+        }
+        Variant variant = VariantDirectory.read(dir);
+        int childThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        HarnessSettings harness = HarnessSettings.defaults().withPeakFlops(peakFlops);
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressLine progress = new ProgressLine(err, chosen, ProgressLine.isTerminal());
+        Engines.load(childThreads, 1);
+        String device = Engines.defaultDevice() + "-" + childThreads + "t";
+        ResultCache cache = ResultCache.forVariant(variant.id(), dir);
+        SandboxEvaluator sandboxEvaluator = new SandboxEvaluator(Corpus.tinyShakespeare(),
+                SandboxSettings.defaults().withThreads(childThreads).withMode(mode),
+                Harness.devicePeak(harness, Engines.defaultDevice(), progress), new ProcessRunner());
+        LocalEvaluator evaluator = new LocalEvaluator(sandboxEvaluator, 1, cache, device,
+                id -> dir.resolve("results").resolve("logs"), progress);
+        if (noCache) {
+            cache.invalidate(evaluator.key(variant, chosen, seed));
+        }
+        boolean cached = evaluator.cached(variant, chosen, seed).isPresent();
+        if (cached) {
+            progress.onPhase("using the cached result of " + variant.id() + " for " + chosen.describe());
+        }
+        EvaluationResult result = evaluator.evaluate(variant, chosen, seed);
+        progress.finish();
+        PrintWriter out = spec.commandLine().getOut();
+        Path curve = dir.resolve("results").resolve("logs").resolve("curve.jsonl");
+        if (json) {
+            out.println(ResultJson.of(result, curve, variant.id(), cached));
+        } else {
+            out.printf("variant         %s%s%n", variant.id(), cached ? " (cached result)" : "");
+            out.print(ResultSummary.of(result, curve));
+        }
+        out.flush();
+        return result.status().measured() ? 0 : 1;
+    }
+}
