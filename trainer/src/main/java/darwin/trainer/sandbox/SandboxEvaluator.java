@@ -11,7 +11,6 @@ import darwin.trainer.data.Corpus;
 import darwin.trainer.harness.TrainingListener;
 import darwin.trainer.measure.FlopCount;
 import darwin.trainer.measure.Score;
-import darwin.trainer.process.ProcessLaunchException;
 import darwin.trainer.process.ProcessOutcome;
 import darwin.trainer.process.ProcessRunner;
 import darwin.trainer.process.ProcessSpec;
@@ -29,6 +28,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Evaluates an untrusted variant: checks its harness files, compiles it in process, trains it in a
@@ -47,6 +50,13 @@ import java.util.TreeMap;
  * once, each in its own workspaces.
  */
 public final class SandboxEvaluator {
+
+    /** Runs the child processes of evaluations, two per evaluation, while the evaluating thread watches them. */
+    private static final ExecutorService CHILDREN = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "child-process");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Corpus corpus;
     private final SandboxSettings settings;
@@ -139,79 +149,148 @@ public final class SandboxEvaluator {
         Workspace train = new Workspace(Files.createDirectory(root.resolve("train")));
         train.writeClasses(classes);
         Workspace.writeTokens(corpus.trainTokens(), train.trainTokens());
-        byte[] trainKey = ChildReport.newKey();
+        Workspace score = new Workspace(Files.createDirectory(root.resolve("score")));
+        score.writeClasses(classes);
         Duration trainLimit = switch (budget) {
             case Budget.Steps s -> settings.stepBudgetLimit();
             case Budget.Seconds s -> Duration.ofMillis((long) (s.seconds() * 1000)).plus(settings.grace());
         };
+
+        // both children start together; the training child begins to train once both have loaded
+        // their engines, so the scoring child's start-up costs no time and takes no cores from training
+        byte[] scoreKey = ChildReport.newKey();
+        ProcessSpec scoreSpec = spec(score, ScoreChild.class, List.of(
+                "--entry", variant.entry(), "--seed", Long.toString(seed),
+                "--vocabulary", Integer.toString(vocabulary), "--window", Integer.toString(settings.heldOutWindow())),
+                trainLimit.plus(settings.scoreLimit()).plus(settings.grace()), scoreInput(scoreKey));
+        byte[] trainKey = ChildReport.newKey();
+        ProcessSpec trainSpec = spec(train, TrainChild.class, List.of(
+                "--entry", variant.entry(), "--budget", budget.key(), "--seed", Long.toString(seed),
+                "--vocabulary", Integer.toString(vocabulary)), trainLimit, keyInput(trainKey));
         listener.onPhase("training " + variant.id() + " for " + budget.describe()
                 + (sandboxed() ? " in a sandbox" : " (no sandbox on this machine)"));
-        ProcessOutcome trained;
+        Future<ProcessOutcome> scoring = CHILDREN.submit(() -> runner.run(scoreSpec));
+        Future<ProcessOutcome> training = CHILDREN.submit(() -> runner.run(trainSpec));
         try {
-            trained = runner.run(spec(train, TrainChild.class, List.of(
-                    "--entry", variant.entry(), "--budget", budget.key(), "--seed", Long.toString(seed),
-                    "--vocabulary", Integer.toString(vocabulary)), trainLimit, keyInput(trainKey)));
-        } catch (ProcessLaunchException e) {
-            return EvaluationResult.failed(EvaluationStatus.RUNTIME_ERROR, "cannot start the training process: " + e.getMessage(), "");
-        } finally {
-            keep(logs, train.curve(), "curve.jsonl");
-            keep(logs, train.stdout(), "train.stdout.log");
-            keep(logs, train.stderr(), "train.stderr.log");
-        }
-        String trainTail = tail(trained);
-        Optional<JsonNode> report = ChildReport.find(trainKey, read(train.stdout()));
-        if (report.isEmpty()) {
-            return EvaluationResult.failed(classifyEnding(trained, "training"), reasonForEnding(trained, "training", budget), trainTail);
-        }
-        JsonNode training = report.get();
-        String status = training.path("status").asText();
-        if (!status.equals("TRAINED")) {
-            return EvaluationResult.failed(statusOf(status), training.path("reason").asText("no reason given"),
-                    training.path("logTail").asText(trainTail));
-        }
-        if (!ChildReport.sha256(Files.readAllBytes(train.weights())).equals(training.path("weightsSha256").asText())) {
-            return EvaluationResult.failed(EvaluationStatus.VIOLATION,
-                    "the trained weights were changed after the harness saved them", trainTail);
-        }
-        long steps = training.path("steps").asLong();
-        long tokens = training.path("tokens").asLong();
-        double trainSeconds = training.path("trainSeconds").asDouble();
-        String curveTail = training.path("logTail").asText("");
+            startTogether(train, training, score, scoring);
+            ProcessOutcome trained;
+            try {
+                trained = await(training, "training");
+            } finally {
+                keep(logs, train.curve(), "curve.jsonl");
+                keep(logs, train.stdout(), "train.stdout.log");
+                keep(logs, train.stderr(), "train.stderr.log");
+            }
+            String trainTail = tail(trained);
+            Optional<JsonNode> report = ChildReport.find(trainKey, read(train.stdout()));
+            if (report.isEmpty()) {
+                return EvaluationResult.failed(classifyEnding(trained), reasonForEnding(trained, "training", budget), trainTail);
+            }
+            JsonNode trainReport = report.get();
+            String status = trainReport.path("status").asText();
+            if (!status.equals("TRAINED")) {
+                return EvaluationResult.failed(statusOf(status), trainReport.path("reason").asText("no reason given"),
+                        trainReport.path("logTail").asText(trainTail));
+            }
+            if (!Files.isRegularFile(train.weights())
+                    || !ChildReport.sha256(Files.readAllBytes(train.weights())).equals(trainReport.path("weightsSha256").asText())) {
+                return EvaluationResult.failed(EvaluationStatus.VIOLATION,
+                        "the trained weights were changed after the harness saved them", trainTail);
+            }
+            long steps = trainReport.path("steps").asLong();
+            long tokens = trainReport.path("tokens").asLong();
+            double trainSeconds = trainReport.path("trainSeconds").asDouble();
+            String curveTail = trainReport.path("logTail").asText("");
 
-        listener.onPhase("scoring " + variant.id() + " on the held-out windows");
-        Workspace score = new Workspace(Files.createDirectory(root.resolve("score")));
-        score.writeClasses(classes);
-        Files.copy(train.weights(), score.weights(), StandardCopyOption.REPLACE_EXISTING);
-        deleteTree(train.root());
-        byte[] scoreKey = ChildReport.newKey();
-        ProcessOutcome scored;
-        try {
-            scored = runner.run(spec(score, ScoreChild.class, List.of(
-                    "--entry", variant.entry(), "--seed", Long.toString(seed),
-                    "--vocabulary", Integer.toString(vocabulary), "--window", Integer.toString(settings.heldOutWindow())),
-                    settings.scoreLimit(), scoreInput(scoreKey)));
-        } catch (ProcessLaunchException e) {
-            return EvaluationResult.failed(EvaluationStatus.RUNTIME_ERROR, "cannot start the scoring process: " + e.getMessage(), "");
-        } finally {
+            listener.onPhase("scoring " + variant.id() + " on the held-out windows");
+            Files.copy(train.weights(), score.weights(), StandardCopyOption.REPLACE_EXISTING);
+            Files.createFile(score.weightsReady());
+            deleteTree(train.root());
+            ProcessOutcome scored = await(scoring, "scoring");
             keep(logs, score.stdout(), "score.stdout.log");
             keep(logs, score.stderr(), "score.stderr.log");
+            Optional<JsonNode> scoreReport = ChildReport.find(scoreKey, read(score.stdout()));
+            if (scoreReport.isEmpty()) {
+                return EvaluationResult.failed(classifyEnding(scored), reasonForEnding(scored, "scoring", budget), tail(scored));
+            }
+            JsonNode s = scoreReport.get();
+            if (!s.path("status").asText().equals("OK")) {
+                return EvaluationResult.failed(statusOf(s.path("status").asText()), s.path("reason").asText("no reason given"),
+                        curveTail);
+            }
+            FlopCount flops = new FlopCount(s.path("parameters").asLong(), s.path("matmulParameters").asLong(),
+                    s.path("layers").asInt(), s.path("width").asInt(), s.path("contextLength").asInt());
+            Score result = new Score(s.path("valLoss").asDouble(), flops);
+            String how = trained.sandboxed() && scored.sandboxed()
+                    ? "trained and measured in a bubblewrap sandbox"
+                    : "trained and measured WITHOUT a sandbox (bubblewrap is not available or not wanted here)";
+            return EvaluationResult.ok(result.metrics(tokens, steps, trainSeconds, peakFlops, (System.nanoTime() - start) / 1e9,
+                    darwin.trainer.device.Engines.defaultDevice().toString()), how, curveTail);
+        } catch (ChildFailure e) {
+            return e.result;
+        } finally {
+            training.cancel(true); // kills a child's tree if it is still running
+            scoring.cancel(true);
         }
-        Optional<JsonNode> scoreReport = ChildReport.find(scoreKey, read(score.stdout()));
-        if (scoreReport.isEmpty()) {
-            return EvaluationResult.failed(classifyEnding(scored, "scoring"), reasonForEnding(scored, "scoring", budget), tail(scored));
+    }
+
+    /**
+     * Waits until both children have loaded their engines, then lets the training child start; or
+     * until the training child ended early (its report says why); or fails when the scoring child
+     * ended or is not ready in time.
+     */
+    private void startTogether(Workspace train, Future<ProcessOutcome> training, Workspace score,
+            Future<ProcessOutcome> scoring) throws ChildFailure, IOException {
+        long deadline = System.nanoTime() + settings.grace().toNanos();
+        while (!(Files.exists(train.engineReady()) && Files.exists(score.engineReady()))) {
+            if (training.isDone()) {
+                return;
+            }
+            if (scoring.isDone()) {
+                ProcessOutcome outcome = await(scoring, "scoring");
+                throw new ChildFailure(EvaluationResult.failed(EvaluationStatus.RUNTIME_ERROR,
+                        "the scoring process ended before it was ready: " + reasonForEnding(outcome, "scoring", null),
+                        tail(outcome)));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new ChildFailure(EvaluationResult.failed(EvaluationStatus.RUNTIME_ERROR,
+                        "the child processes were not ready within " + settings.grace().toSeconds() + " s", ""));
+            }
+            pause();
         }
-        JsonNode s = scoreReport.get();
-        if (!s.path("status").asText().equals("OK")) {
-            return EvaluationResult.failed(statusOf(s.path("status").asText()), s.path("reason").asText("no reason given"), curveTail);
+        Files.createFile(train.go());
+    }
+
+    private static void pause() throws ChildFailure {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChildFailure(EvaluationResult.failed(EvaluationStatus.RUNTIME_ERROR, "interrupted", ""));
         }
-        FlopCount flops = new FlopCount(s.path("parameters").asLong(), s.path("matmulParameters").asLong(),
-                s.path("layers").asInt(), s.path("width").asInt(), s.path("contextLength").asInt());
-        Score result = new Score(s.path("valLoss").asDouble(), flops);
-        String how = trained.sandboxed() && scored.sandboxed()
-                ? "trained and measured in a bubblewrap sandbox"
-                : "trained and measured WITHOUT a sandbox (bubblewrap is not available or not wanted here)";
-        return EvaluationResult.ok(result.metrics(tokens, steps, trainSeconds, peakFlops, (System.nanoTime() - start) / 1e9,
-                darwin.trainer.device.Engines.defaultDevice().toString()), how, curveTail);
+    }
+
+    private static ProcessOutcome await(Future<ProcessOutcome> child, String what) throws ChildFailure {
+        try {
+            return child.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChildFailure(EvaluationResult.failed(EvaluationStatus.RUNTIME_ERROR, "interrupted", ""));
+        } catch (ExecutionException e) {
+            throw new ChildFailure(EvaluationResult.failed(EvaluationStatus.RUNTIME_ERROR,
+                    "cannot run the " + what + " process: " + e.getCause().getMessage(), ""));
+        }
+    }
+
+    /** A child's failure that ends the evaluation with a result. */
+    private static final class ChildFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient EvaluationResult result;
+
+        ChildFailure(EvaluationResult result) {
+            super(result.reason(), null, false, false);
+            this.result = result;
+        }
     }
 
     private ProcessSpec spec(Workspace workspace, Class<?> main, List<String> arguments, Duration limit, byte[] input) {
@@ -272,7 +351,7 @@ public final class SandboxEvaluator {
     }
 
     /** The status of a child that sent no report. */
-    static EvaluationStatus classifyEnding(ProcessOutcome outcome, String what) {
+    static EvaluationStatus classifyEnding(ProcessOutcome outcome) {
         if (outcome.timedOut()) {
             return EvaluationStatus.TIMEOUT;
         }
@@ -286,10 +365,10 @@ public final class SandboxEvaluator {
 
     static String reasonForEnding(ProcessOutcome outcome, String what, Budget budget) {
         if (outcome.timedOut()) {
-            return "the " + what + " process ran past its limit of " + outcome.wallTime().toSeconds() + " s ("
-                    + budget.describe() + " plus grace) and was stopped";
+            return "the " + what + " process ran past its limit of " + outcome.wallTime().toSeconds() + " s"
+                    + (budget == null ? "" : " (" + budget.describe() + " plus grace)") + " and was stopped";
         }
-        if (classifyEnding(outcome, what) == EvaluationStatus.OUT_OF_MEMORY) {
+        if (classifyEnding(outcome) == EvaluationStatus.OUT_OF_MEMORY) {
             return "the " + what + " process ran out of memory";
         }
         return "the " + what + " process ended" + outcome.exitCode().stream().mapToObj(c -> " with status " + c).findFirst().orElse("")

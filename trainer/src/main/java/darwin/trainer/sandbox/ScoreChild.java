@@ -14,11 +14,16 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * The scoring process: builds the variant's untrained model with {@code newModel}, loads the
  * trained weights into it, and scores it with the harness's {@link Scorer}.
+ *
+ * <p>The parent starts it while the variant is still training: it loads the engine, creates
+ * {@code engine.ready} and waits for {@code weights.ready}, so that its start-up does not add to
+ * the evaluation's time and does not compete with the training for the cores.
  *
  * <p>Arguments: {@code --entry CLASS --seed N --vocabulary V --window L}. Standard input: the
  * report key, then the held-out tokens (a count and the ids). The held-out text reaches this
@@ -28,6 +33,11 @@ import java.nio.file.Path;
 public final class ScoreChild {
 
     private ScoreChild() {}
+
+    /** Seconds since this JVM started. */
+    static double sinceStart() {
+        return (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
+    }
 
     public static void main(String[] args) throws Exception {
         DataInputStream in = new DataInputStream(System.in);
@@ -45,8 +55,15 @@ public final class ScoreChild {
             long seed = Long.parseLong(arguments.get("seed"));
             int vocabulary = Integer.parseInt(arguments.get("vocabulary"));
             int window = Integer.parseInt(arguments.get("window"));
-            var trained = WeightsFile.read(workspace.weights());
             Engines.load();
+            result.put("engineReadySeconds", sinceStart());
+            // started while the variant trains: say so, then wait for the weights
+            Files.createFile(workspace.engineReady());
+            while (!Files.exists(workspace.weightsReady())) {
+                Thread.sleep(5);
+            }
+            long scoringStart = System.nanoTime();
+            var trained = WeightsFile.read(workspace.weights());
             TrainingProgram program;
             try {
                 program = ProgramLoader.load(workspace.readClasses(), arguments.get("entry"));
@@ -75,8 +92,13 @@ public final class ScoreChild {
                     TrainChild.emit(report, key, result);
                     return;
                 }
+                long checksStart = System.nanoTime();
+                long[] lossStart = new long[1];
                 Scorer.Result scored = new Scorer(new HeldOutWindows(heldOut, window), vocabulary, seed)
-                        .score(model, manager, () -> {});
+                        .score(model, manager, () -> lossStart[0] = System.nanoTime());
+                result.put("checkSeconds", (lossStart[0] - checksStart) / 1e9);
+                result.put("heldOutSeconds", (System.nanoTime() - lossStart[0]) / 1e9);
+                result.put("scoringSeconds", (System.nanoTime() - scoringStart) / 1e9);
                 if (scored.failure() != null) {
                     result.put("status", scored.failure().status().name());
                     result.put("reason", scored.failure().reason());

@@ -42,6 +42,7 @@ public final class TrainChild {
             int vocabulary = Integer.parseInt(arguments.get("vocabulary"));
             int[] tokens = Workspace.readTokens(workspace.trainTokens());
             Engines.load();
+            result.put("engineReadySeconds", ScoreChild.sinceStart());
             TrainingProgram program;
             try {
                 program = ProgramLoader.load(workspace.readClasses(), arguments.get("entry"));
@@ -50,6 +51,11 @@ public final class TrainChild {
                 result.put("reason", e.getMessage());
                 emit(report, key, result);
                 return;
+            }
+            // ready: wait for the parent's word, given once the scoring process is ready too
+            Files.createFile(workspace.engineReady());
+            while (!Files.exists(workspace.go())) {
+                Thread.sleep(2);
             }
             try (NDManager manager = NDManager.newBaseManager(Engines.defaultDevice())) {
                 TrainingOutcome outcome = new TrainingSession(manager.getDevice(), vocabulary).train(program, manager,

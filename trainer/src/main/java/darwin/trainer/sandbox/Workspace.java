@@ -31,6 +31,21 @@ public record Workspace(Path root) {
         return root.resolve("curve.jsonl");
     }
 
+    /** Created by the parent when a training child that is ready may start training. */
+    public Path go() {
+        return root.resolve("go");
+    }
+
+    /** Created by a child once its engine is loaded and it waits for the parent's word. */
+    public Path engineReady() {
+        return root.resolve("engine.ready");
+    }
+
+    /** Created by the parent once {@link #weights()} is complete. */
+    public Path weightsReady() {
+        return root.resolve("weights.ready");
+    }
+
     public Path stdout() {
         return root.resolve("stdout.log");
     }
