@@ -4,6 +4,7 @@ import darwin.core.Budget;
 import darwin.core.EvaluationResult;
 import darwin.core.Variant;
 import darwin.trainer.cache.ResultCache;
+import darwin.trainer.cache.ResultKey;
 import darwin.trainer.data.Corpus;
 import darwin.trainer.device.Engines;
 import darwin.trainer.harness.Harness;
@@ -16,6 +17,7 @@ import darwin.trainer.sandbox.SandboxSettings;
 import darwin.trainer.variant.VariantDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -76,28 +78,33 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Variant variant = VariantDirectory.read(dir);
         int childThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        HarnessSettings harness = HarnessSettings.defaults().withPeakFlops(peakFlops);
         PrintWriter err = spec.commandLine().getErr();
         ProgressLine progress = new ProgressLine(err, chosen, ProgressLine.isTerminal());
-        Engines.load(childThreads, 1);
-        String device = Engines.defaultDevice() + "-" + childThreads + "t";
         ResultCache cache = ResultCache.forVariant(variant.id(), dir);
-        SandboxEvaluator sandboxEvaluator = new SandboxEvaluator(Corpus.tinyShakespeare(),
-                SandboxSettings.defaults().withThreads(childThreads).withMode(mode),
-                Harness.devicePeak(harness, Engines.defaultDevice(), progress), new ProcessRunner());
-        LocalEvaluator evaluator = new LocalEvaluator(sandboxEvaluator, 1, cache, device,
-                id -> dir.resolve("results").resolve("logs"), progress);
+        ResultKey key = new ResultKey(variant.id(), chosen, seed, Engines.deviceKey(childThreads));
         if (noCache) {
-            cache.invalidate(evaluator.key(variant, chosen, seed));
+            cache.invalidate(key);
         }
-        boolean cached = evaluator.cached(variant, chosen, seed).isPresent();
-        if (cached) {
-            progress.onPhase("using the cached result of " + variant.id() + " for " + chosen.describe());
+        Optional<EvaluationResult> known = cache.get(key);
+        EvaluationResult result;
+        if (known.isPresent()) {
+            progress.onPhase("using the cached result of " + variant.id() + " for " + chosen.describe()
+                    + " (--no-cache evaluates again)");
+            result = known.get();
+        } else {
+            Engines.load(childThreads, 1);
+            HarnessSettings harness = HarnessSettings.defaults().withPeakFlops(peakFlops);
+            SandboxEvaluator sandboxEvaluator = new SandboxEvaluator(Corpus.tinyShakespeare(),
+                    SandboxSettings.defaults().withThreads(childThreads).withMode(mode),
+                    Harness.devicePeak(harness, Engines.defaultDevice(), progress), new ProcessRunner());
+            LocalEvaluator evaluator = new LocalEvaluator(sandboxEvaluator, 1, cache, key.device(),
+                    id -> dir.resolve("results").resolve(key.fileStem()), progress);
+            result = evaluator.evaluate(variant, chosen, seed);
         }
-        EvaluationResult result = evaluator.evaluate(variant, chosen, seed);
+        boolean cached = known.isPresent();
         progress.finish();
         PrintWriter out = spec.commandLine().getOut();
-        Path curve = dir.resolve("results").resolve("logs").resolve("curve.jsonl");
+        Path curve = dir.resolve("results").resolve(key.fileStem()).resolve("curve.jsonl");
         if (json) {
             out.println(ResultJson.of(result, curve, variant.id(), cached));
         } else {

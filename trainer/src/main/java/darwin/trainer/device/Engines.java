@@ -59,6 +59,17 @@ public final class Engines {
         return Integer.getInteger(THREADS, Runtime.getRuntime().availableProcessors());
     }
 
+    /**
+     * The name of the device evaluations run on, with the thread count, for keying cached results:
+     * {@code cpu()-2t} or {@code gpu(0)-2t}. On a machine without NVIDIA devices it is known without
+     * loading the engine, so that a cached result is found in milliseconds.
+     */
+    public static String deviceKey(int threads) {
+        boolean mayHaveGpu = Files.exists(Path.of("/dev/nvidiactl")) || Files.exists(Path.of("/dev/nvidia0"));
+        String device = mayHaveGpu ? defaultDevice().toString() : "cpu()";
+        return device + "-" + threads + "t";
+    }
+
     /** The first GPU when there is one, else the CPU. */
     public static Device defaultDevice() {
         return load().getGpuCount() > 0 ? Device.gpu(0) : Device.cpu();
