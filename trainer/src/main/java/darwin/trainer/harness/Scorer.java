@@ -33,6 +33,10 @@ public final class Scorer {
         try {
             Engines.inferenceMode();
             FlopCount flops = FlopCount.of(model);
+            Optional<String> nonFinite = new CausalityCheck(seed).nonFinite(model, manager, vocabularySize);
+            if (nonFinite.isPresent()) {
+                return Result.failed(EvaluationResult.failed(EvaluationStatus.DIVERGED, nonFinite.get(), ""));
+            }
             Optional<String> cheat = new CausalityCheck(seed).violation(model, manager, vocabularySize);
             if (cheat.isPresent()) {
                 return Result.failed(EvaluationResult.failed(EvaluationStatus.VIOLATION, cheat.get(), ""));

@@ -27,6 +27,26 @@ public final class CausalityCheck {
         this.seed = seed;
     }
 
+    /** Empty when the model's logits on random inputs are all finite; otherwise what was seen. */
+    public Optional<String> nonFinite(LanguageModel model, NDManager manager, int vocabularySize) {
+        int length = model.architecture().contextLength();
+        long[] tokens = randomTokens(new SplittableRandom(seed), length, vocabularySize);
+        try (NDScope arrays = new NDScope(); NDManager scope = manager.newSubManager()) {
+            NDArray logits = logits(model, scope, tokens, length);
+            long bad = logits.isNaN().logicalOr(logits.isInfinite()).countNonzero().getLong();
+            return bad == 0 ? Optional.empty()
+                    : Optional.of("the trained model's logits are not finite (" + bad + " of " + logits.size() + " are NaN or infinite)");
+        }
+    }
+
+    private static long[] randomTokens(SplittableRandom random, int length, int vocabularySize) {
+        long[] tokens = new long[SEQUENCES * length];
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = random.nextInt(vocabularySize);
+        }
+        return tokens;
+    }
+
     /** Empty when the model is causal; otherwise what was seen. */
     public Optional<String> violation(LanguageModel model, NDManager manager, int vocabularySize) {
         int length = model.architecture().contextLength();
@@ -34,10 +54,7 @@ public final class CausalityCheck {
             return Optional.empty();
         }
         SplittableRandom random = new SplittableRandom(seed);
-        long[] tokens = new long[SEQUENCES * length];
-        for (int i = 0; i < tokens.length; i++) {
-            tokens[i] = random.nextInt(vocabularySize);
-        }
+        long[] tokens = randomTokens(random, length, vocabularySize);
         try (NDScope arrays = new NDScope(); NDManager scope = manager.newSubManager()) {
             NDArray reference = logits(model, scope, tokens, length);
             for (int cut = 0; cut < CUTS; cut++) {

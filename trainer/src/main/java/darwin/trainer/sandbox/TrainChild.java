@@ -65,8 +65,9 @@ public final class TrainChild {
                 result.put("trainSeconds", outcome.trainSeconds());
                 result.put("logTail", outcome.logTail());
                 if (outcome.trained()) {
+                    byte[] weights;
                     try {
-                        WeightsFile.write(outcome.model().parameters(), workspace.weights());
+                        weights = WeightsFile.write(outcome.model().parameters(), workspace.weights());
                     } catch (RuntimeException e) {
                         result.put("status", "RUNTIME_ERROR");
                         result.put("reason", "cannot save the trained model's parameters: " + TrainingSession.describe(e));
@@ -74,7 +75,8 @@ public final class TrainChild {
                         return;
                     }
                     result.put("status", "TRAINED");
-                    result.put("weightsSha256", ChildReport.sha256(Files.readAllBytes(workspace.weights())));
+                    // the hash of what was written, not of the file, which a leftover thread could replace
+                    result.put("weightsSha256", ChildReport.sha256(weights));
                 } else {
                     result.put("status", outcome.failure().status().name());
                     result.put("reason", outcome.failure().reason());

@@ -29,9 +29,20 @@ public final class WeightsFile {
 
     private WeightsFile() {}
 
-    /** Writes the arrays, converted to float32, in map order. */
-    public static void write(Map<String, NDArray> arrays, Path file) throws IOException {
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+    /**
+     * Writes the arrays, converted to float32, in map order, and returns the bytes written (so that
+     * the caller can hash what it wrote rather than what the file holds later).
+     */
+    public static byte[] write(Map<String, NDArray> arrays, Path file) throws IOException {
+        byte[] bytes = encode(arrays);
+        Files.write(file, bytes);
+        return bytes;
+    }
+
+    /** The file's bytes for the arrays. */
+    public static byte[] encode(Map<String, NDArray> arrays) throws IOException {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(buffer, 1 << 16))) {
             out.writeInt(MAGIC);
             out.writeInt(arrays.size());
             for (Map.Entry<String, NDArray> entry : arrays.entrySet()) {
@@ -48,6 +59,7 @@ public final class WeightsFile {
                 }
             }
         }
+        return buffer.toByteArray();
     }
 
     /** Reads every array's name, shape and values. */
