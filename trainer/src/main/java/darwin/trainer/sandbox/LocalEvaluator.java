@@ -23,22 +23,34 @@ import java.util.function.Function;
  */
 public final class LocalEvaluator implements Evaluator {
 
-    private final SandboxEvaluator sandbox;
+    /** One evaluation in one slot: what {@link SandboxEvaluator#evaluate} does. */
+    @FunctionalInterface
+    public interface SlotEvaluation {
+        EvaluationResult evaluate(Variant variant, Budget budget, long seed, Path logs);
+    }
+
+    private final SlotEvaluation sandbox;
     private final ResultCache cache;
     private final Semaphore free;
     private final int slots;
     private final String device;
     private final Function<String, Path> logs;
-    private final TrainingListener listener;
 
     /**
-     * @param sandbox evaluates one variant; its settings give each slot's threads
+     * @param sandbox evaluates one variant (a {@link SandboxEvaluator}, whose settings give each
+     *     slot's threads: see {@link #threadsPerSlot})
      * @param slots how many evaluations run at once
      * @param cache where results are kept
      * @param logs the folder for each variant id's logs, or a function returning {@code null}
      */
     public LocalEvaluator(SandboxEvaluator sandbox, int slots, ResultCache cache, String device,
             Function<String, Path> logs, TrainingListener listener) {
+        this((variant, budget, seed, logFolder) -> sandbox.evaluate(variant, budget, seed,
+                listener == null ? TrainingListener.NONE : listener, logFolder), slots, cache, device, logs);
+    }
+
+    /** An evaluator over any slot evaluation (tests give a fake one). */
+    public LocalEvaluator(SlotEvaluation sandbox, int slots, ResultCache cache, String device, Function<String, Path> logs) {
         if (slots < 1) {
             throw new IllegalArgumentException("at least one slot is needed, got " + slots);
         }
@@ -48,12 +60,20 @@ public final class LocalEvaluator implements Evaluator {
         this.free = new Semaphore(slots, true);
         this.device = device;
         this.logs = logs;
-        this.listener = listener == null ? TrainingListener.NONE : listener;
     }
 
     /** The default number of slots: one per GPU, or one on a CPU machine. */
     public static int defaultSlots(int gpus) {
         return Math.max(1, gpus);
+    }
+
+    /**
+     * The engine threads each slot's training process gets: the cores shared out evenly. Giving
+     * every slot all the cores oversubscribes them, which made training many times slower in
+     * measurements (BENCHMARKS.md).
+     */
+    public static int threadsPerSlot(int cores, int slots) {
+        return Math.max(1, cores / Math.max(1, slots));
     }
 
     /** The key under which a result of this evaluator is cached. */
@@ -79,7 +99,7 @@ public final class LocalEvaluator implements Evaluator {
             if (known.isPresent()) {
                 return known.get();
             }
-            EvaluationResult result = sandbox.evaluate(variant, budget, seed, listener, logs.apply(variant.id()));
+            EvaluationResult result = sandbox.evaluate(variant, budget, seed, logs.apply(variant.id()));
             try {
                 cache.put(key, result);
             } catch (IOException e) {

@@ -1,0 +1,99 @@
+package darwin.runs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+@Timeout(180)
+class EvaluateCommandTest {
+
+    private record Outcome(int status, String out, String err) {}
+
+    private static Outcome darwin(String... args) {
+        CommandLine line = Darwin.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        return new Outcome(line.execute(args), out.toString(), err.toString());
+    }
+
+    @Test
+    void seedThenEvaluateThenCachedAgain(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("v");
+        Outcome seed = darwin("seed", "--out", dir.toString());
+        assertEquals(0, seed.status(), seed.err());
+        assertTrue(Files.isRegularFile(dir.resolve("variant.json")));
+        assertTrue(Files.isRegularFile(dir.resolve("program/darwin/program/NanoGpt.java")));
+        assertTrue(Files.isRegularFile(dir.resolve("harness/darwin/trainer/api/TrainingProgram.java")));
+
+        Outcome first = darwin("evaluate", dir.toString(), "--steps", "5", "--json", "--peak-flops", "1e11");
+        assertEquals(0, first.status(), first.err() + first.out());
+        JsonNode json = new ObjectMapper().readTree(first.out());
+        for (String key : List.of("variant", "cached", "status", "reason", "valLoss", "perplexity", "mfu", "tokensPerSecond",
+                "tokensTrained", "steps", "parameters", "flopsPerToken", "peakFlops", "wallSeconds", "device")) {
+            assertTrue(json.has(key), "missing " + key + " in " + first.out());
+        }
+        assertEquals("OK", json.get("status").asText());
+        assertFalse(json.get("cached").asBoolean());
+        assertEquals(5, json.get("steps").asInt());
+
+        Outcome second = darwin("evaluate", dir.toString(), "--steps", "5", "--json", "--peak-flops", "1e11");
+        JsonNode again = new ObjectMapper().readTree(second.out());
+        assertTrue(again.get("cached").asBoolean(), second.out());
+        assertEquals(json.get("valLoss").asDouble(), again.get("valLoss").asDouble());
+        assertTrue(second.err().contains("cached result"), second.err());
+    }
+
+    @Test
+    void aBrokenVariantIsAFailedEvaluationNotACrash(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("v");
+        assertEquals(0, darwin("seed", "--out", dir.toString()).status());
+        Path config = dir.resolve("program/darwin/program/GptConfig.java");
+        Files.writeString(config, Files.readString(config).replace("int layers,", "int layers"));
+        Outcome outcome = darwin("evaluate", dir.toString(), "--steps", "5", "--peak-flops", "1e11");
+        assertEquals(1, outcome.status(), outcome.err());
+        assertTrue(outcome.out().contains("COMPILE_ERROR"), outcome.out());
+        assertTrue(outcome.out().contains("GptConfig.java"), outcome.out());
+    }
+
+    @Test
+    void badInputIsAOneLineErrorAndExitStatusTwo(@TempDir Path tmp) throws Exception {
+        Outcome missing = darwin("evaluate", tmp.resolve("nowhere").toString());
+        assertEquals(2, missing.status());
+        assertTrue(missing.err().contains("is not a directory"), missing.err());
+
+        Path empty = Files.createDirectory(tmp.resolve("empty"));
+        Outcome notAVariant = darwin("evaluate", empty.toString());
+        assertEquals(2, notAVariant.status());
+        assertTrue(notAVariant.err().contains("not a variant"), notAVariant.err());
+        assertTrue(notAVariant.err().contains("darwin seed --out"), notAVariant.err());
+
+        Path binary = tmp.resolve("binary");
+        assertEquals(0, darwin("seed", "--out", binary.toString()).status());
+        Files.write(binary.resolve("program/darwin/program/Blob.java"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+        Outcome unreadable = darwin("evaluate", binary.toString());
+        assertEquals(2, unreadable.status());
+        assertTrue(unreadable.err().contains("Blob.java is not UTF-8 text"), unreadable.err());
+
+        Outcome sandbox = darwin("evaluate", binary.toString(), "--sandbox", "docker");
+        assertEquals(2, sandbox.status());
+        assertTrue(sandbox.err().contains("--sandbox must be"), sandbox.err());
+
+        Outcome taken = darwin("seed", "--out", binary.toString());
+        assertEquals(2, taken.status());
+        assertTrue(taken.err().contains("not empty"), taken.err());
+    }
+}
