@@ -85,7 +85,9 @@ final class EvaluateCommand implements Callable<Integer> {
         if (noCache) {
             cache.invalidate(key);
         }
+        long lookup = System.nanoTime();
         Optional<EvaluationResult> known = cache.get(key);
+        double lookupSeconds = (System.nanoTime() - lookup) / 1e9;
         EvaluationResult result;
         if (known.isPresent()) {
             progress.onPhase("using the cached result of " + variant.id() + " for " + chosen.describe()
@@ -106,7 +108,7 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path curve = dir.resolve("results").resolve(key.fileStem()).resolve("curve.jsonl");
         if (json) {
-            out.println(ResultJson.of(result, curve, variant.id(), cached));
+            out.println(ResultJson.of(result, curve, variant.id(), cached, lookupSeconds));
         } else {
             out.printf("variant         %s%s%n", variant.id(), cached ? " (cached result)" : "");
             out.print(ResultSummary.of(result, curve));

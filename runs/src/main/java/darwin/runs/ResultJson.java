@@ -16,14 +16,20 @@ final class ResultJson {
     private ResultJson() {}
 
     static String of(EvaluationResult result, Path curveLog) {
-        return of(result, curveLog, null, false);
+        return of(result, curveLog, null, false, 0);
     }
 
-    static String of(EvaluationResult result, Path curveLog, String variant, boolean cached) {
+    /**
+     * @param variant the variant's id, or {@code null} for the seed trained in process
+     * @param cached whether the result came from the cache
+     * @param lookupSeconds how long looking the result up in the cache took
+     */
+    static String of(EvaluationResult result, Path curveLog, String variant, boolean cached, double lookupSeconds) {
         ObjectNode node = JSON.createObjectNode();
         if (variant != null) {
             node.put("variant", variant);
             node.put("cached", cached);
+            node.put("cacheLookupSeconds", lookupSeconds);
         }
         node.put("status", result.status().name());
         node.put("reason", result.reason());
