@@ -1,0 +1,172 @@
+package darwin.mutation.prompt;
+
+import darwin.core.Budget;
+import darwin.core.Metrics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Builds mutation prompts from a {@link PromptInput}, each part within its {@link PromptBudget}.
+ * Parts that run over are cut at a line end and say so; the program's files are never cut
+ * inside a file (a file that does not fit is named but left out, and may then not be edited).
+ * Immutable and safe for concurrent use.
+ */
+public final class PromptBuilder {
+
+    /** The bundled harness API and DJL reference. */
+    public static final String REFERENCE = "darwin/mutation/harness-reference.md";
+
+    private static final String CUT = "\n… (cut to fit the prompt)\n";
+
+    private final PromptBudget budget;
+    private final String replyFormat;
+    private final String reference;
+
+    /**
+     * @param replyFormat the instructions on the reply's format, which close the system message
+     */
+    public PromptBuilder(PromptBudget budget, String replyFormat) {
+        this.budget = Objects.requireNonNull(budget, "budget");
+        this.replyFormat = Objects.requireNonNull(replyFormat, "replyFormat");
+        this.reference = readReference();
+    }
+
+    public Prompt build(PromptInput input) {
+        Map<String, Integer> tokens = new LinkedHashMap<>();
+        String system = system(input);
+        StringBuilder user = new StringBuilder();
+        append(user, tokens, "task", task(input), budget.task());
+        append(user, tokens, "reference", "## The harness API and DJL\n\n" + reference, budget.reference());
+        user.append(files(input, tokens));
+        append(user, tokens, "results", results(input), budget.results());
+        append(user, tokens, "memory", memory(input), budget.persona());
+        if (!input.peers().isEmpty()) {
+            append(user, tokens, "peers", section("The best variants of the run", input.peers()), budget.peers());
+        }
+        if (!input.suggestions().isEmpty()) {
+            append(user, tokens, "suggestions", section("Suggestions from people (take them seriously)", input.suggestions()),
+                    budget.suggestions());
+        }
+        user.append("Propose one change now. Reply in the format described in your instructions.\n");
+        tokens.put("system", Tokens.estimate(system));
+        return new Prompt(system, user.toString(), tokens);
+    }
+
+    private String system(PromptInput input) {
+        return "You are the " + input.persona().name() + ", one of the agents of darwin, an evolutionary optimizer of"
+                + " GPT training code. " + input.persona().focus()
+                + (input.persona().interests().isEmpty() ? "" : " You prefer changes of these kinds: "
+                        + String.join(", ", input.persona().interests()) + ".")
+                + "\n\nYou improve a training program that another agent owns. Propose one focused, well-reasoned change"
+                + " at a time; say what you expect and why. Only changes that train a better model within the same"
+                + " compute budget, or the same model faster, survive.\n\n" + replyFormat;
+    }
+
+    private static String task(PromptInput input) {
+        Budget budget = input.budget();
+        String compute = switch (budget) {
+            case Budget.Seconds s -> String.format(Locale.ROOT,
+                    "%.0f seconds of training on this device; faster code trains on more tokens in them", s.seconds());
+            case Budget.Steps s -> s.steps() + " optimizer steps (batches)";
+        };
+        return "## Task\n\n"
+                + "Improve the training program of variant " + input.target().id()
+                + (input.owner().isEmpty() ? "" : ", owned by " + input.owner()) + ".\n"
+                + "- Budget: " + compute + ". Every variant gets the same.\n"
+                + "- Objectives: lower held-out perplexity (the harness scores it on text the program never sees),"
+                + " and higher MFU (model FLOPs per second over the device's peak). A failed variant is never fitter"
+                + " than a working one.\n"
+                + "- You may change, add or rewrite files under program/ only. The files under harness/ are the"
+                + " harness API: read them, never change them. The entry class is " + input.target().entry() + ".\n"
+                + "- The code must compile against the harness API and DJL, train within the budget and return a"
+                + " causal model. Keep changes small enough to apply with exact SEARCH/REPLACE blocks.\n\n";
+    }
+
+    private String files(PromptInput input, Map<String, Integer> tokens) {
+        StringBuilder text = new StringBuilder("## The program (files under program/)\n\n");
+        List<String> left = new ArrayList<>();
+        int used = Tokens.estimate(text);
+        for (var file : input.target().files().entrySet()) {
+            if (!file.getKey().startsWith("program/")) {
+                continue;
+            }
+            String block = "### " + file.getKey() + "\n```java\n" + file.getValue()
+                    + (file.getValue().endsWith("\n") ? "" : "\n") + "```\n\n";
+            int cost = Tokens.estimate(block);
+            if (used + cost > budget.files()) {
+                left.add(file.getKey() + " (" + cost + " tokens)");
+                continue;
+            }
+            text.append(block);
+            used += cost;
+        }
+        if (!left.isEmpty()) {
+            String note = "Left out to fit the prompt, so not to be edited this time: " + String.join(", ", left) + "\n\n";
+            text.append(note);
+            used += Tokens.estimate(note);
+        }
+        tokens.put("files", used);
+        return text.toString();
+    }
+
+    private static String results(PromptInput input) {
+        StringBuilder text = new StringBuilder("## Its results\n\n");
+        text.append(input.targetMetrics().map(PromptBuilder::describe)
+                .orElse("Not measured yet (it may be the seed, or its evaluation is pending)."))
+                .append("\n");
+        if (!input.lineage().isEmpty()) {
+            text.append("\nHow it came about, newest first:\n");
+            input.lineage().forEach(line -> text.append("- ").append(line.strip()).append('\n'));
+        }
+        return text.append('\n').toString();
+    }
+
+    private static String memory(PromptInput input) {
+        if (input.memory().isEmpty()) {
+            return "## Your memory\n\nNothing yet: this is your first proposal.\n\n";
+        }
+        return section("Your memory: what you tried, what helped, what failed and why (most informative first)",
+                new ArrayList<>(new LinkedHashSet<>(input.memory())));
+    }
+
+    /** One line of figures, as the prompt states a result. */
+    public static String describe(Metrics m) {
+        return String.format(Locale.ROOT,
+                "held-out loss %.4f (perplexity %.3f), MFU %.1f%%, %,.0f tokens/s, %,d tokens in %d steps,"
+                        + " %,d parameters, %.1f s of training",
+                m.valLoss(), m.perplexity(), 100 * m.mfu(), m.tokensPerSecond(), m.tokensTrained(), m.steps(),
+                m.parameters(), m.trainSeconds());
+    }
+
+    private static String section(String title, List<String> lines) {
+        StringBuilder text = new StringBuilder("## ").append(title).append("\n\n");
+        lines.forEach(line -> text.append("- ").append(line.strip()).append('\n'));
+        return text.append('\n').toString();
+    }
+
+    private static void append(StringBuilder user, Map<String, Integer> tokens, String part, String text, int limit) {
+        String fitted = Tokens.estimate(text) <= limit ? text : Tokens.cut(text, limit - Tokens.estimate(CUT)) + CUT;
+        tokens.put(part, Tokens.estimate(fitted));
+        user.append(fitted);
+    }
+
+    private static String readReference() {
+        try (InputStream in = PromptBuilder.class.getClassLoader().getResourceAsStream(REFERENCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled reference " + REFERENCE + " is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + REFERENCE, e);
+        }
+    }
+}

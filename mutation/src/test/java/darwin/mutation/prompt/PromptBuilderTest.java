@@ -1,0 +1,91 @@
+package darwin.mutation.prompt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import darwin.core.Budget;
+import darwin.core.Metrics;
+import darwin.core.Persona;
+import darwin.core.Variant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PromptBuilderTest {
+
+    private static final Persona THROUGHPUT = new Persona("throughput engineer",
+            "You make every second of the budget count.", List.of("throughput"));
+    private static final Variant TARGET = Variant.seed("p.Main", Map.of(
+            "program/p/Main.java", "package p;\npublic class Main {}\n",
+            "program/p/Model.java", "package p;\nclass Model { int width = 128; }\n",
+            "harness/darwin/trainer/api/TrainingProgram.java", "interface TrainingProgram {}\n"));
+    private static final Metrics METRICS =
+            new Metrics(1.91, Math.exp(1.91), 0.37, 22836, 1536000, 2000, 804096, 5.17e6, 3.2e11, 70, 67, "cpu()");
+
+    private static PromptInput input(List<String> memory, Variant target) {
+        return new PromptInput(THROUGHPUT, memory, target, "agent-3", Optional.of(METRICS),
+                List.of("raised the learning rate to 2e-3: loss 1.95 → 1.91"), List.of("agent-1: loss 1.88, MFU 35%"),
+                List.of("try rotary embeddings"), Budget.seconds(30));
+    }
+
+    @Test
+    void holdsEveryPartAndTheRules() {
+        Prompt prompt = new PromptBuilder(PromptBudget.DEFAULT, "REPLY FORMAT").build(input(List.of("tried dropout: worse"), TARGET));
+        assertTrue(prompt.system().contains("throughput engineer"));
+        assertTrue(prompt.system().endsWith("REPLY FORMAT"));
+        String user = prompt.user();
+        assertTrue(user.contains("variant " + TARGET.id() + ", owned by agent-3"));
+        assertTrue(user.contains("30 seconds of training"));
+        assertTrue(user.contains("under program/ only"));
+        assertTrue(user.contains("### program/p/Main.java"));
+        assertTrue(user.contains("### program/p/Model.java"));
+        assertFalse(user.contains("### harness/"), "harness files are described, not listed as editable");
+        assertTrue(user.contains("held-out loss 1.9100"));
+        assertTrue(user.contains("raised the learning rate"));
+        assertTrue(user.contains("tried dropout: worse"));
+        assertTrue(user.contains("agent-1: loss 1.88"));
+        assertTrue(user.contains("try rotary embeddings"));
+        assertTrue(user.contains("GradientCollector"), "the DJL reference is included");
+        for (String part : List.of("task", "reference", "files", "results", "memory", "peers", "suggestions", "system")) {
+            assertTrue(prompt.partTokens().containsKey(part), part);
+        }
+    }
+
+    @Test
+    void memoryIsDeduplicatedAndCutToItsBudget() {
+        List<String> memory = new ArrayList<>();
+        memory.add("most informative line");
+        memory.add("most informative line");
+        for (int i = 0; i < 2000; i++) {
+            memory.add("attempt " + i + ": a long line about what was tried and what came of it, with numbers " + i);
+        }
+        PromptBudget small = new PromptBudget(1_000, 12_000, 1_200, 300, 600, 600, 1_800);
+        Prompt prompt = new PromptBuilder(small, "F").build(input(memory, TARGET));
+        assertEquals(1, prompt.user().split("most informative line", -1).length - 1);
+        assertTrue(prompt.user().contains("cut to fit the prompt"));
+        assertTrue(prompt.partTokens().get("memory") <= 300, "memory tokens " + prompt.partTokens().get("memory"));
+        assertFalse(prompt.user().contains("attempt 1999"));
+    }
+
+    @Test
+    void aFileThatDoesNotFitIsNamedAndLeftOut() {
+        Variant big = TARGET.derive(Map.of("program/p/Huge.java", "// " + "x".repeat(20_000) + "\n"));
+        PromptBudget small = new PromptBudget(1_000, 1_000, 1_200, 300, 600, 600, 1_800);
+        Prompt prompt = new PromptBuilder(small, "F").build(input(List.of(), big));
+        assertTrue(prompt.user().contains("Left out to fit the prompt, so not to be edited this time: program/p/Huge.java"));
+        assertTrue(prompt.user().contains("### program/p/Main.java"));
+        assertTrue(prompt.partTokens().get("files") <= 1_000 + 50);
+    }
+
+    @Test
+    void tokensAreEstimatedAtFourCharactersEach() {
+        assertEquals(0, Tokens.estimate(""));
+        assertEquals(1, Tokens.estimate("abcd"));
+        assertEquals(2, Tokens.estimate("abcde"));
+        assertThrows(IllegalArgumentException.class, () -> new PromptBudget(10, 10, 10, 10, 10, 10, 10));
+    }
+}
