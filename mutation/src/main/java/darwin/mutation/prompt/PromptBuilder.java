@@ -2,6 +2,7 @@ package darwin.mutation.prompt;
 
 import darwin.core.Budget;
 import darwin.core.Metrics;
+import darwin.core.MutationTask;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Builds mutation prompts from a {@link PromptInput}, each part within its {@link PromptBudget}.
+ * Builds mutation prompts from a {@link MutationTask}, each part within its {@link PromptBudget}.
  * Parts that run over are cut at a line end and say so; the program's files are never cut
  * inside a file (a file that does not fit is named but left out, and may then not be edited).
  * Immutable and safe for concurrent use.
@@ -40,7 +41,7 @@ public final class PromptBuilder {
         this.reference = readReference();
     }
 
-    public Prompt build(PromptInput input) {
+    public Prompt build(MutationTask input) {
         Map<String, Integer> tokens = new LinkedHashMap<>();
         String system = system(input);
         StringBuilder user = new StringBuilder();
@@ -61,7 +62,7 @@ public final class PromptBuilder {
         return new Prompt(system, user.toString(), tokens);
     }
 
-    private String system(PromptInput input) {
+    private String system(MutationTask input) {
         return "You are the " + input.persona().name() + ", one of the agents of darwin, an evolutionary optimizer of"
                 + " GPT training code. " + input.persona().focus()
                 + (input.persona().interests().isEmpty() ? "" : " You prefer changes of these kinds: "
@@ -71,7 +72,7 @@ public final class PromptBuilder {
                 + " compute budget, or the same model faster, survive.\n\n" + replyFormat;
     }
 
-    private static String task(PromptInput input) {
+    private static String task(MutationTask input) {
         Budget budget = input.budget();
         String compute = switch (budget) {
             case Budget.Seconds s -> String.format(Locale.ROOT,
@@ -91,7 +92,7 @@ public final class PromptBuilder {
                 + " causal model. Keep changes small enough to apply with exact SEARCH/REPLACE blocks.\n\n";
     }
 
-    private String files(PromptInput input, Map<String, Integer> tokens) {
+    private String files(MutationTask input, Map<String, Integer> tokens) {
         StringBuilder text = new StringBuilder("## The program (files under program/)\n\n");
         List<String> left = new ArrayList<>();
         int used = Tokens.estimate(text);
@@ -118,7 +119,7 @@ public final class PromptBuilder {
         return text.toString();
     }
 
-    private static String results(PromptInput input) {
+    private static String results(MutationTask input) {
         StringBuilder text = new StringBuilder("## Its results\n\n");
         text.append(input.targetMetrics().map(PromptBuilder::describe)
                 .orElse("Not measured yet (it may be the seed, or its evaluation is pending)."))
@@ -130,7 +131,7 @@ public final class PromptBuilder {
         return text.append('\n').toString();
     }
 
-    private static String memory(PromptInput input) {
+    private static String memory(MutationTask input) {
         if (input.memory().isEmpty()) {
             return "## Your memory\n\nNothing yet: this is your first proposal.\n\n";
         }

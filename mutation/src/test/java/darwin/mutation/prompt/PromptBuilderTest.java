@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import darwin.core.Budget;
 import darwin.core.Metrics;
+import darwin.core.MutationTask;
 import darwin.core.Persona;
 import darwin.core.Variant;
 import java.util.ArrayList;
@@ -26,10 +27,10 @@ class PromptBuilderTest {
     private static final Metrics METRICS =
             new Metrics(1.91, Math.exp(1.91), 0.37, 22836, 1536000, 2000, 804096, 5.17e6, 3.2e11, 70, 67, "cpu()");
 
-    private static PromptInput input(List<String> memory, Variant target) {
-        return new PromptInput(THROUGHPUT, memory, target, "agent-3", Optional.of(METRICS),
+    private static MutationTask input(List<String> memory, Variant target) {
+        return new MutationTask("agent-5", THROUGHPUT, memory, target, "agent-3", Optional.of(METRICS),
                 List.of("raised the learning rate to 2e-3: loss 1.95 → 1.91"), List.of("agent-1: loss 1.88, MFU 35%"),
-                List.of("try rotary embeddings"), Budget.seconds(30));
+                List.of("try rotary embeddings"), Budget.seconds(30), List.of(), 1);
     }
 
     @Test
