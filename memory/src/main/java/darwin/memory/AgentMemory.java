@@ -1,0 +1,94 @@
+package darwin.memory;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import darwin.core.Persona;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One agent's memory file, {@code agents/<agent>.json}: its persona, its LLM settings, and every
+ * attempt it made or that was made on its variants. Rewritten atomically on every change.
+ *
+ * @param agent the agent's id
+ * @param persona what it cares about
+ * @param llm its LLM settings as strings (provider, model, …; never a key)
+ * @param attempts every attempt, oldest first
+ */
+public record AgentMemory(String agent, Persona persona, Map<String, String> llm, List<Attempt> attempts) {
+
+    /** Version of the file format. */
+    public static final int SCHEMA = 1;
+
+    public AgentMemory {
+        Objects.requireNonNull(agent, "agent");
+        Objects.requireNonNull(persona, "persona");
+        llm = Map.copyOf(llm);
+        attempts = List.copyOf(attempts);
+    }
+
+    /** This memory with one more attempt. */
+    public AgentMemory with(Attempt attempt) {
+        List<Attempt> more = new ArrayList<>(attempts);
+        more.add(attempt);
+        return new AgentMemory(agent, persona, llm, more);
+    }
+
+    /** Writes the file atomically. */
+    public void save(Path file, ObjectMapper json) {
+        ObjectNode root = json.createObjectNode();
+        root.put("schema", SCHEMA);
+        root.put("agent", agent);
+        root.set("persona", json.valueToTree(persona));
+        root.set("llm", json.valueToTree(llm));
+        root.set("attempts", json.valueToTree(attempts));
+        try {
+            AtomicFiles.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /**
+     * Reads a memory file.
+     *
+     * @throws MemoryFormatException naming the file when it is not a memory file of a schema this
+     *     darwin reads
+     */
+    public static AgentMemory load(Path file, ObjectMapper json) {
+        JsonNode root;
+        try {
+            root = json.readTree(Files.readAllBytes(file));
+        } catch (JacksonException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new MemoryFormatException(file, line, "is not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new MemoryFormatException(file, 0, "cannot be read: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new MemoryFormatException(file, 0, "is not a JSON object (is the file empty or cut off?)", null);
+        }
+        int schema = root.path("schema").asInt(-1);
+        if (schema < 1 || schema > SCHEMA) {
+            throw new MemoryFormatException(file, 0, "has schema " + root.path("schema") + "; this darwin reads schema "
+                    + SCHEMA, null);
+        }
+        try {
+            return new AgentMemory(
+                    root.path("agent").asText(),
+                    json.treeToValue(root.path("persona"), Persona.class),
+                    json.convertValue(root.path("llm"), json.getTypeFactory().constructMapType(Map.class, String.class, String.class)),
+                    List.of(json.treeToValue(root.path("attempts"), Attempt[].class)));
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            throw new MemoryFormatException(file, 0, "is not an agent memory: " + e.getMessage(), e);
+        }
+    }
+}

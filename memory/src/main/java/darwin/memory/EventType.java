@@ -1,0 +1,19 @@
+package darwin.memory;
+
+/** The kinds of ledger events. */
+public enum EventType {
+    /** A run started, resumed or stopped. */
+    RUN,
+    /** A mutation proposal ended (whatever its status). */
+    PROPOSAL,
+    /** An evaluation ended. */
+    EVALUATION,
+    /** A generation's selection: who survives, who owns what. */
+    SELECTION,
+    /** An agent asked people for an upgrade. */
+    REQUEST,
+    /** People decided on a request. */
+    DECISION,
+    /** People wrote a suggestion. */
+    SUGGESTION
+}
