@@ -100,6 +100,7 @@ public final class SandboxEvaluator {
         if (tampering.isPresent()) {
             return EvaluationResult.failed(EvaluationStatus.VIOLATION, tampering.get(), "");
         }
+        listener.onPhase("compiling " + variant.id());
         Map<String, String> sources = new TreeMap<>();
         variant.sources().forEach((path, content) -> {
             if (darwin.trainer.variant.HarnessFiles.isMutable(path)) {
@@ -109,11 +110,29 @@ public final class SandboxEvaluator {
         if (sources.isEmpty()) {
             return EvaluationResult.failed(EvaluationStatus.COMPILE_ERROR, "the variant has no Java sources under program/", "");
         }
+        Compilation compilation = compiler.compile(sources);
+        if (!compilation.succeeded()) {
+            var errors = compilation.errors();
+            String first = errors.isEmpty() ? "" : ": " + errors.getFirst().path() + ":" + errors.getFirst().line() + ": "
+                    + errors.getFirst().message().lines().findFirst().orElse("");
+            return EvaluationResult.failed(EvaluationStatus.COMPILE_ERROR,
+                    errors.size() + (errors.size() == 1 ? " compile error" : " compile errors") + first, compilation.report());
+        }
+        Map<String, byte[]> classes = compilation.classes();
+        Optional<String> shadow = VariantClassLoader.shadowing(classes.keySet());
+        if (shadow.isPresent()) {
+            return EvaluationResult.failed(EvaluationStatus.VIOLATION,
+                    "the variant defines " + shadow.get() + " in a package of the harness or its libraries", "");
+        }
+        if (!classes.containsKey(variant.entry())) {
+            return EvaluationResult.failed(EvaluationStatus.VIOLATION,
+                    "the entry class " + variant.entry() + " is not among the variant's classes", "");
+        }
         Path root = null;
         try {
             Files.createDirectories(settings.workRoot());
             root = Files.createTempDirectory(settings.workRoot(), "eval-" + variant.id() + "-");
-            return run(variant, sources, budget, seed, listener, root, logs, start);
+            return run(variant, classes, budget, seed, listener, root, logs, start);
         } catch (IOException e) {
             return EvaluationResult.failed(EvaluationStatus.RUNTIME_ERROR,
                     "the harness could not prepare the evaluation: " + e.getMessage(), "");
@@ -124,43 +143,21 @@ public final class SandboxEvaluator {
         }
     }
 
-    /** Compiles the variant; the classes, or the failure that ends the evaluation. */
-    private Map<String, byte[]> compile(Variant variant, Map<String, String> sources) throws ChildFailure {
-        Compilation compilation = compiler.compile(sources);
-        if (!compilation.succeeded()) {
-            var errors = compilation.errors();
-            String first = errors.isEmpty() ? "" : ": " + errors.getFirst().path() + ":" + errors.getFirst().line() + ": "
-                    + errors.getFirst().message().lines().findFirst().orElse("");
-            throw new ChildFailure(EvaluationResult.failed(EvaluationStatus.COMPILE_ERROR,
-                    errors.size() + (errors.size() == 1 ? " compile error" : " compile errors") + first, compilation.report()));
-        }
-        Map<String, byte[]> classes = compilation.classes();
-        Optional<String> shadow = VariantClassLoader.shadowing(classes.keySet());
-        if (shadow.isPresent()) {
-            throw new ChildFailure(EvaluationResult.failed(EvaluationStatus.VIOLATION,
-                    "the variant defines " + shadow.get() + " in a package of the harness or its libraries", ""));
-        }
-        if (!classes.containsKey(variant.entry())) {
-            throw new ChildFailure(EvaluationResult.failed(EvaluationStatus.VIOLATION,
-                    "the entry class " + variant.entry() + " is not among the variant's classes", ""));
-        }
-        return classes;
-    }
-
-    private EvaluationResult run(Variant variant, Map<String, String> sources, Budget budget, long seed,
+    private EvaluationResult run(Variant variant, Map<String, byte[]> classes, Budget budget, long seed,
             TrainingListener listener, Path root, Path logs, long start) throws IOException {
         int vocabulary = corpus.tokenizer().vocabularySize();
         Workspace train = new Workspace(Files.createDirectory(root.resolve("train")));
+        train.writeClasses(classes);
         Workspace.writeTokens(corpus.trainTokens(), train.trainTokens());
         Workspace score = new Workspace(Files.createDirectory(root.resolve("score")));
+        score.writeClasses(classes);
         Duration trainLimit = switch (budget) {
             case Budget.Steps s -> settings.stepBudgetLimit();
             case Budget.Seconds s -> Duration.ofMillis((long) (s.seconds() * 1000)).plus(settings.grace());
         };
 
-        // both children start at once and load their engines while the parent compiles; the training
-        // child begins to train once both are ready, so the scoring child's start-up costs no time and
-        // takes no cores from training
+        // both children start together; the training child begins to train once both have loaded
+        // their engines, so the scoring child's start-up costs no time and takes no cores from training
         byte[] scoreKey = ChildReport.newKey();
         ProcessSpec scoreSpec = spec(score, ScoreChild.class, List.of(
                 "--entry", variant.entry(), "--seed", Long.toString(seed),
@@ -170,17 +167,11 @@ public final class SandboxEvaluator {
         ProcessSpec trainSpec = spec(train, TrainChild.class, List.of(
                 "--entry", variant.entry(), "--budget", budget.key(), "--seed", Long.toString(seed),
                 "--vocabulary", Integer.toString(vocabulary)), trainLimit, keyInput(trainKey));
+        listener.onPhase("training " + variant.id() + " for " + budget.describe()
+                + (sandboxed() ? " in a sandbox" : " (no sandbox on this machine)"));
         Future<ProcessOutcome> scoring = CHILDREN.submit(() -> runner.run(scoreSpec));
         Future<ProcessOutcome> training = CHILDREN.submit(() -> runner.run(trainSpec));
         try {
-            listener.onPhase("compiling " + variant.id());
-            Map<String, byte[]> classes = compile(variant, sources);
-            for (Workspace workspace : List.of(train, score)) {
-                workspace.writeClasses(classes);
-                Files.createFile(workspace.classesReady());
-            }
-            listener.onPhase("training " + variant.id() + " for " + budget.describe()
-                    + (sandboxed() ? " in a sandbox" : " (no sandbox on this machine)"));
             startTogether(train, training, score, scoring);
             ProcessOutcome trained;
             try {

@@ -57,9 +57,6 @@ public final class ScoreChild {
             int window = Integer.parseInt(arguments.get("window"));
             Engines.load();
             result.put("engineReadySeconds", sinceStart());
-            while (!Files.exists(workspace.classesReady())) {
-                Thread.sleep(2);
-            }
             // started while the variant trains: say so, then wait for the weights
             Files.createFile(workspace.engineReady());
             while (!Files.exists(workspace.weightsReady())) {

@@ -43,10 +43,6 @@ public final class TrainChild {
             int[] tokens = Workspace.readTokens(workspace.trainTokens());
             Engines.load();
             result.put("engineReadySeconds", ScoreChild.sinceStart());
-            // the parent compiles the variant while this process starts: wait for the classes
-            while (!Files.exists(workspace.classesReady())) {
-                Thread.sleep(2);
-            }
             TrainingProgram program;
             try {
                 program = ProgramLoader.load(workspace.readClasses(), arguments.get("entry"));

@@ -31,11 +31,6 @@ public record Workspace(Path root) {
         return root.resolve("curve.jsonl");
     }
 
-    /** Created by the parent once {@link #classes()} is complete. */
-    public Path classesReady() {
-        return root.resolve("classes.ready");
-    }
-
     /** Created by the parent when a training child that is ready may start training. */
     public Path go() {
         return root.resolve("go");
