@@ -25,6 +25,12 @@ print("evaluation %s: %s wall %.2f s, training %.2f s, overhead %.2f s" % (sys.a
   echo "  training child: $(report "$logs/train.stdout.log")"
   echo "  scoring child:  $(report "$logs/score.stdout.log")"
 done
+echo "in one process (warm parent JVM):"
+"$root/darwin" evaluate "$dir" --steps 1 --json --no-cache --repeat "$runs" --seed 100 2>/dev/null | python3 -c '
+import json, sys
+for r in json.load(sys.stdin)["runs"]:
+    w, t = r["wallSeconds"], r["trainSeconds"]
+    print("  %s wall %.2f s, training %.2f s, overhead %.2f s" % (r["status"], w, t, w - t))'
 for i in 1 2 3; do
   start=$(date +%s.%N)
   json=$("$root/darwin" evaluate "$dir" --steps 1 --json 2>/dev/null)

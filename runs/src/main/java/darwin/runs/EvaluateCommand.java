@@ -17,6 +17,8 @@ import darwin.trainer.sandbox.SandboxSettings;
 import darwin.trainer.variant.VariantDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -50,6 +52,11 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "auto (bubblewrap when it works here), bubblewrap (required) or none (default: ${DEFAULT-VALUE}).")
     String sandbox;
 
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = {"Evaluate N times, with seeds SEED, SEED+1, …, and report the mean and spread:"
+                    + " how much of a difference between variants is noise (default: ${DEFAULT-VALUE})."})
+    int repeat;
+
     @Option(names = "--no-cache", description = "Evaluate again even if a result is cached.")
     boolean noCache;
 
@@ -76,44 +83,61 @@ final class EvaluateCommand implements Callable<Integer> {
         if (threads < 0) {
             throw new IllegalArgumentException("--threads must be positive, got " + threads);
         }
+        if (repeat < 1) {
+            throw new IllegalArgumentException("--repeat must be at least 1, got " + repeat);
+        }
         Variant variant = VariantDirectory.read(dir);
         int childThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         PrintWriter err = spec.commandLine().getErr();
         ProgressLine progress = new ProgressLine(err, chosen, ProgressLine.isTerminal());
         ResultCache cache = ResultCache.forVariant(variant.id(), dir);
-        ResultKey key = new ResultKey(variant.id(), chosen, seed, Engines.deviceKey(childThreads));
-        if (noCache) {
-            cache.invalidate(key);
-        }
-        long lookup = System.nanoTime();
-        Optional<EvaluationResult> known = cache.get(key);
-        double lookupSeconds = (System.nanoTime() - lookup) / 1e9;
-        EvaluationResult result;
-        if (known.isPresent()) {
-            progress.onPhase("using the cached result of " + variant.id() + " for " + chosen.describe()
-                    + " (--no-cache evaluates again)");
-            result = known.get();
-        } else {
-            Engines.load(childThreads, 1);
-            HarnessSettings harness = HarnessSettings.defaults().withPeakFlops(peakFlops);
-            SandboxEvaluator sandboxEvaluator = new SandboxEvaluator(Corpus.tinyShakespeare(),
-                    SandboxSettings.defaults().withThreads(childThreads).withMode(mode),
-                    Harness.devicePeak(harness, Engines.defaultDevice(), progress), new ProcessRunner());
-            LocalEvaluator evaluator = new LocalEvaluator(sandboxEvaluator, 1, cache, key.device(),
-                    id -> dir.resolve("results").resolve(key.fileStem()), progress);
-            result = evaluator.evaluate(variant, chosen, seed);
-        }
-        boolean cached = known.isPresent();
-        progress.finish();
+        String device = Engines.deviceKey(childThreads);
         PrintWriter out = spec.commandLine().getOut();
-        Path curve = dir.resolve("results").resolve(key.fileStem()).resolve("curve.jsonl");
+        LocalEvaluator evaluator = null;
+        List<EvaluationResult> results = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        for (long runSeed = seed; runSeed < seed + repeat; runSeed++) {
+            ResultKey key = new ResultKey(variant.id(), chosen, runSeed, device);
+            if (noCache) {
+                cache.invalidate(key);
+            }
+            long lookup = System.nanoTime();
+            Optional<EvaluationResult> known = cache.get(key);
+            double lookupSeconds = (System.nanoTime() - lookup) / 1e9;
+            EvaluationResult result;
+            if (known.isPresent()) {
+                progress.onPhase("using the cached result of " + variant.id() + " for " + chosen.describe() + ", seed "
+                        + runSeed + " (--no-cache evaluates again)");
+                result = known.get();
+            } else {
+                if (evaluator == null) {
+                    Engines.load(childThreads, 1);
+                    HarnessSettings harness = HarnessSettings.defaults().withPeakFlops(peakFlops);
+                    SandboxEvaluator sandboxEvaluator = new SandboxEvaluator(Corpus.tinyShakespeare(),
+                            SandboxSettings.defaults().withThreads(childThreads).withMode(mode),
+                            Harness.devicePeak(harness, Engines.defaultDevice(), progress), new ProcessRunner());
+                    evaluator = new LocalEvaluator(sandboxEvaluator, 1, cache, device,
+                            id -> null, progress);
+                }
+                result = evaluator.evaluate(variant, chosen, runSeed, dir.resolve("results").resolve(key.fileStem()));
+            }
+            progress.finish();
+            results.add(result);
+            Path curve = dir.resolve("results").resolve(key.fileStem()).resolve("curve.jsonl");
+            if (json) {
+                lines.add(ResultJson.of(result, curve, variant.id(), known.isPresent(), lookupSeconds));
+            } else {
+                out.printf("variant         %s, seed %d%s%n", variant.id(), runSeed, known.isPresent() ? " (cached result)" : "");
+                out.print(ResultSummary.of(result, curve));
+                out.println();
+            }
+        }
         if (json) {
-            out.println(ResultJson.of(result, curve, variant.id(), cached, lookupSeconds));
-        } else {
-            out.printf("variant         %s%s%n", variant.id(), cached ? " (cached result)" : "");
-            out.print(ResultSummary.of(result, curve));
+            out.println(repeat == 1 ? lines.getFirst() : ResultJson.repeated(variant.id(), lines, results));
+        } else if (repeat > 1) {
+            out.print(ResultSummary.spread(results));
         }
         out.flush();
-        return result.status().measured() ? 0 : 1;
+        return results.stream().allMatch(r -> r.status().measured()) ? 0 : 1;
     }
 }

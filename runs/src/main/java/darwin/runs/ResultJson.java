@@ -47,6 +47,30 @@ final class ResultJson {
         }
     }
 
+    /** The object {@code --repeat} prints: every run, and the mean and spread of the measured ones. */
+    static String repeated(String variant, java.util.List<String> runs, java.util.List<EvaluationResult> results) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("variant", variant);
+        var array = node.putArray("runs");
+        try {
+            for (String run : runs) {
+                array.add(JSON.readTree(run));
+            }
+            Spread spread = Spread.of(results);
+            ObjectNode summary = node.putObject("summary");
+            summary.put("measured", spread.count());
+            summary.put("valLossMean", spread.valLoss().mean());
+            summary.put("valLossStd", spread.valLoss().std());
+            summary.put("perplexityMean", spread.perplexity().mean());
+            summary.put("perplexityStd", spread.perplexity().std());
+            summary.put("mfuMean", spread.mfu().mean());
+            summary.put("mfuStd", spread.mfu().std());
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void put(ObjectNode node, Metrics m) {
         node.put("valLoss", m.valLoss());
         node.put("perplexity", m.perplexity());

@@ -23,6 +23,19 @@ final class ResultSummary {
         return text.toString();
     }
 
+    /** The mean and spread of repeated evaluations. */
+    static String spread(java.util.List<EvaluationResult> results) {
+        Spread spread = Spread.of(results);
+        if (spread.count() == 0) {
+            return "no evaluation was measured\n";
+        }
+        return String.format(Locale.ROOT, "over %d measured runs of %d:%n", spread.count(), results.size())
+                + String.format(Locale.ROOT, "held-out loss   %.4f ± %.4f (sample standard deviation)%n",
+                        spread.valLoss().mean(), spread.valLoss().std())
+                + String.format(Locale.ROOT, "perplexity      %.3f ± %.3f%n", spread.perplexity().mean(), spread.perplexity().std())
+                + String.format(Locale.ROOT, "MFU             %.1f%% ± %.1f%%%n", 100 * spread.mfu().mean(), 100 * spread.mfu().std());
+    }
+
     private static void metrics(StringBuilder text, Metrics m) {
         text.append(String.format(Locale.ROOT, "held-out loss   %.4f (perplexity %.3f)%n", m.valLoss(), m.perplexity()));
         text.append(String.format(Locale.ROOT, "MFU             %.1f%% of %.1f GFLOP/s peak%n", 100 * m.mfu(), m.peakFlops() / 1e9));

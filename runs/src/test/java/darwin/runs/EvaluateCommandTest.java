@@ -58,6 +58,22 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void repeatedEvaluationsReportTheirSpread(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("v");
+        assertEquals(0, darwin("seed", "--out", dir.toString()).status());
+        Outcome outcome = darwin("evaluate", dir.toString(), "--steps", "2", "--repeat", "2", "--json", "--peak-flops", "1e11");
+        assertEquals(0, outcome.status(), outcome.err());
+        JsonNode json = new ObjectMapper().readTree(outcome.out());
+        assertEquals(2, json.get("runs").size());
+        assertEquals(2, json.get("summary").get("measured").asInt());
+        double a = json.get("runs").get(0).get("valLoss").asDouble();
+        double b = json.get("runs").get(1).get("valLoss").asDouble();
+        assertEquals((a + b) / 2, json.get("summary").get("valLossMean").asDouble(), 1e-9);
+        assertEquals(Math.abs(a - b) / Math.sqrt(2), json.get("summary").get("valLossStd").asDouble(), 1e-9);
+        assertEquals(2, darwin("evaluate", dir.toString(), "--repeat", "0").status());
+    }
+
+    @Test
     void aBrokenVariantIsAFailedEvaluationNotACrash(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("v");
         assertEquals(0, darwin("seed", "--out", dir.toString()).status());

@@ -88,6 +88,11 @@ public final class LocalEvaluator implements Evaluator {
 
     @Override
     public EvaluationResult evaluate(Variant variant, Budget budget, long seed) throws InterruptedException {
+        return evaluate(variant, budget, seed, logs.apply(variant.id()));
+    }
+
+    /** Evaluates with the children's logs and the curve going to {@code logFolder} (or nowhere, when {@code null}). */
+    public EvaluationResult evaluate(Variant variant, Budget budget, long seed, Path logFolder) throws InterruptedException {
         ResultKey key = key(variant, budget, seed);
         Optional<EvaluationResult> known = cache.get(key);
         if (known.isPresent()) {
@@ -99,7 +104,7 @@ public final class LocalEvaluator implements Evaluator {
             if (known.isPresent()) {
                 return known.get();
             }
-            EvaluationResult result = sandbox.evaluate(variant, budget, seed, logs.apply(variant.id()));
+            EvaluationResult result = sandbox.evaluate(variant, budget, seed, logFolder);
             try {
                 cache.put(key, result);
             } catch (IOException e) {
