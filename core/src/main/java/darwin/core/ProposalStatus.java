@@ -12,6 +12,8 @@ public enum ProposalStatus {
     EDITS_DID_NOT_APPLY,
     /** The edited program did not compile, even after repair rounds. */
     DOES_NOT_COMPILE,
+    /** The reply asked people for an upgrade and proposed no edit. */
+    REQUEST_ONLY,
     /** The run's cost cap is reached: no more LLM calls. */
     COST_CAP,
     /** Nothing left to propose (the offline catalog has no applicable entry left). */
