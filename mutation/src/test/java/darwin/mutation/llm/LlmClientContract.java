@@ -1,0 +1,308 @@
+package darwin.mutation.llm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import darwin.mutation.llm.Completion.Failed;
+import darwin.mutation.llm.Completion.Replied;
+import darwin.mutation.llm.LoopbackServer.Received;
+import darwin.mutation.llm.LoopbackServer.Scripted;
+import darwin.mutation.llm.PriceTable.Price;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What every provider's client must do, proved against a real HTTP server on the loopback address
+ * that speaks the provider's wire format. A provider's test extends this and says how its API
+ * writes a reply and where its request carries the key, the token limit and the schema.
+ *
+ * <p>Every case ends in a {@link Completion}: none may throw.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+abstract class LlmClientContract {
+
+    static final String KEY = "sk-test-0123456789abcdef0123456789";
+    static final String KEY_VARIABLE = "DARWIN_TEST_LLM_KEY";
+    static final String MODEL = "test-model";
+    /** 2 USD per million input tokens, 8 per million output tokens. */
+    static final PriceTable PRICES = PriceTable.flat(Price.FREE).with(MODEL, new Price(2.0, 8.0));
+    static final String SCHEMA = "{\"type\":\"object\",\"properties\":{\"edits\":{\"type\":\"array\"}},\"required\":[\"edits\"]}";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    LoopbackServer server;
+
+    @TempDir
+    Path dir;
+
+    /** The provider under test. */
+    abstract Provider provider();
+
+    /** The path its chat requests go to. */
+    abstract String path();
+
+    /** A complete reply in the provider's wire format. */
+    abstract String reply(String text, long inputTokens, long outputTokens);
+
+    /** A reply cut off by the output token limit. */
+    abstract String cutOff(String text, long inputTokens, long outputTokens);
+
+    /** The header that carries the key, and its value for {@code key}. */
+    abstract Map.Entry<String, String> keyHeader(String key);
+
+    /** The JSON schema a request body carries. */
+    abstract JsonNode schemaIn(JsonNode body);
+
+    /** The output token limit a request body carries. */
+    abstract long maxTokensIn(JsonNode body);
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = LoopbackServer.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    ProviderSettings settings() {
+        return ProviderSettings.of(provider(), MODEL)
+                .withBaseUrl(server.baseUrl())
+                .withApiKeyVariable(KEY_VARIABLE)
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
+                .withMaxRetries(2)
+                .withSampling(0.3, 256);
+    }
+
+    LlmClients.Builder builder(ProviderSettings settings) {
+        return LlmClients.builder(settings)
+                .environment(Map.of(KEY_VARIABLE, KEY)::get)
+                .prices(PRICES)
+                .backoff(new Backoff(Duration.ofMillis(10), Duration.ofMillis(50), 2, 0.5))
+                .random(new SplittableRandom(42));
+    }
+
+    LlmClient client() {
+        return builder(settings()).build();
+    }
+
+    CompletionRequest question(Duration deadline) {
+        return settings().request("agent-a", "You improve training code.", "Make the model train faster.",
+                Deadline.after(deadline));
+    }
+
+    static JsonNode json(String body) throws IOException {
+        return JSON.readTree(body);
+    }
+
+    @Test
+    void aGoodReplyCarriesItsTextUsageAndCost() throws IOException {
+        server.then(Scripted.json(200, reply("Use a higher learning rate.", 1000, 500)));
+
+        Completion completion = client().complete(question(Duration.ofSeconds(10)));
+
+        Replied replied = assertInstanceOf(Replied.class, completion, completion::toString);
+        assertEquals("Use a higher learning rate.", replied.text());
+        assertEquals(new Usage(1000, 500), replied.usage());
+        assertEquals((1000 * 2.0 + 500 * 8.0) / 1e6, replied.cost(), 1e-12);
+        assertEquals(FinishReason.STOP, replied.finishReason());
+        assertEquals(1, replied.attempts());
+
+        Received request = server.last();
+        assertEquals("POST", request.method());
+        assertEquals(path(), request.path());
+        Map.Entry<String, String> key = keyHeader(KEY);
+        assertEquals(key.getValue(), request.header(key.getKey()).orElse(null), "the key header");
+        JsonNode body = json(request.body());
+        assertEquals(MODEL, body.path("model").asText());
+        assertEquals(256, maxTokensIn(body));
+        assertEquals(0.3, body.path("temperature").asDouble(), 1e-9);
+        assertTrue(request.body().contains("Make the model train faster."), request.body());
+        assertTrue(request.body().contains("You improve training code."), request.body());
+    }
+
+    @Test
+    void theSchemaIsSentWhenGiven() throws IOException {
+        server.always(Scripted.json(200, reply("{\"edits\":[]}", 10, 5)));
+
+        client().complete(question(Duration.ofSeconds(10)).withJsonSchema(SCHEMA));
+        assertEquals(json(SCHEMA), schemaIn(json(server.last().body())));
+
+        client().complete(question(Duration.ofSeconds(10)));
+        assertTrue(schemaIn(json(server.last().body())).isMissingNode(), "no schema when none is given");
+    }
+
+    @Test
+    void aMalformedBodyIsAMalformedResponse() {
+        server.always(Scripted.json(200, "{\"choices\": [ this is not json"));
+
+        Completion completion = client().complete(question(Duration.ofSeconds(10)));
+
+        Failed failed = assertInstanceOf(Failed.class, completion, completion::toString);
+        assertEquals(FailureKind.MALFORMED_RESPONSE, failed.kind(), failed.message());
+        assertEquals(1, failed.attempts(), "a malformed body is not retried");
+        assertEquals(1, server.requests());
+    }
+
+    @Test
+    void aRateLimitIsWaitedOutAsTheServerAsks() {
+        server.then(Scripted.json(429, "{\"error\":{\"message\":\"slow down\"}}").withHeader("Retry-After", "1"),
+                Scripted.json(200, reply("done", 10, 5)));
+
+        long start = System.nanoTime();
+        Completion completion = client().complete(question(Duration.ofSeconds(20)));
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+        Replied replied = assertInstanceOf(Replied.class, completion, completion::toString);
+        assertEquals("done", replied.text());
+        assertEquals(2, replied.attempts());
+        assertEquals(2, server.requests());
+        assertTrue(elapsed.toMillis() >= 950, "waited " + elapsed + ", the server asked for 1 s");
+        assertTrue(elapsed.toSeconds() < 15, "waited " + elapsed);
+    }
+
+    @Test
+    void aServerErrorEveryTimeGivesUpAfterTheRetries() {
+        server.always(Scripted.json(500, "{\"error\":{\"message\":\"boom\"}}"));
+
+        Completion completion = client().complete(question(Duration.ofSeconds(20)));
+
+        Failed failed = assertInstanceOf(Failed.class, completion, completion::toString);
+        assertEquals(FailureKind.SERVER_ERROR, failed.kind(), failed.message());
+        assertEquals(settings().maxRetries() + 1, failed.attempts());
+        assertEquals(settings().maxRetries() + 1, server.requests());
+        assertTrue(failed.message().contains("500") && failed.message().contains("boom"), failed.message());
+    }
+
+    @Test
+    void aStalledServerEndsAtTheDeadline() {
+        server.always(Scripted.json(200, reply("too late", 10, 5)).after(Duration.ofSeconds(20)));
+
+        long start = System.nanoTime();
+        Completion completion = client().complete(question(Duration.ofMillis(600)));
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+        Failed failed = assertInstanceOf(Failed.class, completion, completion::toString);
+        assertEquals(FailureKind.TIMEOUT, failed.kind(), failed.message());
+        assertTrue(elapsed.toMillis() >= 550, "returned before the deadline: " + elapsed);
+        assertTrue(elapsed.toMillis() < 5000, "returned long after the deadline: " + elapsed);
+    }
+
+    @Test
+    void theReadTimeoutBoundsEachAttempt() {
+        server.always(Scripted.json(200, reply("too late", 10, 5)).after(Duration.ofSeconds(20)));
+        ProviderSettings settings = settings().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300)).withMaxRetries(1);
+
+        long start = System.nanoTime();
+        Completion completion = builder(settings).build().complete(question(Duration.ofSeconds(20)));
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+        Failed failed = assertInstanceOf(Failed.class, completion, completion::toString);
+        assertEquals(FailureKind.TIMEOUT, failed.kind(), failed.message());
+        assertEquals(2, failed.attempts());
+        assertTrue(elapsed.toSeconds() < 10, "took " + elapsed);
+    }
+
+    @Test
+    void aReplyCutAtTheTokenLimitIsTruncatedWithItsText() {
+        server.always(Scripted.json(200, cutOff("public final class Gpt {", 100, 256)));
+
+        Completion completion = client().complete(question(Duration.ofSeconds(10)));
+
+        Failed failed = assertInstanceOf(Failed.class, completion, completion::toString);
+        assertEquals(FailureKind.TRUNCATED, failed.kind(), failed.message());
+        assertEquals("public final class Gpt {", failed.partialText());
+        assertEquals(new Usage(100, 256), failed.usage());
+        assertTrue(failed.cost() > 0, "the tokens of a cut reply are paid for");
+        assertEquals(1, server.requests(), "a truncated reply is not retried");
+    }
+
+    @Test
+    void aRefusedKeyFailsAtOnceWithoutShowingIt() {
+        server.always(Scripted.json(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}"));
+
+        Completion completion = client().complete(question(Duration.ofSeconds(10)));
+
+        Failed failed = assertInstanceOf(Failed.class, completion, completion::toString);
+        assertEquals(FailureKind.AUTHENTICATION, failed.kind(), failed.message());
+        assertEquals(1, failed.attempts());
+        assertEquals(1, server.requests(), "no retry with a refused key");
+        assertFalse(failed.message().contains(KEY), failed.message());
+        assertTrue(failed.message().contains("[redacted]"), failed.message());
+    }
+
+    @Test
+    void theCostCapStopsCallsWithoutAskingTheServer() {
+        server.always(Scripted.json(200, reply("ok", 1000, 1000)));
+        CostLedger ledger = new CostLedger();
+        LlmClient client = builder(settings()).ledger(ledger).costCap(0.005).build();
+
+        Completion first = client.complete(question(Duration.ofSeconds(10)));
+        assertInstanceOf(Replied.class, first, first::toString);
+        assertEquals(0.01, ledger.spent(), 1e-12);
+
+        Completion second = client.complete(question(Duration.ofSeconds(10)));
+
+        Failed failed = assertInstanceOf(Failed.class, second, second::toString);
+        assertEquals(FailureKind.COST_CAP, failed.kind());
+        assertEquals(0, failed.attempts());
+        assertTrue(failed.message().contains("$0.005"), failed.message());
+        assertEquals(1, server.requests(), "the server saw no request past the cap");
+        assertEquals(1, ledger.agent("agent-a").calls());
+    }
+
+    @Test
+    void aRepeatedRequestIsAnsweredFromTheCacheAlsoAfterARestart() throws IOException {
+        server.always(Scripted.json(200, reply("cached answer", 40, 20)));
+        Path file = dir.resolve("replies.jsonl");
+        CompletionRequest request = question(Duration.ofSeconds(10));
+
+        try (ReplyCache cache = ReplyCache.open(file)) {
+            LlmClient client = builder(settings()).cache(cache).build();
+            Completion first = client.complete(request);
+            Completion again = client.complete(request.withDeadline(Deadline.after(Duration.ofSeconds(5))));
+
+            assertEquals(1, first.attempts());
+            Replied replayed = assertInstanceOf(Replied.class, again, again::toString);
+            assertEquals("cached answer", replayed.text());
+            assertEquals(0, replayed.attempts());
+            assertEquals(0, replayed.cost());
+        }
+        assertEquals(1, server.requests());
+
+        try (ReplyCache reloaded = ReplyCache.open(file)) {
+            LlmClient client = builder(settings()).cache(reloaded).build();
+            Completion resumed = client.complete(request);
+            assertEquals("cached answer", assertInstanceOf(Replied.class, resumed, resumed::toString).text());
+        }
+        assertEquals(1, server.requests(), "a resumed run asks nothing twice");
+    }
+
+    @Test
+    void failuresAreNotCached() throws IOException {
+        server.then(Scripted.json(400, "{\"error\":{\"message\":\"bad\"}}"), Scripted.json(200, reply("fine", 1, 1)));
+        try (ReplyCache cache = ReplyCache.open(dir.resolve("replies.jsonl"))) {
+            LlmClient client = builder(settings()).cache(cache).build();
+
+            Completion first = client.complete(question(Duration.ofSeconds(10)));
+            Completion second = client.complete(question(Duration.ofSeconds(10)));
+
+            assertEquals(FailureKind.BAD_REQUEST, assertInstanceOf(Failed.class, first, first::toString).kind());
+            assertEquals("fine", assertInstanceOf(Replied.class, second, second::toString).text());
+            assertEquals(2, server.requests());
+        }
+    }
+}

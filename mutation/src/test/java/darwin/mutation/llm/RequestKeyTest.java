@@ -1,0 +1,33 @@
+package darwin.mutation.llm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RequestKeyTest {
+
+    private final CompletionRequest request = ProviderSettings.of("openai", "gpt-4o-mini")
+            .request("agent-a", "system", "user", Deadline.after(Duration.ofSeconds(5)));
+
+    @Test
+    void theAgentAndTheDeadlineAreNotPartOfTheKey() {
+        CompletionRequest other = new CompletionRequest("agent-b", "system", "user", "gpt-4o-mini", request.temperature(),
+                request.maxOutputTokens(), request.jsonSchema(), Deadline.after(Duration.ofMinutes(9)));
+        assertEquals(RequestKey.of(Provider.OPENAI, request), RequestKey.of(Provider.OPENAI, other));
+    }
+
+    @Test
+    void whatTheServerSeesIsPartOfTheKey() {
+        RequestKey key = RequestKey.of(Provider.OPENAI, request);
+        assertNotEquals(key, RequestKey.of(Provider.ANTHROPIC, request));
+        assertNotEquals(key, RequestKey.of(Provider.OPENAI, request.withJsonSchema("{}")));
+        assertNotEquals(key, RequestKey.of(Provider.OPENAI, new CompletionRequest("agent-a", "system", "user",
+                "gpt-4o-mini", 0.7, request.maxOutputTokens(), request.jsonSchema(), request.deadline())));
+        assertNotEquals(key, RequestKey.of(Provider.OPENAI, new CompletionRequest("agent-a", "system", "user",
+                "gpt-4o-mini", request.temperature(), 17, request.jsonSchema(), request.deadline())));
+        assertNotEquals(key, RequestKey.of(Provider.OPENAI, new CompletionRequest("agent-a", "system", "user!",
+                "gpt-4o-mini", request.temperature(), request.maxOutputTokens(), request.jsonSchema(), request.deadline())));
+    }
+}
