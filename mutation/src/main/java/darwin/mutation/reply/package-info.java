@@ -1,0 +1,15 @@
+/**
+ * Reads an LLM's reply to a mutation prompt into a {@link darwin.core.Change}: the reasoning, a
+ * one-line summary, tags, the edits and at most one upgrade request.
+ *
+ * <p>Two forms are accepted. Providers with structured output are asked for the JSON form, whose
+ * schema is {@link darwin.mutation.reply.ReplySchema}; everything else is asked for the text form
+ * (sections and aider-style SEARCH/REPLACE and FILE blocks), and models that ignore the schema
+ * are read tolerantly: a JSON object in a fence or amid prose is found, path lines in backticks
+ * or after {@code File:} are understood. {@link darwin.mutation.reply.ReplyFormat} is the part of
+ * the prompt that explains both forms. {@link darwin.mutation.reply.ReplyParser#parse(String)}
+ * never throws for a bad reply: it answers {@link darwin.mutation.reply.ParseResult.Unparsable}
+ * with a message written for the model that wrote the reply, naming what was missing or malformed
+ * and where.
+ */
+package darwin.mutation.reply;
