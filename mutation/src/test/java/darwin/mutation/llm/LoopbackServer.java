@@ -21,31 +21,31 @@ import java.util.concurrent.Executors;
  * A real HTTP server on the loopback address that plays back scripted responses and records the
  * requests it received; a stand-in for an LLM provider's API in tests.
  */
-final class LoopbackServer implements AutoCloseable {
+public final class LoopbackServer implements AutoCloseable {
 
     /** A request as received. */
-    record Received(String method, String path, Map<String, List<String>> headers, String body) {
+    public record Received(String method, String path, Map<String, List<String>> headers, String body) {
 
-        Optional<String> header(String name) {
+        public Optional<String> header(String name) {
             List<String> values = headers.get(name);
             return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
         }
     }
 
     /** A response to play back, after {@code delay}. */
-    record Scripted(int status, Map<String, String> headers, String body, Duration delay) {
+    public record Scripted(int status, Map<String, String> headers, String body, Duration delay) {
 
-        static Scripted json(int status, String body) {
+        public static Scripted json(int status, String body) {
             return new Scripted(status, Map.of(), body, Duration.ZERO);
         }
 
-        Scripted withHeader(String name, String value) {
+        public Scripted withHeader(String name, String value) {
             Map<String, String> copy = new TreeMap<>(headers);
             copy.put(name, value);
             return new Scripted(status, copy, body, delay);
         }
 
-        Scripted after(Duration wait) {
+        public Scripted after(Duration wait) {
             return new Scripted(status, headers, body, wait);
         }
     }
@@ -68,36 +68,36 @@ final class LoopbackServer implements AutoCloseable {
         server.start();
     }
 
-    static LoopbackServer start() throws IOException {
+    public static LoopbackServer start() throws IOException {
         return new LoopbackServer();
     }
 
     /** The API's base URL, e.g. {@code http://127.0.0.1:41234/v1}. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
     /** Plays {@code responses} back in order, one per request. */
-    LoopbackServer then(Scripted... responses) {
+    public LoopbackServer then(Scripted... responses) {
         script.addAll(List.of(responses));
         return this;
     }
 
     /** Plays {@code response} back whenever the script is empty. */
-    LoopbackServer always(Scripted response) {
+    public LoopbackServer always(Scripted response) {
         this.always = response;
         return this;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
-    int requests() {
+    public int requests() {
         return received.size();
     }
 
-    Received last() {
+    public Received last() {
         return received.get(received.size() - 1);
     }
 

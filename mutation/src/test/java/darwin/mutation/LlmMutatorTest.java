@@ -1,0 +1,225 @@
+package darwin.mutation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import darwin.core.Budget;
+import darwin.core.MutationTask;
+import darwin.core.Persona;
+import darwin.core.Proposal;
+import darwin.core.ProposalStatus;
+import darwin.core.Variant;
+import darwin.mutation.edit.EditApplier;
+import darwin.mutation.llm.Backoff;
+import darwin.mutation.llm.LlmClient;
+import darwin.mutation.llm.LlmClients;
+import darwin.mutation.llm.LoopbackServer;
+import darwin.mutation.llm.LoopbackServer.Scripted;
+import darwin.mutation.llm.PriceTable;
+import darwin.mutation.llm.ProviderSettings;
+import darwin.mutation.prompt.PromptBudget;
+import darwin.mutation.prompt.PromptBuilder;
+import darwin.mutation.reply.ReplyFormat;
+import darwin.trainer.build.SourceCompiler;
+import darwin.trainer.build.VariantCompileCheck;
+import darwin.trainer.variant.SeedVariant;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The whole mutation step against a real HTTP server on loopback that speaks the OpenAI
+ * chat-completions format (and, once, the Anthropic messages format): every case ends in a
+ * recorded proposal, and no exception reaches the caller.
+ */
+@Timeout(60)
+class LlmMutatorTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Variant SEED = SeedVariant.variant();
+    private static final String CONFIG = "program/darwin/program/GptConfig.java";
+    private static final VariantCompileCheck COMPILER = new VariantCompileCheck(SourceCompiler.forRunningJvm());
+    private static final MutationTask TASK = new MutationTask("agent-2",
+            new Persona("optimisation researcher", "You tune optimizers.", List.of("optimizer")), List.of(), SEED,
+            "agent-1", Optional.empty(), List.of(), List.of(), List.of(), Budget.seconds(30), List.of(), 1);
+
+    private LoopbackServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = LoopbackServer.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private LlmMutator mutator(String provider, Duration deadline) {
+        ProviderSettings settings = ProviderSettings.of(provider, "test-model")
+                .withBaseUrl(server.baseUrl())
+                .withApiKeyVariable("DARWIN_TEST_KEY")
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(20))
+                .withMaxRetries(2);
+        LlmClient client = LlmClients.builder(settings)
+                .environment(Map.of("DARWIN_TEST_KEY", "sk-test")::get)
+                .prices(PriceTable.flat(PriceTable.Price.FREE).with("test-model", new PriceTable.Price(1.0, 2.0)))
+                .backoff(new Backoff(Duration.ofMillis(10), Duration.ofMillis(50), 2, 0.5))
+                .random(new SplittableRandom(7))
+                .build();
+        return new LlmMutator(client, new PromptBuilder(PromptBudget.DEFAULT, ReplyFormat.instructions()), new EditApplier(),
+                COMPILER, new MutationSettings("test-model", 0.2, 4096, deadline, 2, true));
+    }
+
+    private LlmMutator mutator() {
+        return mutator("openai", Duration.ofSeconds(30));
+    }
+
+    /** A reply whose one edit replaces {@code search} with {@code replace} in GptConfig. */
+    private static String change(String search, String replace) {
+        ObjectNode reply = JSON.createObjectNode()
+                .put("reasoning", "A higher peak rate suits a model this small.")
+                .put("summary", "raise the learning rate to 2e-3");
+        reply.putArray("tags").add("optimizer");
+        reply.putArray("edits").addObject().put("path", CONFIG).put("search", search).put("replace", replace);
+        reply.putNull("request");
+        return reply.toString();
+    }
+
+    private static final String GOOD = change("4, 4, 128, 64, 12, 1e-3, 1e-4", "4, 4, 128, 64, 12, 2e-3, 1e-4");
+
+    private static Scripted openAi(String text, String finish) {
+        ObjectNode root = JSON.createObjectNode().put("id", "chatcmpl-1").put("object", "chat.completion")
+                .put("created", 1_700_000_000L).put("model", "test-model");
+        ObjectNode choice = root.putArray("choices").addObject().put("index", 0).put("finish_reason", finish);
+        choice.putObject("message").put("role", "assistant").put("content", text);
+        root.putObject("usage").put("prompt_tokens", 1000).put("completion_tokens", 100).put("total_tokens", 1100);
+        return Scripted.json(200, root.toString());
+    }
+
+    private static Scripted anthropic(String text) {
+        ObjectNode root = JSON.createObjectNode().put("id", "msg_1").put("type", "message").put("role", "assistant")
+                .put("model", "test-model").put("stop_reason", "end_turn").putNull("stop_sequence");
+        root.putArray("content").addObject().put("type", "text").put("text", text);
+        root.putObject("usage").put("input_tokens", 1000).put("output_tokens", 100);
+        return Scripted.json(200, root.toString());
+    }
+
+    private static void assertChildOfSeed(Proposal proposal) {
+        assertEquals(ProposalStatus.PROPOSED, proposal.status(), proposal.reason() + "\n" + proposal.rounds());
+        Variant child = proposal.child().orElseThrow();
+        assertEquals(List.of(SEED.id()), child.parents());
+        assertTrue(child.files().get(CONFIG).contains("2e-3"), "the edit is in the child");
+        assertTrue(COMPILER.check(child).ok());
+    }
+
+    @Test
+    void aGoodReplyBecomesACompiledChild() throws Exception {
+        server.then(openAi(GOOD, "stop"));
+        Proposal proposal = mutator().propose(TASK);
+        assertChildOfSeed(proposal);
+        assertEquals(1, proposal.rounds().size());
+        assertEquals("raise the learning rate to 2e-3", proposal.change().orElseThrow().summary());
+        assertEquals(1000, proposal.inputTokens());
+        assertEquals(100, proposal.outputTokens());
+        assertEquals(1000 * 1e-6 + 100 * 2e-6, proposal.cost(), 1e-12);
+        String sent = server.last().body();
+        assertTrue(sent.contains("GptModel.java") && sent.contains("response_format"), "the prompt and the schema were sent");
+    }
+
+    @Test
+    void theAnthropicFormatWorksTheSame() throws Exception {
+        server.then(anthropic("```json\n" + GOOD + "\n```"));
+        assertChildOfSeed(mutator("anthropic", Duration.ofSeconds(30)).propose(TASK));
+    }
+
+    @Test
+    void aMalformedResponseBodyIsAnLlmFailure() throws Exception {
+        server.always(Scripted.json(200, "{\"choices\": [ {\"message\": "));
+        Proposal proposal = mutator().propose(TASK);
+        assertEquals(ProposalStatus.LLM_FAILED, proposal.status());
+        assertTrue(proposal.reason().contains("MALFORMED_RESPONSE"), proposal.reason());
+    }
+
+    @Test
+    void anUnreadableReplyIsSentBackAndRepaired() throws Exception {
+        server.then(openAi("I would raise the learning rate.", "stop"), openAi(GOOD, "stop"));
+        Proposal proposal = mutator().propose(TASK);
+        assertChildOfSeed(proposal);
+        assertEquals(2, proposal.rounds().size());
+        assertTrue(proposal.rounds().get(1).sent().contains("Your reply could not be read"));
+    }
+
+    @Test
+    void editsThatDoNotApplyAreReportedPreciselyAndEndTheProposalAfterTheRepairs() throws Exception {
+        server.always(openAi(change("int layers = 99;", "int layers = 3;"), "stop"));
+        Proposal proposal = mutator().propose(TASK);
+        assertEquals(ProposalStatus.EDITS_DID_NOT_APPLY, proposal.status());
+        assertEquals(3, proposal.rounds().size(), "the first round and two repairs");
+        assertTrue(proposal.rounds().get(0).problem().contains(CONFIG), proposal.rounds().get(0).problem());
+        assertTrue(proposal.rounds().get(1).sent().contains("Nothing of that reply was applied"));
+        assertTrue(proposal.child().isEmpty());
+    }
+
+    @Test
+    void anEditThatBreaksCompilationIsRepairedInTheSecondRound() throws Exception {
+        String broken = change("4, 4, 128, 64, 12, 1e-3, 1e-4", "4, 4, 128, 64, 12, 2e-3 1e-4");
+        String fix = change("12, 2e-3 1e-4", "12, 2e-3, 1e-4");
+        server.then(openAi(broken, "stop"), openAi(fix, "stop"));
+        Proposal proposal = mutator().propose(TASK);
+        assertChildOfSeed(proposal);
+        assertEquals(2, proposal.rounds().size());
+        assertTrue(proposal.rounds().get(0).problem().contains("does not compile"));
+        String repair = proposal.rounds().get(1).sent();
+        assertTrue(repair.contains("GptConfig.java:") && repair.contains("^"), "the diagnostics with their place");
+        assertTrue(repair.contains("12, 2e-3 1e-4"), "the edited file as it is now");
+        assertTrue(proposal.reason().contains("after 1 repair round"), proposal.reason());
+        assertEquals(2, proposal.change().orElseThrow().edits().size(), "the change records every edit applied");
+    }
+
+    @Test
+    void rateLimitingIsWaitedOutAsTheServerAsks() throws Exception {
+        server.then(Scripted.json(429, "{\"error\":{\"message\":\"slow down\"}}").withHeader("Retry-After", "1"),
+                openAi(GOOD, "stop"));
+        long start = System.nanoTime();
+        assertChildOfSeed(mutator().propose(TASK));
+        assertTrue(System.nanoTime() - start >= 900_000_000L, "Retry-After was honoured");
+        assertEquals(2, server.requests());
+    }
+
+    @Test
+    void aServerThatKeepsFailingIsAnLlmFailure() throws Exception {
+        server.always(Scripted.json(500, "{\"error\":{\"message\":\"boom\"}}"));
+        Proposal proposal = mutator().propose(TASK);
+        assertEquals(ProposalStatus.LLM_FAILED, proposal.status());
+        assertTrue(proposal.reason().contains("SERVER_ERROR"), proposal.reason());
+        assertEquals(3, server.requests(), "one try and two retries");
+    }
+
+    @Test
+    void aReplySlowerThanTheDeadlineEndsTheProposalPromptly() throws Exception {
+        server.always(openAi(GOOD, "stop").after(Duration.ofSeconds(20)));
+        long start = System.nanoTime();
+        Proposal proposal = mutator("openai", Duration.ofSeconds(2)).propose(TASK);
+        assertEquals(ProposalStatus.LLM_FAILED, proposal.status());
+        assertTrue(proposal.reason().contains("TIMEOUT"), proposal.reason());
+        assertTrue(System.nanoTime() - start < 15_000_000_000L, "ended near the deadline, not after the reply");
+    }
+
+    @Test
+    void aReplyCutOffByTheTokenLimitIsAskedForAgainSmaller() throws Exception {
+        server.then(openAi(GOOD.substring(0, 80), "length"), openAi(GOOD, "stop"));
+        Proposal proposal = mutator().propose(TASK);
+        assertChildOfSeed(proposal);
+        assertTrue(proposal.rounds().get(0).problem().contains("TRUNCATED"), proposal.rounds().get(0).problem());
+        assertTrue(proposal.rounds().get(1).sent().contains("cut off at the output limit"));
+    }
+}
