@@ -2,6 +2,7 @@ package darwin.mutation.catalog;
 
 import darwin.core.Change;
 import darwin.core.Metrics;
+import darwin.core.Persona;
 import darwin.core.Variant;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ public final class CatalogMutator {
         List<Candidate> candidates = new ArrayList<>();
         for (CatalogEntry entry : open) {
             entry.plan(target).ifPresent(plan ->
-                    candidates.add(new Candidate(entry, plan, persona.likes(entry) ? PREFERENCE : 1.0)));
+                    candidates.add(new Candidate(entry, plan, likes(persona, entry) ? PREFERENCE : 1.0)));
         }
         if (candidates.isEmpty()) {
             int triedHere = catalog.entries().size() - open.size();
@@ -104,13 +105,24 @@ public final class CatalogMutator {
                 "The target %s measured a held-out loss of %.4f (perplexity %.2f) after %d steps, at an MFU of %.2f%%.",
                 target.id(), metrics.valLoss(), metrics.perplexity(), metrics.steps(), 100 * metrics.mfu()))
                 .orElse("The target " + target.id() + " has no measurement yet."));
-        text.append(" Proposed offline from the catalog (entry ").append(entry.id()).append(") by agent ")
-                .append(persona.agentId());
-        if (persona.likes(entry)) {
+        text.append(" Proposed offline from the catalog (entry ").append(entry.id()).append(") by the ")
+                .append(persona.name());
+        if (likes(persona, entry)) {
             text.append(", whose interests include ").append(String.join(", ", entry.labels().stream()
-                    .filter(persona.interests()::contains).toList()));
+                    .filter(interests(persona)::contains).toList()));
         }
         return text.append('.').toString();
+    }
+
+    /** Whether any of an entry's tags is one of the persona's interests (compared in lower case). */
+    static boolean likes(Persona persona, CatalogEntry entry) {
+        Set<String> interests = interests(persona);
+        return entry.tags().stream().anyMatch(tag -> interests.contains(tag.label()));
+    }
+
+    private static Set<String> interests(Persona persona) {
+        return persona.interests().stream().map(tag -> tag.strip().toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** An applicable entry, its plan for the target, and its weight in the draw. */

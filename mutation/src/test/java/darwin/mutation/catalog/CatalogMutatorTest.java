@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import darwin.core.Change;
 import darwin.core.Metrics;
+import darwin.core.Persona;
 import darwin.core.Variant;
 import darwin.trainer.build.Compilation;
 import darwin.trainer.variant.SeedVariant;
@@ -27,8 +28,8 @@ class CatalogMutatorTest {
 
     private static final Variant SEED = SeedVariant.variant();
     private static final CatalogMutator MUTATOR = CatalogMutator.standard();
-    private static final Persona NOBODY_IN_PARTICULAR = new Persona("agent-0", Set.of());
-    private static final Persona THROUGHPUT_ENGINEER = new Persona("agent-1", Set.of("Throughput"));
+    private static final Persona NOBODY_IN_PARTICULAR = new Persona("generalist", "", List.of());
+    private static final Persona THROUGHPUT_ENGINEER = new Persona("throughput engineer", "", List.of("Throughput"));
 
     /** Proposes and applies entries on one lineage until the catalog is exhausted. */
     private static List<String> lineage(long seed, List<Variant> variants) {

@@ -1,0 +1,65 @@
+package darwin.mutation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import darwin.core.Budget;
+import darwin.core.MutationTask;
+import darwin.core.Persona;
+import darwin.core.Proposal;
+import darwin.core.ProposalStatus;
+import darwin.core.Variant;
+import darwin.mutation.catalog.Catalog;
+import darwin.mutation.catalog.CatalogMutator;
+import darwin.mutation.edit.EditApplier;
+import darwin.trainer.build.SourceCompiler;
+import darwin.trainer.build.VariantCompileCheck;
+import darwin.trainer.variant.SeedVariant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class OfflineMutatorTest {
+
+    private static final Persona PERSONA = new Persona("architecture explorer", "", List.of("architecture"));
+    private static final OfflineMutator MUTATOR = new OfflineMutator(new CatalogMutator(Catalog.standard()), new EditApplier(),
+            new VariantCompileCheck(SourceCompiler.forRunningJvm()));
+
+    private static MutationTask task(Variant target, List<String> tried, long seed) {
+        return new MutationTask("agent-1", PERSONA, List.of(), target, "agent-2", Optional.empty(), List.of(), List.of(),
+                List.of(), Budget.seconds(30), tried, seed);
+    }
+
+    @Test
+    void proposesCompiledChildrenUntilTheCatalogRunsOut() {
+        Variant current = SeedVariant.variant();
+        List<String> tried = new ArrayList<>();
+        int proposed = 0;
+        while (true) {
+            Proposal proposal = MUTATOR.propose(task(current, tried, 11));
+            if (proposal.status() == ProposalStatus.NOTHING_TO_PROPOSE) {
+                break;
+            }
+            assertEquals(ProposalStatus.PROPOSED, proposal.status(), proposal.reason());
+            Variant child = proposal.child().orElseThrow();
+            assertEquals(List.of(current.id()), child.parents());
+            assertNotEquals(current.id(), child.id());
+            List<String> entries = OfflineMutator.entries(proposal.change().orElseThrow());
+            assertEquals(1, entries.size());
+            assertTrue(!tried.contains(entries.getFirst()), "never the same entry twice on a lineage");
+            tried.add(entries.getFirst());
+            current = child;
+            proposed++;
+        }
+        assertTrue(proposed >= 12, "a lineage goes through at least 12 distinct entries, got " + proposed + ": " + tried);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameProposal() {
+        Proposal a = MUTATOR.propose(task(SeedVariant.variant(), List.of(), 5));
+        Proposal b = MUTATOR.propose(task(SeedVariant.variant(), List.of(), 5));
+        assertEquals(a.child().orElseThrow().id(), b.child().orElseThrow().id());
+    }
+}
