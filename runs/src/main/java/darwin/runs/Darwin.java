@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Darwin.Version.class,
         description = "An evolutionary optimizer for neural-network training code.",
-        subcommands = {TrainCommand.class, SeedCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, SeedCommand.class, EvaluateCommand.class, MutateCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Darwin {
 
     public static void main(String[] args) {

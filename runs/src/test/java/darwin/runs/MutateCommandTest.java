@@ -1,0 +1,113 @@
+package darwin.runs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import darwin.core.Variant;
+import darwin.trainer.variant.VariantDirectory;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+@Timeout(120)
+class MutateCommandTest {
+
+    private record Outcome(int status, String out, String err) {}
+
+    private static Outcome darwin(String... args) {
+        CommandLine line = Darwin.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        return new Outcome(line.execute(args), out.toString(), err.toString());
+    }
+
+    private static Path seed(Path tmp) {
+        Path dir = tmp.resolve("seed");
+        assertEquals(0, darwin("seed", "--out", dir.toString()).status());
+        return dir;
+    }
+
+    @Test
+    void theOfflineCatalogWritesACompiledChild(@TempDir Path tmp) throws Exception {
+        Path dir = seed(tmp);
+        Outcome outcome = darwin("mutate", dir.toString(), "--out", tmp.resolve("child").toString(), "--json",
+                "--persona", "throughput engineer");
+        assertEquals(0, outcome.status(), outcome.err() + outcome.out());
+        JsonNode json = new ObjectMapper().readTree(outcome.out());
+        assertEquals("PROPOSED", json.get("status").asText());
+        Variant child = VariantDirectory.read(tmp.resolve("child"));
+        assertEquals(json.get("child").asText(), child.id());
+        assertEquals(VariantDirectory.read(dir).id(), child.parents().getFirst());
+        assertTrue(json.get("diff").asText().startsWith("--- a/program/"), json.get("diff").asText());
+    }
+
+    @Test
+    void anOpenAiCompatibleServerProposesTheChange(@TempDir Path tmp) throws Exception {
+        Path dir = seed(tmp);
+        String reply = new ObjectMapper().createObjectNode()
+                .put("reasoning", "Shorter warm-up.").put("summary", "warm up for 50 steps")
+                .set("edits", new ObjectMapper().readTree("[{\"path\":\"program/darwin/program/GptConfig.java\","
+                        + "\"search\":\"1e-3, 1e-4, 100,\",\"replace\":\"1e-3, 1e-4, 50,\"}]")).toString();
+        String body = "{\"id\":\"c\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,"
+                + "\"finish_reason\":\"stop\",\"message\":{\"role\":\"assistant\",\"content\":"
+                + new ObjectMapper().writeValueAsString(reply) + "}}],\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":5,"
+                + "\"total_tokens\":15}}";
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.getRequestBody().readAllBytes();
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+            Outcome outcome = darwin("mutate", dir.toString(), "--out", tmp.resolve("child").toString(), "--provider", "openai",
+                    "--model", "local-model", "--base-url", url, "--api-key-env", "PATH");
+            assertEquals(0, outcome.status(), outcome.err() + outcome.out());
+            assertTrue(outcome.out().contains("warm up for 50 steps"), outcome.out());
+            assertTrue(Files.readString(tmp.resolve("child/program/darwin/program/GptConfig.java")).contains("1e-4, 50,"));
+            // the same request again is answered from the reply cache next to the variant
+            darwin("mutate", dir.toString(), "--out", tmp.resolve("again").toString(), "--provider", "openai",
+                    "--model", "local-model", "--base-url", url, "--api-key-env", "PATH");
+            assertEquals(1, requests.get());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void badSettingsAreOneLineErrors(@TempDir Path tmp) {
+        Path dir = seed(tmp);
+        Outcome noModel = darwin("mutate", dir.toString(), "--out", tmp.resolve("c").toString(), "--provider", "openai");
+        assertEquals(2, noModel.status());
+        assertTrue(noModel.err().contains("--provider needs --model"), noModel.err());
+        Outcome unknown = darwin("mutate", dir.toString(), "--out", tmp.resolve("c").toString(), "--provider", "mistral",
+                "--model", "m");
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().contains("openai"), unknown.err());
+        Outcome persona = darwin("mutate", dir.toString(), "--out", tmp.resolve("c").toString(), "--persona", "poet");
+        assertEquals(2, persona.status());
+        assertTrue(persona.err().contains("no persona named 'poet'"), persona.err());
+    }
+}
