@@ -5,6 +5,7 @@ import darwin.core.CompileCheck;
 import darwin.core.MutationTask;
 import darwin.core.Mutator;
 import darwin.core.Proposal;
+import darwin.core.UpgradeRequest;
 import darwin.core.ProposalStatus;
 import darwin.core.Variant;
 import darwin.mutation.catalog.CatalogMutator;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The mutator that needs no network: it proposes entries of the offline catalog, through the same
@@ -33,11 +35,24 @@ public final class OfflineMutator implements Mutator {
     private final CatalogMutator catalog;
     private final EditApplier applier;
     private final CompileCheck compiler;
+    private final Function<MutationTask, Optional<UpgradeRequest>> advisor;
 
+    /** A mutator that never asks people for anything. */
     public OfflineMutator(CatalogMutator catalog, EditApplier applier, CompileCheck compiler) {
+        this(catalog, applier, compiler, task -> Optional.empty());
+    }
+
+    /**
+     * @param advisor looks at the evidence around a task (the run's curves and losses, which the
+     *     caller gathers, e.g. with a {@link darwin.mutation.catalog.RequestAdvisor}) and says
+     *     whether the agent should also ask people for an upgrade
+     */
+    public OfflineMutator(CatalogMutator catalog, EditApplier applier, CompileCheck compiler,
+            Function<MutationTask, Optional<UpgradeRequest>> advisor) {
         this.catalog = catalog;
         this.applier = applier;
         this.compiler = compiler;
+        this.advisor = advisor;
     }
 
     @Override
@@ -53,7 +68,8 @@ public final class OfflineMutator implements Mutator {
         Change proposed = proposal.change();
         List<String> tags = new ArrayList<>(proposed.tags());
         tags.add(ENTRY_TAG + proposal.entryId());
-        Change change = new Change(proposed.reasoning(), proposed.summary(), tags, proposed.edits(), proposed.request());
+        Optional<UpgradeRequest> request = proposed.request().isPresent() ? proposed.request() : advisor.apply(task);
+        Change change = new Change(proposed.reasoning(), proposed.summary(), tags, proposed.edits(), request);
         String reply = "entry " + proposal.entryId() + ": " + change.summary();
         EditResult result = applier.apply(task.target(), change.edits());
         if (result instanceof EditResult.Failed failed) {

@@ -9,6 +9,8 @@ import darwin.core.MutationTask;
 import darwin.core.Persona;
 import darwin.core.Proposal;
 import darwin.core.ProposalStatus;
+import darwin.core.RequestKind;
+import darwin.core.UpgradeRequest;
 import darwin.core.Variant;
 import darwin.mutation.catalog.Catalog;
 import darwin.mutation.catalog.CatalogMutator;
@@ -54,6 +56,16 @@ class OfflineMutatorTest {
             proposed++;
         }
         assertTrue(proposed >= 12, "a lineage goes through at least 12 distinct entries, got " + proposed + ": " + tried);
+    }
+
+    @Test
+    void anAdvisedRequestTravelsWithTheChange() {
+        UpgradeRequest budget = new UpgradeRequest(RequestKind.BUDGET, "double the budget", "still falling steeply", "seconds-60.0");
+        OfflineMutator advised = new OfflineMutator(new CatalogMutator(Catalog.standard()), new EditApplier(),
+                new VariantCompileCheck(SourceCompiler.forRunningJvm()), task -> Optional.of(budget));
+        Proposal proposal = advised.propose(task(SeedVariant.variant(), List.of(), 3));
+        assertEquals(Optional.of(budget), proposal.change().orElseThrow().request());
+        assertTrue(MUTATOR.propose(task(SeedVariant.variant(), List.of(), 3)).change().orElseThrow().request().isEmpty());
     }
 
     @Test
