@@ -1,0 +1,105 @@
+package darwin.memory;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The checkpoint of a run, {@code run.json}: its configuration, the last generation it completed,
+ * and who owns which variant. Rewritten atomically at the end of every generation, so that a run
+ * killed at any instant resumes from the last completed generation; the work of the generation in
+ * progress is found again in the caches (evaluations, LLM replies) and the ledger.
+ *
+ * @param id the run's id
+ * @param created when the run started
+ * @param settings the run's configuration, as JSON
+ * @param generation the last completed generation (0 before the first)
+ * @param members who owns what after that generation
+ * @param seedVariant the id of the seed variant
+ */
+public record RunState(String id, Instant created, JsonNode settings, int generation, List<Member> members, String seedVariant) {
+
+    /** Version of the file format. */
+    public static final int SCHEMA = 1;
+
+    public RunState {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(seedVariant, "seedVariant");
+        if (generation < 0) {
+            throw new IllegalArgumentException("generations count from 0");
+        }
+        members = List.copyOf(members);
+    }
+
+    /**
+     * An agent and the variant it owns.
+     *
+     * @param agent the agent's id
+     * @param variant the id of the variant it owns
+     */
+    public record Member(String agent, String variant) {
+        public Member {
+            Objects.requireNonNull(agent, "agent");
+            Objects.requireNonNull(variant, "variant");
+        }
+    }
+
+    /** This state after another completed generation. */
+    public RunState next(List<Member> survivors) {
+        return new RunState(id, created, settings, generation + 1, survivors, seedVariant);
+    }
+
+    public void save(Path file, ObjectMapper json) {
+        ObjectNode root = json.createObjectNode();
+        root.put("schema", SCHEMA);
+        root.put("id", id);
+        root.put("created", created.toString());
+        root.put("generation", generation);
+        root.put("seedVariant", seedVariant);
+        root.set("members", json.valueToTree(members));
+        root.set("settings", settings);
+        try {
+            AtomicFiles.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** Reads a checkpoint; a damaged or foreign file is a {@link MemoryFormatException} naming it. */
+    public static RunState load(Path file, ObjectMapper json) {
+        JsonNode root;
+        try {
+            root = json.readTree(Files.readAllBytes(file));
+        } catch (JacksonException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new MemoryFormatException(file, line, "is not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new MemoryFormatException(file, 0, "cannot be read: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new MemoryFormatException(file, 0, "is not a JSON object (is the file empty?)", null);
+        }
+        int schema = root.path("schema").asInt(-1);
+        if (schema < 1 || schema > SCHEMA) {
+            throw new MemoryFormatException(file, 0, "has schema " + root.path("schema") + "; this darwin reads schema " + SCHEMA,
+                    null);
+        }
+        try {
+            return new RunState(root.path("id").asText(), Instant.parse(root.path("created").asText()), root.path("settings"),
+                    root.path("generation").asInt(), List.of(json.treeToValue(root.path("members"), Member[].class)),
+                    root.path("seedVariant").asText());
+        } catch (JacksonException | RuntimeException e) {
+            throw new MemoryFormatException(file, 0, "is not a run checkpoint: " + e.getMessage(), e);
+        }
+    }
+}
