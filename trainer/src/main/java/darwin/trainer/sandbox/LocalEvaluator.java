@@ -35,6 +35,8 @@ public final class LocalEvaluator implements Evaluator {
     private final int slots;
     private final String device;
     private final Function<String, Path> logs;
+    private final long created = System.nanoTime();
+    private long busyNanos;
 
     /**
      * @param sandbox evaluates one variant (a {@link SandboxEvaluator}, whose settings give each
@@ -104,7 +106,13 @@ public final class LocalEvaluator implements Evaluator {
             if (known.isPresent()) {
                 return known.get();
             }
-            EvaluationResult result = sandbox.evaluate(variant, budget, seed, logFolder);
+            long start = System.nanoTime();
+            EvaluationResult result;
+            try {
+                result = sandbox.evaluate(variant, budget, seed, logFolder);
+            } finally {
+                addBusy(System.nanoTime() - start);
+            }
             try {
                 cache.put(key, result);
             } catch (IOException e) {
@@ -120,5 +128,24 @@ public final class LocalEvaluator implements Evaluator {
     @Override
     public int slots() {
         return slots;
+    }
+
+    /**
+     * The share of wall time the slots have spent evaluating since this evaluator was made: the
+     * busy time of all slots over their number times the elapsed time. A slot waiting for an LLM
+     * to propose the next variant is idle.
+     */
+    public synchronized double utilisation() {
+        double elapsed = System.nanoTime() - created;
+        return elapsed <= 0 ? 0 : Math.min(1, busyNanos / (elapsed * slots));
+    }
+
+    /** Seconds all slots together spent evaluating. */
+    public synchronized double busySeconds() {
+        return busyNanos / 1e9;
+    }
+
+    private synchronized void addBusy(long nanos) {
+        busyNanos += nanos;
     }
 }

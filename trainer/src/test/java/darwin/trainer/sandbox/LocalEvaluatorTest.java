@@ -62,6 +62,8 @@ class LocalEvaluatorTest {
         }
         pool.shutdown();
         assertTrue(most.get() <= 2, "at most two at once, saw " + most.get());
+        assertTrue(evaluator.busySeconds() >= 4 * 0.1, "four evaluations of 100 ms were busy: " + evaluator.busySeconds());
+        assertTrue(evaluator.utilisation() > 0 && evaluator.utilisation() <= 1, "utilisation " + evaluator.utilisation());
         assertEquals(4, calls.size());
         calls.forEach((id, count) -> assertEquals(1, count.get(), id + " evaluated " + count.get() + " times"));
     }
