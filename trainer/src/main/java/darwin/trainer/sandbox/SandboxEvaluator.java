@@ -138,7 +138,7 @@ public final class SandboxEvaluator {
                     "the harness could not prepare the evaluation: " + e.getMessage(), "");
         } finally {
             if (root != null) {
-                deleteTree(root);
+                darwin.trainer.variant.FileTrees.deleteQuietly(root);
             }
         }
     }
@@ -205,7 +205,7 @@ public final class SandboxEvaluator {
             listener.onPhase("scoring " + variant.id() + " on the held-out windows");
             Files.copy(train.weights(), score.weights(), StandardCopyOption.REPLACE_EXISTING);
             Files.createFile(score.weightsReady());
-            deleteTree(train.root());
+            darwin.trainer.variant.FileTrees.deleteQuietly(train.root());
             ProcessOutcome scored = await(scoring, "scoring");
             keep(logs, score.stdout(), "score.stdout.log");
             keep(logs, score.stderr(), "score.stderr.log");
@@ -410,20 +410,4 @@ public final class SandboxEvaluator {
         }
     }
 
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var walk = Files.walk(root)) {
-            for (Path path : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    // keep going: what is left is reported by nobody and harms nothing
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // best effort
-        }
-    }
 }

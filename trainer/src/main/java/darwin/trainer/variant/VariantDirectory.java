@@ -115,7 +115,7 @@ public final class VariantDirectory {
             }
             Files.move(temporary, dir);
         } catch (IOException | RuntimeException e) {
-            deleteTree(temporary);
+            FileTrees.deleteQuietly(temporary);
             throw e;
         }
     }
@@ -165,19 +165,6 @@ public final class VariantDirectory {
         }
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.findAny().isEmpty();
-        }
-    }
-
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            // best effort: a leftover temporary folder is harmless
         }
     }
 }
