@@ -36,6 +36,22 @@ public record EvaluationResult(EvaluationStatus status, String reason, Metrics m
         return new EvaluationResult(status, oneLine(reason), null, logTail);
     }
 
+    /** How the reason of a failure of the harness itself (not of the program) begins. */
+    public static final String HARNESS_FAILURE = "the harness failed: ";
+
+    /**
+     * A failure of the harness itself — a process that could not start, an interrupted wait, a full
+     * disk — which says nothing about the program and must not be cached as its result.
+     */
+    public static EvaluationResult harnessFailure(String why, String logTail) {
+        return failed(EvaluationStatus.RUNTIME_ERROR, HARNESS_FAILURE + why, logTail);
+    }
+
+    /** Whether this is a {@link #harnessFailure}. */
+    public boolean isHarnessFailure() {
+        return reason.startsWith(HARNESS_FAILURE);
+    }
+
     public Optional<Metrics> measured() {
         return Optional.ofNullable(metrics);
     }

@@ -44,7 +44,6 @@ public final class ResultCache {
      * {@link EvaluationResult#reason()}), not of the program's: such results are not cached. Today
      * one: the harness could not write the training curve's file.
      */
-    public static final List<String> HARNESS_FAILURE_REASONS = List.of("cannot write the training curve");
 
     private final Cache<ResultKey, EvaluationResult> memory;
     private final ResultFiles files;
@@ -86,13 +85,12 @@ public final class ResultCache {
 
     /**
      * Whether a result may be cached: every result except one whose reason starts with one of
-     * {@link #HARNESS_FAILURE_REASONS}. A compile error, a crash, a divergence, a violation, running
+     * {@link EvaluationResult#harnessFailure}. A compile error, a crash, a divergence, a violation, running
      * out of memory or time are properties of the code under its budget, and trying again would
      * only repeat them.
      */
     public static boolean cacheable(EvaluationResult result) {
-        String reason = result.reason();
-        return HARNESS_FAILURE_REASONS.stream().noneMatch(reason::startsWith);
+        return !result.isHarnessFailure();
     }
 
     /** The result cached for {@code key}: from memory, else from its file (then kept in memory). */

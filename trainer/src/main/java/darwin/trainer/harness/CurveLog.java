@@ -19,6 +19,9 @@ import java.util.Deque;
  */
 final class CurveLog implements MetricsSink, AutoCloseable {
 
+    /** The message of the exception a failed write of the curve throws (a fault of the harness, not the program). */
+    static final String WRITE_FAILURE = "cannot write the training curve";
+
     private static final int TAIL_LINES = 20;
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -61,7 +64,7 @@ final class CurveLog implements MetricsSink, AutoCloseable {
                 out.write(line);
                 out.newLine();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the training curve", e);
+                throw new UncheckedIOException(WRITE_FAILURE, e);
             }
         }
         listener.onStep(point);

@@ -62,8 +62,7 @@ public final class TrainingSession {
             }
             return new TrainingOutcome(model, null, tracker.steps(), batches.tokens(), seconds, curve.tail());
         } catch (IOException e) {
-            EvaluationResult failure = EvaluationResult.failed(EvaluationStatus.RUNTIME_ERROR,
-                    "cannot write the training curve: " + e.getMessage(), "");
+            EvaluationResult failure = EvaluationResult.harnessFailure("cannot write the training curve: " + e.getMessage(), "");
             return new TrainingOutcome(null, failure, tracker.steps(), batches.tokens(), 0, "");
         }
     }
@@ -77,6 +76,10 @@ public final class TrainingSession {
 
     /** The status and reason of something a program threw. Errors of the harness itself are rethrown. */
     public static EvaluationResult classify(Throwable failure) {
+        if (failure instanceof java.io.UncheckedIOException e && e.getMessage() != null
+                && e.getMessage().startsWith(CurveLog.WRITE_FAILURE)) {
+            return EvaluationResult.harnessFailure(describe(e.getCause() == null ? e : e.getCause()), "");
+        }
         if (failure instanceof OutOfMemoryError || isNativeOutOfMemory(failure)) {
             return EvaluationResult.failed(EvaluationStatus.OUT_OF_MEMORY, describe(failure), "");
         }

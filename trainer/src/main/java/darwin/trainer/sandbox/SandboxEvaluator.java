@@ -134,8 +134,7 @@ public final class SandboxEvaluator {
             root = Files.createTempDirectory(settings.workRoot(), "eval-" + variant.id() + "-");
             return run(variant, classes, budget, seed, listener, root, logs, start);
         } catch (IOException e) {
-            return EvaluationResult.failed(EvaluationStatus.RUNTIME_ERROR,
-                    "the harness could not prepare the evaluation: " + e.getMessage(), "");
+            return EvaluationResult.harnessFailure("could not prepare the evaluation: " + e.getMessage(), "");
         } finally {
             if (root != null) {
                 darwin.trainer.variant.FileTrees.deleteQuietly(root);
@@ -248,12 +247,12 @@ public final class SandboxEvaluator {
             }
             if (scoring.isDone()) {
                 ProcessOutcome outcome = await(scoring, "scoring");
-                throw new ChildFailure(EvaluationResult.failed(EvaluationStatus.RUNTIME_ERROR,
+                throw new ChildFailure(EvaluationResult.harnessFailure(
                         "the scoring process ended before it was ready: " + reasonForEnding(outcome, "scoring", null),
                         tail(outcome)));
             }
             if (System.nanoTime() > deadline) {
-                throw new ChildFailure(EvaluationResult.failed(EvaluationStatus.RUNTIME_ERROR,
+                throw new ChildFailure(EvaluationResult.harnessFailure(
                         "the child processes were not ready within " + settings.grace().toSeconds() + " s", ""));
             }
             pause();
@@ -266,7 +265,7 @@ public final class SandboxEvaluator {
             Thread.sleep(2);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ChildFailure(EvaluationResult.failed(EvaluationStatus.RUNTIME_ERROR, "interrupted", ""));
+            throw new ChildFailure(EvaluationResult.harnessFailure("interrupted", ""));
         }
     }
 
@@ -275,9 +274,9 @@ public final class SandboxEvaluator {
             return child.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ChildFailure(EvaluationResult.failed(EvaluationStatus.RUNTIME_ERROR, "interrupted", ""));
+            throw new ChildFailure(EvaluationResult.harnessFailure("interrupted", ""));
         } catch (ExecutionException e) {
-            throw new ChildFailure(EvaluationResult.failed(EvaluationStatus.RUNTIME_ERROR,
+            throw new ChildFailure(EvaluationResult.harnessFailure(
                     "cannot run the " + what + " process: " + e.getCause().getMessage(), ""));
         }
     }

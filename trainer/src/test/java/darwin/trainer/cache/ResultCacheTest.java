@@ -194,7 +194,7 @@ class ResultCacheTest {
             assertTrue(cache.put(key, result));
             assertEquals(Optional.of(result), ResultCache.under(root).get(key), status.name());
         }
-        EvaluationResult harnessFailure = EvaluationResult.failed(EvaluationStatus.RUNTIME_ERROR,
+        EvaluationResult harnessFailure = EvaluationResult.harnessFailure(
                 "cannot write the training curve: No space left on device", "");
         assertFalse(ResultCache.cacheable(harnessFailure));
         assertFalse(cache.put(KEY, harnessFailure));
