@@ -1,0 +1,73 @@
+package darwin.population.selection;
+
+import java.util.Objects;
+
+/**
+ * A single figure of merit for the {@link Weighted} strategy, lower is better:
+ *
+ * <pre>
+ *   score = perplexityWeight · perplexity / referencePerplexity − mfuWeight · MFU / referenceMfu
+ * </pre>
+ *
+ * <p>Each objective is divided by the reference's (the seed's) figure, so the score has no units
+ * and the weights say what a relative change is worth: with both weights 1, perplexity 10% below
+ * the seed's is worth as much as MFU 10% above it. The seed itself scores
+ * {@code perplexityWeight − mfuWeight}. A failure scores positive infinity: after every working
+ * variant.
+ *
+ * @param perplexityWeight the weight of perplexity, not negative
+ * @param mfuWeight the weight of MFU, not negative; the two weights are not both 0
+ * @param referencePerplexity the reference's perplexity, positive
+ * @param referenceMfu the reference's MFU, positive
+ */
+public record WeightedScore(double perplexityWeight, double mfuWeight, double referencePerplexity,
+        double referenceMfu) {
+
+    public WeightedScore {
+        if (!(perplexityWeight >= 0) || !(mfuWeight >= 0) || Double.isInfinite(perplexityWeight)
+                || Double.isInfinite(mfuWeight)) {
+            throw new IllegalArgumentException("weights are finite and not negative, got " + perplexityWeight
+                    + " and " + mfuWeight);
+        }
+        if (perplexityWeight == 0 && mfuWeight == 0) {
+            throw new IllegalArgumentException("at least one weight must be positive");
+        }
+        if (!(referencePerplexity > 0) || Double.isInfinite(referencePerplexity)) {
+            throw new IllegalArgumentException("the reference perplexity is finite and positive, got "
+                    + referencePerplexity);
+        }
+        if (!(referenceMfu > 0) || Double.isInfinite(referenceMfu)) {
+            throw new IllegalArgumentException("the reference MFU is finite and positive, got " + referenceMfu);
+        }
+    }
+
+    /**
+     * A score relative to the seed's fitness, with both weights 1.
+     *
+     * @throws IllegalArgumentException when the seed failed or measured an MFU of 0
+     */
+    public static WeightedScore relativeTo(Fitness seed) {
+        return relativeTo(seed, 1, 1);
+    }
+
+    /**
+     * A score relative to the seed's fitness, with the given weights.
+     *
+     * @throws IllegalArgumentException when the seed failed or measured an MFU of 0
+     */
+    public static WeightedScore relativeTo(Fitness seed, double perplexityWeight, double mfuWeight) {
+        Objects.requireNonNull(seed, "seed");
+        if (!seed.works()) {
+            throw new IllegalArgumentException("a failed seed (" + seed.status() + ") gives no reference");
+        }
+        return new WeightedScore(perplexityWeight, mfuWeight, seed.perplexity(), seed.mfu());
+    }
+
+    /** The score of a fitness: lower is better, positive infinity for a failure. */
+    public double score(Fitness fitness) {
+        if (!fitness.works()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return perplexityWeight * fitness.perplexity() / referencePerplexity - mfuWeight * fitness.mfu() / referenceMfu;
+    }
+}
