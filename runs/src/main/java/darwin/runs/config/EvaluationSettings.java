@@ -1,0 +1,52 @@
+package darwin.runs.config;
+
+import darwin.trainer.process.SandboxMode;
+import darwin.trainer.sandbox.LocalEvaluator;
+import darwin.trainer.sandbox.SandboxSettings;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How variants are built, trained and measured.
+ *
+ * @param slots how many variants train at the same time
+ * @param threads engine threads of each training process; 0 shares the cores out among the slots
+ * @param sandbox whether child processes run in bubblewrap
+ * @param heap the Java heap of each child process
+ * @param memory the address-space limit of each child process; empty for none
+ * @param grace the time a child gets beyond a time budget
+ */
+public record EvaluationSettings(int slots, int threads, SandboxMode sandbox, Size heap, Optional<Size> memory,
+        Duration grace) {
+
+    public EvaluationSettings {
+        Settings.SLOTS.check(slots);
+        Settings.THREADS.check(threads);
+        Settings.SANDBOX.check(sandbox);
+        Settings.HEAP.check(heap);
+        Settings.MEMORY.check(memory);
+        Settings.GRACE.check(grace);
+        if (memory.isPresent() && memory.get().bytes() <= heap.bytes()) {
+            throw ConfigException.between("evaluation.memory (" + memory.get() + ") must be larger than evaluation.heap ("
+                    + heap + "): the limit covers the whole address space, the heap included",
+                    Settings.MEMORY, Settings.HEAP);
+        }
+    }
+
+    /** The engine threads each slot's training process gets on a machine of {@code cores} cores. */
+    public int threadsPerSlot(int cores) {
+        return threads > 0 ? threads : LocalEvaluator.threadsPerSlot(cores, slots);
+    }
+
+    /**
+     * The sandbox's settings for a machine of {@code cores} cores: {@link SandboxSettings#defaults()}
+     * with these threads, mode, heap, memory limit and grace.
+     */
+    public SandboxSettings sandboxSettings(int cores) {
+        SandboxSettings defaults = SandboxSettings.defaults();
+        return defaults.withThreads(threadsPerSlot(cores))
+                .withMode(sandbox)
+                .withMemory(heap.toString(), memory.map(Size::bytes).orElse(0L))
+                .withLimits(grace, defaults.stepBudgetLimit(), defaults.scoreLimit());
+    }
+}

@@ -1,0 +1,83 @@
+package darwin.runs.config;
+
+import darwin.core.Budget;
+import darwin.mutation.llm.ProviderSettings;
+import darwin.trainer.sandbox.SandboxSettings;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a run needs, checked: built by {@link RunSettingsLoader} from a YAML file and flags
+ * over the defaults of {@link Settings}, where every setting is declared with its doc.
+ *
+ * @param population the agents and the genetic algorithm
+ * @param seed the seed of every random choice of the run
+ * @param budget the compute each variant gets, the same for all
+ * @param evaluation how variants are built, trained and measured
+ * @param llm who proposes the changes, how, and at what cost
+ * @param run where the run lives, and whether it waits for people
+ */
+public record RunSettings(PopulationSettings population, long seed, Budget budget, EvaluationSettings evaluation,
+        LlmSettings llm, RunControl run) {
+
+    public RunSettings {
+        Objects.requireNonNull(population, "population");
+        Objects.requireNonNull(budget, "budget");
+        Objects.requireNonNull(evaluation, "evaluation");
+        Objects.requireNonNull(llm, "llm");
+        Objects.requireNonNull(run, "run");
+    }
+
+    /** Every setting at its default: the demo run, with the run's directory named after now. */
+    public static RunSettings defaults() {
+        return new RunSettingsLoader().load(Optional.empty(), Map.of());
+    }
+
+    /**
+     * The settings that {@code values} hold, checked.
+     *
+     * @throws ConfigException for values that contradict each other, naming the settings
+     */
+    public static RunSettings from(SettingValues values) {
+        boolean seconds = values.isGiven(Settings.BUDGET_SECONDS);
+        boolean steps = values.isGiven(Settings.BUDGET_STEPS);
+        if (seconds && steps) {
+            throw ConfigException.between("budget.seconds and budget.steps are both set; give exactly one",
+                    Settings.BUDGET_SECONDS, Settings.BUDGET_STEPS);
+        }
+        Budget budget = steps ? Budget.steps(values.get(Settings.BUDGET_STEPS))
+                : Budget.seconds(values.get(Settings.BUDGET_SECONDS));
+        return new RunSettings(
+                new PopulationSettings(values.get(Settings.AGENTS), values.get(Settings.OFFSPRING),
+                        values.get(Settings.ELITES), values.get(Settings.GENERATIONS), values.get(Settings.SELECTION),
+                        new PopulationSettings.Weights(values.get(Settings.PERPLEXITY_WEIGHT),
+                                values.get(Settings.MFU_WEIGHT))),
+                values.get(Settings.SEED),
+                budget,
+                new EvaluationSettings(values.get(Settings.SLOTS), values.get(Settings.THREADS),
+                        values.get(Settings.SANDBOX), values.get(Settings.HEAP), values.get(Settings.MEMORY),
+                        values.get(Settings.GRACE)),
+                new LlmSettings(values.get(Settings.PROVIDER), values.find(Settings.MODEL),
+                        values.find(Settings.BASE_URL), values.find(Settings.API_KEY_ENV),
+                        values.get(Settings.TEMPERATURE), values.get(Settings.MAX_OUTPUT_TOKENS),
+                        values.get(Settings.TIMEOUT), values.get(Settings.RETRIES), values.get(Settings.REPAIR_ROUNDS),
+                        values.get(Settings.COST_CAP), values.get(Settings.PRICES)),
+                new RunControl(values.get(Settings.OUT), values.get(Settings.AWAIT_APPROVAL)));
+    }
+
+    /** The user's documentation of every setting: {@code CONFIGURATION.md}. */
+    public static String describe() {
+        return ConfigurationDocs.markdown();
+    }
+
+    /** How to reach the LLM provider; empty for the offline catalog. */
+    public Optional<ProviderSettings> providerSettings() {
+        return llm.providerSettings();
+    }
+
+    /** The sandbox's settings on a machine of {@code cores} cores. */
+    public SandboxSettings sandboxSettings(int cores) {
+        return evaluation.sandboxSettings(cores);
+    }
+}

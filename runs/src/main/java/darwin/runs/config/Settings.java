@@ -1,0 +1,215 @@
+package darwin.runs.config;
+
+import static darwin.runs.config.SettingTypes.bool;
+import static darwin.runs.config.SettingTypes.choice;
+import static darwin.runs.config.SettingTypes.decimal;
+import static darwin.runs.config.SettingTypes.duration;
+import static darwin.runs.config.SettingTypes.longNumber;
+import static darwin.runs.config.SettingTypes.name;
+import static darwin.runs.config.SettingTypes.orNone;
+import static darwin.runs.config.SettingTypes.path;
+import static darwin.runs.config.SettingTypes.positive;
+import static darwin.runs.config.SettingTypes.prices;
+import static darwin.runs.config.SettingTypes.size;
+import static darwin.runs.config.SettingTypes.url;
+import static darwin.runs.config.SettingTypes.variableName;
+import static darwin.runs.config.SettingTypes.wholeNumber;
+
+import darwin.mutation.llm.PriceTable.Price;
+import darwin.mutation.llm.Provider;
+import darwin.mutation.llm.ProviderSettings;
+import darwin.trainer.process.SandboxMode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SequencedMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Every setting of a run, in one place: key, flag, type, default and doc. The YAML reader, the
+ * flag overrides, the checks of {@link RunSettings} and {@code CONFIGURATION.md} all come from
+ * this list, in this order. The defaults are the demo: a short offline run of a few minutes on 2
+ * cores.
+ */
+public final class Settings {
+
+    /** How {@code run.out}'s default names the time: as {@code darwin train} names its {@code out/train-<time>}. */
+    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    public static final Setting<Integer> AGENTS = Setting.of("population.agents", wholeNumber(2, 256), 4,
+            "How many agents; each owns one variant, and agents edit one another's variants.")
+            .withFlag("--population", "N");
+    public static final Setting<Integer> OFFSPRING = Setting.derived("population.offspring", wholeNumber(1, 1024),
+            "as many as population.agents", values -> values.get(AGENTS),
+            "New variants proposed and evaluated per generation.");
+    public static final Setting<Integer> ELITES = Setting.of("population.elites", wholeNumber(0, 255), 1,
+            "The best variants kept unchanged into the next generation; fewer than population.agents.");
+    public static final Setting<Integer> GENERATIONS = Setting.of("population.generations", wholeNumber(1, 100_000), 3,
+            "Generations to run.")
+            .withFlag("--generations", "G");
+    public static final Setting<Selection> SELECTION = Setting.of("population.selection",
+            choice(List.of(Selection.values()), Selection::id), Selection.NSGA2,
+            "How survivors are chosen: Pareto rank and crowding over perplexity and MFU, or a weighted score.");
+    public static final Setting<Double> PERPLEXITY_WEIGHT = Setting.of("population.weights.perplexity",
+            decimal(0, 1000), 1.0, "Weight of held-out perplexity (lower is better) in the weighted score.");
+    public static final Setting<Double> MFU_WEIGHT = Setting.of("population.weights.mfu", decimal(0, 1000), 0.5,
+            "Weight of MFU (higher is better) in the weighted score.");
+    public static final Setting<Long> SEED = Setting.of("seed", longNumber(), 1L,
+            "Seeds every random choice of the run; with the offline mutator a run is reproducible.")
+            .withFlag("--seed", "N");
+
+    public static final Setting<Double> BUDGET_SECONDS = Setting.of("budget.seconds", positive(86_400), 20.0,
+            "Seconds of wall-clock training per variant, the same for all: faster code sees more tokens.")
+            .withFlag("--budget-seconds", "S");
+    public static final Setting<Long> BUDGET_STEPS = Setting.optional("budget.steps", longNumber(1, 100_000_000),
+            "budget.seconds applies", "Optimizer steps per variant, instead of budget.seconds (never both).")
+            .withFlag("--steps", "N");
+
+    public static final Setting<Integer> SLOTS = Setting.of("evaluation.slots", wholeNumber(1, 64), 1,
+            "Variants trained at the same time: one per GPU; one on a CPU machine, which then gets every core.")
+            .withFlag("--slots", "K");
+    public static final Setting<Integer> THREADS = Setting.of("evaluation.threads", wholeNumber(0, 1024), 0,
+            "Engine threads of each training process; 0 shares the cores out evenly among the slots.");
+    public static final Setting<SandboxMode> SANDBOX = Setting.of("evaluation.sandbox",
+            choice(List.of(SandboxMode.values()), mode -> mode.name().toLowerCase(Locale.ROOT)), SandboxMode.AUTO,
+            "Run variants in bubblewrap: when it works here (auto), always (bubblewrap), or never (none).");
+    public static final Setting<Size> HEAP = Setting.of("evaluation.heap", size(Size.megabytes(64), Size.gigabytes(512)),
+            Size.gigabytes(2), "Java heap of each child process (-Xmx).");
+    public static final Setting<Optional<Size>> MEMORY = Setting.of("evaluation.memory",
+            orNone(size(Size.megabytes(128), Size.gigabytes(65_536))), Optional.of(Size.gigabytes(8)),
+            "Address-space limit of each child process, native tensor memory included; above evaluation.heap.");
+    public static final Setting<Duration> GRACE = Setting.of("evaluation.grace",
+            duration(Duration.ofSeconds(1), Duration.ofHours(1)), Duration.ofSeconds(60),
+            "Time a training process gets beyond a time budget to start, load the engine and save its model.");
+
+    public static final Setting<Optional<Provider>> PROVIDER = Setting.of("llm.provider", providers(), Optional.empty(),
+            "Who proposes changes: the offline catalog of known edits (no network), or an LLM provider.")
+            .withFlag("--provider", "NAME");
+    public static final Setting<String> MODEL = Setting.optional("llm.model", name("model name"),
+            "none; every provider but offline needs one", "The model's name at the provider, such as gpt-4o-mini.")
+            .withFlag("--model", "NAME");
+    public static final Setting<URI> BASE_URL = Setting.optional("llm.base-url", url(), "the provider's own endpoint",
+            "Where the API lives: a proxy, or an OpenAI-compatible server (vLLM, llama.cpp, Ollama's /v1, LM Studio).");
+    public static final Setting<String> API_KEY_ENV = Setting.optional("llm.api-key-env", variableName(),
+            defaultKeyVariables(),
+            "The environment variable that holds the API key; the key itself never goes in the file.");
+    public static final Setting<Double> TEMPERATURE = Setting.of("llm.temperature", decimal(0, 2), 0.2,
+            "Sampling temperature.");
+    public static final Setting<Integer> MAX_OUTPUT_TOKENS = Setting.of("llm.max-output-tokens",
+            wholeNumber(256, 1_000_000), 4096, "The most tokens a reply may have.");
+    public static final Setting<Duration> TIMEOUT = Setting.of("llm.timeout",
+            duration(Duration.ofSeconds(1), Duration.ofHours(1)), Duration.ofSeconds(300),
+            "How long one request may wait for its reply; a call with its retries may take (retries + 1) times this.");
+    public static final Setting<Integer> RETRIES = Setting.of("llm.retries",
+            wholeNumber(0, ProviderSettings.MAX_RETRIES_LIMIT), 3,
+            "How many times a request that may pass (rate limit, server error, timeout) is sent again.");
+    public static final Setting<Integer> REPAIR_ROUNDS = Setting.of("llm.repair-rounds", wholeNumber(0, 10), 2,
+            "How many times a reply that cannot be read, applied or compiled goes back to the model with the problem.");
+    public static final Setting<Optional<Double>> COST_CAP = Setting.of("llm.cost-cap",
+            orNone(decimal(0, 1_000_000)), Optional.of(5.0),
+            "US dollars the run may spend on LLM calls; 0 allows cached replies only, none lifts the cap.");
+    public static final Setting<Map<String, Price>> PRICES = Setting.of("llm.prices", prices(), Map.of(),
+            "USD per million tokens by model, over the built-in examples; an unpriced paid model costs 3 in, 15 out.");
+
+    public static final Setting<Path> OUT = Setting.derived("run.out", path(), "out/run-<time>",
+            values -> Path.of("out", "run-" + values.loadedAt().format(RUN_TIME)),
+            "The run's directory: its state, ledger, agents' memories and variants.")
+            .withFlag("--out", "DIR");
+    public static final Setting<Boolean> AWAIT_APPROVAL = Setting.of("run.await-approval", bool(), false,
+            "Whether the run waits for people to decide pending upgrade requests before each generation.");
+
+    private static final List<Setting<?>> ALL = List.of(AGENTS, OFFSPRING, ELITES, GENERATIONS, SELECTION,
+            PERPLEXITY_WEIGHT, MFU_WEIGHT, SEED, BUDGET_SECONDS, BUDGET_STEPS, SLOTS, THREADS, SANDBOX, HEAP, MEMORY,
+            GRACE, PROVIDER, MODEL, BASE_URL, API_KEY_ENV, TEMPERATURE, MAX_OUTPUT_TOKENS, TIMEOUT, RETRIES,
+            REPAIR_ROUNDS, COST_CAP, PRICES, OUT, AWAIT_APPROVAL);
+
+    private static final SequencedMap<String, String> SECTIONS = sections(
+            "population", "The agents and the genetic algorithm.",
+            "population.weights", "The weights of the two objectives, for population.selection: weighted.",
+            "budget", "The compute each variant gets: budget.seconds or budget.steps, never both.",
+            "evaluation", "How variants are built, trained and measured, in sandboxed child processes.",
+            "llm", "Who proposes the changes, how, and at what cost.",
+            "run", "The run's directory, and the people in the loop.");
+
+    private Settings() {}
+
+    /** Every setting, in the order of the documentation. */
+    public static List<Setting<?>> all() {
+        return ALL;
+    }
+
+    /** The setting whose key is {@code key}, such as {@code population.agents}. */
+    public static Optional<Setting<?>> named(String key) {
+        return ALL.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    /** The setting that the flag {@code name} (such as {@code --population}) overrides. */
+    public static Optional<Setting<?>> flagged(String name) {
+        return ALL.stream().filter(s -> s.flag().map(f -> f.name().equals(name)).orElse(false)).findFirst();
+    }
+
+    /** The sections that hold settings, each with a one-line doc, in the order of the documentation. */
+    public static SequencedMap<String, String> sections() {
+        return SECTIONS;
+    }
+
+    /** The names directly under {@code section} (empty: the top level), sections and settings alike, in order. */
+    static List<String> namesUnder(String section) {
+        String prefix = section.isEmpty() ? "" : section + ".";
+        return ALL.stream()
+                .map(Setting::key)
+                .filter(key -> key.startsWith(prefix))
+                .map(key -> key.substring(prefix.length()).split("\\.")[0])
+                .distinct()
+                .toList();
+    }
+
+    /**
+     * The key someone probably meant by the unknown {@code path}: the closest name in its section,
+     * else a setting or section of a close name elsewhere (for {@code agents} at the top level,
+     * {@code population.agents}).
+     */
+    static Optional<String> closest(String path) {
+        int dot = path.lastIndexOf('.');
+        String section = dot < 0 ? "" : path.substring(0, dot);
+        String name = path.substring(dot + 1);
+        Optional<String> near = Spelling.closest(name, namesUnder(section))
+                .map(found -> section.isEmpty() ? found : section + "." + found);
+        if (near.isPresent()) {
+            return near;
+        }
+        List<String> known = Stream.concat(SECTIONS.keySet().stream(), ALL.stream().map(Setting::key)).toList();
+        return Spelling.closest(name, known.stream().map(key -> key.substring(key.lastIndexOf('.') + 1)).toList())
+                .flatMap(found -> known.stream().filter(key -> key.equals(found) || key.endsWith("." + found)).findFirst());
+    }
+
+    private static SettingType<Optional<Provider>> providers() {
+        List<Optional<Provider>> choices = Stream.concat(Stream.of(Optional.<Provider>empty()),
+                Arrays.stream(Provider.values()).map(Optional::of)).toList();
+        return choice(choices, provider -> provider.map(Provider::id).orElse("offline"));
+    }
+
+    /** The providers' own key variables: {@code openai: OPENAI_API_KEY, …, ollama: none}. */
+    private static String defaultKeyVariables() {
+        return "the provider's own: " + Arrays.stream(Provider.values())
+                .map(p -> p.id() + " " + (p.keyVariables().isEmpty() ? "none" : String.join(" or ", p.keyVariables())))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static SequencedMap<String, String> sections(String... pathsAndDocs) {
+        SequencedMap<String, String> sections = new LinkedHashMap<>();
+        for (int i = 0; i < pathsAndDocs.length; i += 2) {
+            sections.put(pathsAndDocs[i], pathsAndDocs[i + 1]);
+        }
+        return Collections.unmodifiableSequencedMap(sections);
+    }
+}
