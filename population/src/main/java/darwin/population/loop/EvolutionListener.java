@@ -1,0 +1,19 @@
+package darwin.population.loop;
+
+import darwin.core.EvaluationResult;
+import darwin.core.Proposal;
+import darwin.population.selection.Survivors;
+
+/** Follows a run as it goes, for progress displays and the run's log. Called from several threads. */
+public interface EvolutionListener {
+
+    EvolutionListener NONE = new EvolutionListener() {};
+
+    default void generationStarted(int generation, int of) {}
+
+    default void proposed(int generation, int slot, Proposal proposal) {}
+
+    default void evaluated(int generation, String variant, EvaluationResult result) {}
+
+    default void generationEnded(int generation, Survivors survivors) {}
+}

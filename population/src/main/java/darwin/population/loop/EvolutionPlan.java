@@ -1,0 +1,36 @@
+package darwin.population.loop;
+
+import darwin.core.Budget;
+import darwin.population.selection.Selector;
+import java.util.Objects;
+
+/**
+ * The shape of an evolution run.
+ *
+ * @param agents how many agents (each owns one variant)
+ * @param offspring proposals per generation
+ * @param generations how many generations the run has in all
+ * @param budget the compute budget of every evaluation
+ * @param seed the run's one seed: every random choice derives from it
+ * @param selector how the next population is chosen (and the elites)
+ */
+public record EvolutionPlan(int agents, int offspring, int generations, Budget budget, long seed, Selector selector) {
+
+    public EvolutionPlan {
+        if (agents < 2) {
+            throw new IllegalArgumentException("agents edit one another's variants: at least 2 are needed, got " + agents);
+        }
+        if (offspring < 1 || generations < 1) {
+            throw new IllegalArgumentException("offspring and generations must be at least 1");
+        }
+        Objects.requireNonNull(budget, "budget");
+        Objects.requireNonNull(selector, "selector");
+    }
+
+    /** The seed of one random choice: of generation {@code generation}, purpose {@code slot}. */
+    long seedFor(int generation, int slot) {
+        long x = seed * 0x9E3779B97F4A7C15L + generation * 0xBF58476D1CE4E5B9L + slot * 0x94D049BB133111EBL;
+        x ^= x >>> 31;
+        return x * 0xD6E8FEB86659FD93L;
+    }
+}
