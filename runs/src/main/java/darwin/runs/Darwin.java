@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Darwin.Version.class,
         description = "An evolutionary optimizer for neural-network training code.",
-        subcommands = {TrainCommand.class, SeedCommand.class, EvaluateCommand.class, MutateCommand.class,
+        subcommands = {RunCommand.class, ResumeCommand.class, StatusCommand.class, TrainCommand.class, SeedCommand.class,
+                EvaluateCommand.class, MutateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Darwin {
 

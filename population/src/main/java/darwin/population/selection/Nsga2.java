@@ -21,7 +21,10 @@ public record Nsga2(int elites) implements Selector {
     /** The crowded-comparison order: lower front first, then larger crowding distance first. */
     public static final Comparator<Standing.InFront> CROWDED_COMPARISON = Comparator
             .comparingInt(Standing.InFront::front)
-            .thenComparing(Comparator.comparingDouble(Standing.InFront::crowding).reversed());
+            .thenComparing(Comparator.comparingDouble(Standing.InFront::crowding).reversed())
+            // among equally crowded points (both ends of a front are infinitely so), the lower
+            // perplexity first: it is the objective the run is judged by
+            .thenComparingDouble(s -> s.fitness().works() ? s.fitness().perplexity() : Double.POSITIVE_INFINITY);
 
     public Nsga2 {
         if (elites < 0) {

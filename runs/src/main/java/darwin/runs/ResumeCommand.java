@@ -1,0 +1,66 @@
+package darwin.runs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import darwin.memory.RunDirectory;
+import darwin.memory.RunState;
+import darwin.runs.config.RunSettings;
+import darwin.runs.config.RunSettingsLoader;
+import darwin.runs.config.Setting;
+import darwin.runs.config.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code darwin resume DIR}: continues a run stopped by Ctrl-C, a kill or a reboot. */
+@Command(
+        name = "resume",
+        mixinStandardHelpOptions = true,
+        description = {"Continue a run from its last checkpoint: nothing done is done again (proposals are in the",
+                "ledger, evaluations in the cache, LLM replies in the reply cache), and generations number on."})
+final class ResumeCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DIR", description = "The run's directory.")
+    Path dir;
+
+    @Option(names = "--generations", paramLabel = "G", description = "Raise the number of generations in all.")
+    String generations;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        RunDirectory run = new RunDirectory(dir);
+        if (!Files.isRegularFile(run.state())) {
+            throw new IllegalArgumentException(dir + " is not a run: it has no run.json (start one with: darwin run --out DIR)");
+        }
+        ObjectMapper json = new ObjectMapper();
+        RunState state = RunState.load(run.state(), json);
+        Map<Setting<?>, String> overrides = RunAssembly.restore(state.settings());
+        overrides.put(Settings.OUT, dir.toString());
+        if (generations != null) {
+            overrides.put(Settings.GENERATIONS, generations);
+        }
+        RunSettings settings = new RunSettingsLoader().load(Optional.empty(), overrides);
+        if (generations != null) {
+            var updated = state.settings().deepCopy();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) updated).put(Settings.GENERATIONS.key(), generations);
+            state = new RunState(state.id(), state.created(), updated, state.generation(), state.members(), state.seedVariant());
+            state.save(run.state(), json);
+        }
+        if (settings.population().generations() <= state.generation()) {
+            spec.commandLine().getOut().printf("%s has done all its %d generations; give more with --generations%n", dir,
+                    state.generation());
+            return 0;
+        }
+        return RunSession.execute(settings, run, Optional.of(state), state.settings(), spec.commandLine().getOut(),
+                spec.commandLine().getErr());
+    }
+}

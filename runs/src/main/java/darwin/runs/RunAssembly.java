@@ -1,0 +1,122 @@
+package darwin.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import darwin.core.CompileCheck;
+import darwin.core.Mutator;
+import darwin.memory.RunDirectory;
+import darwin.mutation.LlmMutator;
+import darwin.mutation.OfflineMutator;
+import darwin.mutation.catalog.Catalog;
+import darwin.mutation.catalog.CatalogMutator;
+import darwin.mutation.edit.EditApplier;
+import darwin.mutation.llm.CostLedger;
+import darwin.mutation.llm.LlmClients;
+import darwin.mutation.llm.ReplyCache;
+import darwin.mutation.prompt.PromptBudget;
+import darwin.mutation.prompt.PromptBuilder;
+import darwin.mutation.reply.ReplyFormat;
+import darwin.population.loop.EvolutionPlan;
+import darwin.population.selection.Fitness;
+import darwin.population.selection.Nsga2;
+import darwin.population.selection.Selector;
+import darwin.population.selection.Weighted;
+import darwin.population.selection.WeightedScore;
+import darwin.runs.config.RunSettings;
+import darwin.runs.config.Setting;
+import darwin.runs.config.SettingValues;
+import darwin.runs.config.Settings;
+import darwin.trainer.build.SourceCompiler;
+import darwin.trainer.build.VariantCompileCheck;
+import darwin.trainer.cache.ResultCache;
+import darwin.trainer.data.Corpus;
+import darwin.trainer.device.Engines;
+import darwin.trainer.harness.Harness;
+import darwin.trainer.harness.HarnessSettings;
+import darwin.trainer.harness.TrainingListener;
+import darwin.trainer.process.ProcessRunner;
+import darwin.trainer.sandbox.ChildClasspath;
+import darwin.trainer.sandbox.LocalEvaluator;
+import darwin.trainer.sandbox.SandboxEvaluator;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds the parts of a run from its settings: the evaluator with its slots and cache, the
+ * mutator (offline or LLM, with the cost cap and the reply cache), the selector and the plan. The
+ * one place where the modules meet.
+ */
+final class RunAssembly {
+
+    private RunAssembly() {}
+
+    static LocalEvaluator evaluator(RunSettings settings, RunDirectory run, TrainingListener listener) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        var sandboxSettings = settings.sandboxSettings(cores).withWorkRoot(run.root().resolve(".work"));
+        Engines.load(sandboxSettings.threads(), 1);
+        double peak = Harness.devicePeak(HarnessSettings.defaults(), Engines.defaultDevice(), listener);
+        SandboxEvaluator sandbox = new SandboxEvaluator(Corpus.tinyShakespeare(), sandboxSettings, peak, new ProcessRunner());
+        return new LocalEvaluator(sandbox, settings.evaluation().slots(), ResultCache.under(run.variants()),
+                Engines.deviceKey(sandboxSettings.threads()), id -> run.variant(id).resolve("logs"), listener);
+    }
+
+    static Mutator mutator(RunSettings settings, RunDirectory run, CostLedger costs) throws IOException {
+        CompileCheck compiler = new VariantCompileCheck(SourceCompiler.withClasspath(ChildClasspath.current()));
+        var llm = settings.llm();
+        if (llm.offline()) {
+            return new OfflineMutator(new CatalogMutator(Catalog.standard()), new EditApplier(), compiler);
+        }
+        var client = LlmClients.builder(llm.providerSettings().orElseThrow())
+                .environment(System::getenv)
+                .prices(llm.priceTable())
+                .ledger(costs)
+                .costCap(llm.costCapDollars())
+                .cache(ReplyCache.open(run.replies()))
+                .build();
+        return new LlmMutator(client, new PromptBuilder(PromptBudget.DEFAULT, ReplyFormat.instructions()), new EditApplier(),
+                compiler, llm.mutationSettings().orElseThrow());
+    }
+
+    /** The plan; a weighted selection is scaled by the seed's figures. */
+    static EvolutionPlan plan(RunSettings settings, Optional<Fitness> seed) {
+        var population = settings.population();
+        Selector selector = switch (population.selection()) {
+            case NSGA2 -> new Nsga2(population.elites());
+            case WEIGHTED -> new Weighted(WeightedScore.relativeTo(seed.orElseThrow(() -> new IllegalStateException(
+                    "a weighted selection needs the seed's figures")), population.weights().perplexity(),
+                    population.weights().mfu()), population.elites());
+        };
+        return new EvolutionPlan(population.agents(), population.offspring(), population.generations(), settings.budget(),
+                settings.seed(), selector);
+    }
+
+    /**
+     * The settings given by the file and the flags, as text by key, for {@code run.json}, so that a
+     * resume reads them back; settings left at their defaults take the defaults again, except
+     * {@code population.generations}, the number that a resume compares with, which is always kept.
+     */
+    static ObjectNode persist(SettingValues values, ObjectMapper json) {
+        ObjectNode node = json.createObjectNode();
+        for (Setting<?> setting : Settings.all()) {
+            if (values.isGiven(setting) || setting == Settings.GENERATIONS) {
+                render(values, setting).ifPresent(text -> node.put(setting.key(), text));
+            }
+        }
+        return node;
+    }
+
+    private static <T> Optional<String> render(SettingValues values, Setting<T> setting) {
+        return values.find(setting).map(setting::render);
+    }
+
+    /** The overrides that read a persisted configuration back. */
+    static Map<Setting<?>, String> restore(JsonNode persisted) {
+        Map<Setting<?>, String> overrides = new HashMap<>();
+        persisted.fields().forEachRemaining(field -> Settings.named(field.getKey())
+                .ifPresent(setting -> overrides.put(setting, field.getValue().asText())));
+        return overrides;
+    }
+}

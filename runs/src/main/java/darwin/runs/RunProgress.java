@@ -1,0 +1,90 @@
+package darwin.runs;
+
+import darwin.core.EvaluationResult;
+import darwin.core.Proposal;
+import darwin.population.loop.EvolutionListener;
+import darwin.population.selection.Survivors;
+import darwin.trainer.harness.TrainingListener;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.DoubleSupplier;
+
+/**
+ * What a run says while it goes: one line per event, on standard error and in the run's log file
+ * ({@code run.log}), with the best figures so far, the slot utilisation and the LLM cost. Plain
+ * lines, so that it reads the same in a terminal, a pipe or a file. Thread-safe.
+ */
+final class RunProgress implements EvolutionListener, TrainingListener {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final PrintWriter out;
+    private final Path log;
+    private final DoubleSupplier utilisation;
+    private final DoubleSupplier cost;
+    private double best = Double.NaN;
+    private int evaluations;
+
+    RunProgress(PrintWriter out, Path log, DoubleSupplier utilisation, DoubleSupplier cost) {
+        this.out = out;
+        this.log = log;
+        this.utilisation = utilisation;
+        this.cost = cost;
+    }
+
+    @Override
+    public void generationStarted(int generation, int of) {
+        say("generation %d of %d", generation, of);
+    }
+
+    @Override
+    public void proposed(int generation, int slot, Proposal proposal) {
+        say("  %s → %s: %s (%s)%s", proposal.agent(), proposal.target(), proposal.status(),
+                proposal.change().map(c -> c.summary()).orElse(proposal.reason()),
+                proposal.child().map(c -> ", new variant " + c.id()).orElse(""));
+    }
+
+    @Override
+    public synchronized void evaluated(int generation, String variant, EvaluationResult result) {
+        evaluations++;
+        result.measured().ifPresent(m -> {
+            if (Double.isNaN(best) || m.perplexity() < best) {
+                best = m.perplexity();
+            }
+        });
+        say("  evaluated %s: %s | best perplexity %.3f, slots busy %.0f%%, LLM cost $%.2f", variant,
+                result.measured().map(m -> String.format(Locale.ROOT, "perplexity %.3f, MFU %.1f%%", m.perplexity(), 100 * m.mfu()))
+                        .orElse(result.status() + ": " + result.reason()),
+                best, 100 * utilisation.getAsDouble(), cost.getAsDouble());
+    }
+
+    @Override
+    public void generationEnded(int generation, Survivors survivors) {
+        say("generation %d done: %s", generation, String.join(", ", survivors.members().stream()
+                .map(m -> m.agent() + "=" + m.variant()).toList()));
+    }
+
+    @Override
+    public void onPhase(String phase) {
+        say("  %s", phase);
+    }
+
+    synchronized void say(String format, Object... args) {
+        String line = "[" + LocalTime.now().format(TIME) + "] " + String.format(Locale.ROOT, format, args);
+        out.println(line);
+        out.flush();
+        try {
+            Files.writeString(log, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the run's log " + log, e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package darwin.runs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import darwin.core.EvaluationResult;
+import darwin.core.Metrics;
+import darwin.core.Variant;
+import darwin.memory.RunDirectory;
+import darwin.memory.RunState;
+import darwin.mutation.edit.UnifiedDiff;
+import darwin.mutation.llm.CostLedger;
+import darwin.population.loop.Evolution;
+import darwin.population.loop.EvolutionPlan;
+import darwin.population.selection.Fitness;
+import darwin.runs.config.RunSettings;
+import darwin.trainer.sandbox.LocalEvaluator;
+import darwin.trainer.variant.SeedVariant;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Runs a run's generations, new or resumed, and prints the summary at the end. */
+final class RunSession {
+
+    private RunSession() {}
+
+    /**
+     * @param state the checkpoint to continue from, or empty to start
+     * @param persisted the settings as {@code run.json} keeps them (for a new run)
+     */
+    static int execute(RunSettings settings, RunDirectory run, Optional<RunState> state,
+            com.fasterxml.jackson.databind.JsonNode persisted, PrintWriter out, PrintWriter err) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Files.createDirectories(run.root());
+        CostLedger costs = new CostLedger();
+        LocalEvaluator[] holder = new LocalEvaluator[1];
+        RunProgress progress = new RunProgress(err, run.log(),
+                () -> holder[0] == null ? 0 : holder[0].utilisation(), costs::spent);
+        progress.say("%s run %s: %d agents, %d generations, %s per variant, %s mutator",
+                state.isPresent() ? "resuming" : "starting", run.root(), settings.population().agents(),
+                settings.population().generations(), settings.budget().describe(),
+                settings.llm().offline() ? "offline catalog" : settings.llm().provider().orElseThrow() + " "
+                        + settings.llm().model().orElse(""));
+        LocalEvaluator evaluator = RunAssembly.evaluator(settings, run, progress);
+        holder[0] = evaluator;
+        Variant seed = state.isPresent() ? null : SeedVariant.variant();
+        String seedId = state.map(RunState::seedVariant).orElseGet(() -> seed.id());
+        Optional<Fitness> seedFitness = Optional.empty();
+        if (settings.population().selection() == darwin.runs.config.Selection.WEIGHTED) {
+            Variant seedVariant = seed != null ? seed : darwin.trainer.variant.VariantDirectory.read(run.variant(seedId));
+            seedFitness = Optional.of(Fitness.of(evaluator.evaluate(seedVariant, settings.budget(), settings.seed())));
+        }
+        EvolutionPlan plan = RunAssembly.plan(settings, seedFitness);
+        Evolution evolution = new Evolution(run, plan, RunAssembly.mutator(settings, run, costs), evaluator, json, progress);
+        RunState start = state.orElseGet(() -> evolution.begin(run.root().getFileName().toString(), seed, persisted,
+                Map.of("provider", settings.llm().offline() ? "offline" : settings.llm().provider().orElseThrow().id(),
+                        "model", settings.llm().model().orElse(""))));
+        RunState end = evolution.run(start);
+        summary(end, evolution, evaluator, settings, run, costs, out);
+        return 0;
+    }
+
+    private static void summary(RunState end, Evolution evolution, LocalEvaluator evaluator, RunSettings settings,
+            RunDirectory run, CostLedger costs, PrintWriter out) throws InterruptedException {
+        Variant seed = evolution.variant(end.seedVariant());
+        EvaluationResult seedResult = evaluator.evaluate(seed, settings.budget(), settings.seed());
+        // the best variant the run has measured, whether or not it is still in the population
+        String best = null;
+        Metrics bestMetrics = null;
+        for (var entry : evolution.ledger().entries(darwin.memory.EventType.EVALUATION)) {
+            Optional<Metrics> m = evaluator.cached(evolution.variant(entry.data().path("variant").asText()), settings.budget(),
+                    settings.seed()).flatMap(EvaluationResult::measured);
+            if (m.isPresent() && (bestMetrics == null || m.get().perplexity() < bestMetrics.perplexity())) {
+                best = entry.data().path("variant").asText();
+                bestMetrics = m.get();
+            }
+        }
+        String bestId = best;
+        List<String> owners = end.members().stream().filter(m -> m.variant().equals(bestId)).map(RunState.Member::agent).toList();
+        out.printf(Locale.ROOT, "%nrun %s: %d generations done, slots busy %.0f%% of the time, LLM cost $%.2f%n",
+                run.root(), end.generation(), 100 * evaluator.utilisation(), costs.spent());
+        seedResult.measured().ifPresentOrElse(
+                m -> out.printf(Locale.ROOT, "seed  %s  perplexity %.3f  MFU %.1f%%%n", seed.id(), m.perplexity(), 100 * m.mfu()),
+                () -> out.printf("seed  %s  %s: %s%n", seed.id(), seedResult.status(), seedResult.reason()));
+        if (best == null) {
+            out.println("no variant of the population was measured");
+        } else {
+            Metrics b = bestMetrics;
+            String change = seedResult.measured().map(s -> String.format(Locale.ROOT, " (%+.1f%%)",
+                    100 * (b.perplexity() / s.perplexity() - 1))).orElse("");
+            out.printf(Locale.ROOT, "best  %s  perplexity %.3f%s  MFU %.1f%%  %s%n", best, b.perplexity(), change, 100 * b.mfu(),
+                    owners.isEmpty() ? "(no longer in the population)" : "owned by " + String.join(", ", owners));
+            String diff = UnifiedDiff.of(seed, evolution.variant(best)).text();
+            out.println(diff.isEmpty() ? "the best variant is the seed itself" : "\nits changes against the seed:\n" + diff);
+        }
+        out.printf("%nthe run's files are in %s: run.json, ledger.jsonl, agents/, variants/, run.log%n", run.root());
+        out.printf("more generations: ./darwin resume %s --generations %d%n", run.root(), end.generation() + 2);
+        out.flush();
+    }
+}

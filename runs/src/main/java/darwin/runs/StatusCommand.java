@@ -1,0 +1,89 @@
+package darwin.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import darwin.memory.EventType;
+import darwin.memory.Ledger;
+import darwin.memory.LedgerEntry;
+import darwin.memory.RunDirectory;
+import darwin.memory.RunState;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code darwin status DIR}: where a run stands, read from its files (also while it runs). */
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Say where a run stands.")
+final class StatusCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DIR", description = "The run's directory.")
+    Path dir;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        RunDirectory run = new RunDirectory(dir);
+        if (!Files.isRegularFile(run.state())) {
+            throw new IllegalArgumentException(dir + " is not a run: it has no run.json");
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        RunState state = RunState.load(run.state(), mapper);
+        Ledger ledger = new Ledger(run.ledger(), mapper, Clock.systemUTC());
+        int planned = state.settings().path("population.generations").asInt(state.generation());
+        Map<String, Integer> proposals = new TreeMap<>();
+        double cost = 0;
+        for (LedgerEntry e : ledger.entries(EventType.PROPOSAL)) {
+            proposals.merge(e.data().path("status").asText(), 1, Integer::sum);
+            cost += e.data().path("cost").asDouble();
+        }
+        List<LedgerEntry> evaluations = ledger.entries(EventType.EVALUATION);
+        Optional<JsonNode> best = evaluations.stream().map(LedgerEntry::data).filter(d -> d.has("metrics"))
+                .min(Comparator.comparingDouble(d -> d.path("metrics").path("perplexity").asDouble()));
+        Optional<JsonNode> seed = evaluations.stream().map(LedgerEntry::data)
+                .filter(d -> d.path("variant").asText().equals(state.seedVariant()) && d.has("metrics")).findFirst();
+        boolean finished = ledger.entries(EventType.RUN).stream().anyMatch(e -> e.data().path("event").asText().equals("end"))
+                && state.generation() >= planned;
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode node = mapper.createObjectNode();
+            node.put("run", state.id()).put("generation", state.generation()).put("generations", planned)
+                    .put("finished", finished).put("evaluations", evaluations.size()).put("cost", cost)
+                    .put("requests", ledger.entries(EventType.REQUEST).size());
+            node.set("proposals", mapper.valueToTree(proposals));
+            node.set("members", mapper.valueToTree(state.members()));
+            best.ifPresent(b -> node.set("best", b));
+            seed.ifPresent(s -> node.set("seed", s));
+            out.println(node);
+        } else {
+            out.printf(Locale.ROOT, "run %s: generation %d of %d%s%n", state.id(), state.generation(), planned,
+                    finished ? ", finished" : "");
+            out.printf(Locale.ROOT, "proposals: %s; evaluations: %d; LLM cost $%.2f; requests: %d%n", proposals,
+                    evaluations.size(), cost, ledger.entries(EventType.REQUEST).size());
+            seed.ifPresent(s -> out.printf(Locale.ROOT, "seed %s: perplexity %.3f, MFU %.1f%%%n", state.seedVariant(),
+                    s.path("metrics").path("perplexity").asDouble(), 100 * s.path("metrics").path("mfu").asDouble()));
+            best.ifPresent(b -> out.printf(Locale.ROOT, "best so far %s: perplexity %.3f, MFU %.1f%%%n", b.path("variant").asText(),
+                    b.path("metrics").path("perplexity").asDouble(), 100 * b.path("metrics").path("mfu").asDouble()));
+            state.members().forEach(m -> out.printf("  %s owns %s%n", m.agent(), m.variant()));
+        }
+        out.flush();
+        return 0;
+    }
+}
