@@ -30,10 +30,15 @@ final class RunProgress implements EvolutionListener, TrainingListener {
     private final Path log;
     private final DoubleSupplier utilisation;
     private final DoubleSupplier cost;
+    private final long started = System.nanoTime();
+    private final int planned;
     private double best = Double.NaN;
+    private double bestMfu = Double.NaN;
     private int evaluations;
 
-    RunProgress(PrintWriter out, Path log, DoubleSupplier utilisation, DoubleSupplier cost) {
+    /** @param planned the evaluations the run will do in all (for the time left), or 0 when unknown */
+    RunProgress(PrintWriter out, Path log, DoubleSupplier utilisation, DoubleSupplier cost, int planned) {
+        this.planned = planned;
         this.out = out;
         this.log = log;
         this.utilisation = utilisation;
@@ -59,11 +64,17 @@ final class RunProgress implements EvolutionListener, TrainingListener {
             if (Double.isNaN(best) || m.perplexity() < best) {
                 best = m.perplexity();
             }
+            if (Double.isNaN(bestMfu) || m.mfu() > bestMfu) {
+                bestMfu = m.mfu();
+            }
         });
-        say("  evaluated %s: %s | best perplexity %.3f, slots busy %.0f%%, LLM cost $%.2f", variant,
-                result.measured().map(m -> String.format(Locale.ROOT, "perplexity %.3f, MFU %.1f%%", m.perplexity(), 100 * m.mfu()))
-                        .orElse(result.status() + ": " + result.reason()),
-                best, 100 * utilisation.getAsDouble(), cost.getAsDouble());
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        String left = planned > evaluations
+                ? String.format(Locale.ROOT, ", about %.0f min left", elapsed / evaluations * (planned - evaluations) / 60) : "";
+        say("  evaluated %s: %s | %d evaluations, best perplexity %.3f, best MFU %.1f%%, slots busy %.0f%%, LLM cost $%.2f%s",
+                variant, result.measured().map(m -> String.format(Locale.ROOT, "perplexity %.3f, MFU %.1f%%", m.perplexity(),
+                        100 * m.mfu())).orElse(result.status() + ": " + result.reason()),
+                evaluations, best, 100 * bestMfu, 100 * utilisation.getAsDouble(), cost.getAsDouble(), left);
     }
 
     @Override

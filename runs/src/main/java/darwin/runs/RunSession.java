@@ -37,7 +37,9 @@ final class RunSession {
         CostLedger costs = new CostLedger();
         LocalEvaluator[] holder = new LocalEvaluator[1];
         RunProgress progress = new RunProgress(err, run.log(),
-                () -> holder[0] == null ? 0 : holder[0].utilisation(), costs::spent);
+                () -> holder[0] == null ? 0 : holder[0].utilisation(), costs::spent,
+                (settings.population().generations() - state.map(RunState::generation).orElse(0))
+                        * settings.population().offspring());
         progress.say("%s run %s: %d agents, %d generations, %s per variant, %s mutator",
                 state.isPresent() ? "resuming" : "starting", run.root(), settings.population().agents(),
                 settings.population().generations(), settings.budget().describe(),
