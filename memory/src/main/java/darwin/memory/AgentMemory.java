@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.Persona;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,11 +47,7 @@ public record AgentMemory(String agent, Persona persona, Map<String, String> llm
         root.set("persona", json.valueToTree(persona));
         root.set("llm", json.valueToTree(llm));
         root.set("attempts", json.valueToTree(attempts));
-        try {
-            AtomicFiles.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        JsonFiles.write(file, json, root);
     }
 
     /**
@@ -64,23 +57,7 @@ public record AgentMemory(String agent, Persona persona, Map<String, String> llm
      *     darwin reads
      */
     public static AgentMemory load(Path file, ObjectMapper json) {
-        JsonNode root;
-        try {
-            root = json.readTree(Files.readAllBytes(file));
-        } catch (JacksonException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new MemoryFormatException(file, line, "is not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new MemoryFormatException(file, 0, "cannot be read: " + e.getMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new MemoryFormatException(file, 0, "is not a JSON object (is the file empty or cut off?)", null);
-        }
-        int schema = root.path("schema").asInt(-1);
-        if (schema < 1 || schema > SCHEMA) {
-            throw new MemoryFormatException(file, 0, "has schema " + root.path("schema") + "; this darwin reads schema "
-                    + SCHEMA, null);
-        }
+        JsonNode root = JsonFiles.read(file, json, SCHEMA);
         try {
             return new AgentMemory(
                     root.path("agent").asText(),

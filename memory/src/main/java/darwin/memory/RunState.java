@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -68,32 +65,12 @@ public record RunState(String id, Instant created, JsonNode settings, int genera
         root.put("seedVariant", seedVariant);
         root.set("members", json.valueToTree(members));
         root.set("settings", settings);
-        try {
-            AtomicFiles.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        JsonFiles.write(file, json, root);
     }
 
     /** Reads a checkpoint; a damaged or foreign file is a {@link MemoryFormatException} naming it. */
     public static RunState load(Path file, ObjectMapper json) {
-        JsonNode root;
-        try {
-            root = json.readTree(Files.readAllBytes(file));
-        } catch (JacksonException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new MemoryFormatException(file, line, "is not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new MemoryFormatException(file, 0, "cannot be read: " + e.getMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new MemoryFormatException(file, 0, "is not a JSON object (is the file empty?)", null);
-        }
-        int schema = root.path("schema").asInt(-1);
-        if (schema < 1 || schema > SCHEMA) {
-            throw new MemoryFormatException(file, 0, "has schema " + root.path("schema") + "; this darwin reads schema " + SCHEMA,
-                    null);
-        }
+        JsonNode root = JsonFiles.read(file, json, SCHEMA);
         try {
             return new RunState(root.path("id").asText(), Instant.parse(root.path("created").asText()), root.path("settings"),
                     root.path("generation").asInt(), List.of(json.treeToValue(root.path("members"), Member[].class)),
