@@ -1,5 +1,6 @@
 package darwin.runs;
 
+import static darwin.runs.Cli.darwin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,32 +10,19 @@ import com.sun.net.httpserver.HttpServer;
 import darwin.core.Variant;
 import darwin.trainer.variant.VariantDirectory;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import darwin.runs.Cli.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 @Timeout(120)
 class MutateCommandTest {
-
-    private record Outcome(int status, String out, String err) {}
-
-    private static Outcome darwin(String... args) {
-        CommandLine line = Darwin.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        line.setOut(new PrintWriter(out, true));
-        line.setErr(new PrintWriter(err, true));
-        return new Outcome(line.execute(args), out.toString(), err.toString());
-    }
 
     private static Path seed(Path tmp) {
         Path dir = tmp.resolve("seed");

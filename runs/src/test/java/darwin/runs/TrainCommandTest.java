@@ -1,34 +1,21 @@
 package darwin.runs;
 
+import static darwin.runs.Cli.darwin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import darwin.runs.Cli.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 @Timeout(120)
 class TrainCommandTest {
-
-    private record Outcome(int status, String out, String err) {}
-
-    private static Outcome darwin(String... args) {
-        CommandLine line = Darwin.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        line.setOut(new PrintWriter(out, true));
-        line.setErr(new PrintWriter(err, true));
-        int status = line.execute(args);
-        return new Outcome(status, out.toString(), err.toString());
-    }
 
     @Test
     void trainPrintsOneJsonObjectWithTheMeasuredKeys(@TempDir Path dir) throws Exception {
