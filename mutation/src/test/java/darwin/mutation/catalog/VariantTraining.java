@@ -45,7 +45,7 @@ final class VariantTraining {
     static EvaluationResult train(Variant variant) throws ReflectiveOperationException {
         Compilation compilation = compile(variant);
         assertTrue(compilation.succeeded(), compilation.report());
-        ClassLoader loader = new ProgramClassLoader(compilation.classes());
+        ClassLoader loader = new darwin.trainer.sandbox.VariantClassLoader(compilation.classes(), VariantTraining.class.getClassLoader());
         Class<?> entry = loader.loadClass(variant.entry());
         assertSame(loader, entry.getClassLoader(), "the variant's own class, not the seed's from the trainer jar");
         TrainingProgram program = (TrainingProgram) entry.getConstructor().newInstance();

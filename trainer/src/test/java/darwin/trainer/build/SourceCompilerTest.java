@@ -66,7 +66,7 @@ class SourceCompilerTest {
         assertTrue(compilation.succeeded(), compilation.report());
         assertEquals(Set.of("demo.Greeter", "demo.Names"), compilation.classes().keySet());
         assertEquals("", compilation.report());
-        Class<?> greeter = new ByteClassLoader(compilation.classes()).loadClass("demo.Greeter");
+        Class<?> greeter = new darwin.trainer.sandbox.VariantClassLoader(compilation.classes(), SourceCompilerTest.class.getClassLoader()).loadClass("demo.Greeter");
         assertEquals("Hello, Ada!", greeter.getMethod("greet", String.class).invoke(null, "Ada"));
     }
 
@@ -172,7 +172,7 @@ class SourceCompilerTest {
                 """));
         assertTrue(compilation.succeeded(), compilation.report());
         assertEquals(Set.of("variant.Tiny", "variant.Tiny$1"), compilation.classes().keySet());
-        Class<?> tiny = new ByteClassLoader(compilation.classes()).loadClass("variant.Tiny");
+        Class<?> tiny = new darwin.trainer.sandbox.VariantClassLoader(compilation.classes(), SourceCompilerTest.class.getClassLoader()).loadClass("variant.Tiny");
         assertInstanceOf(TrainingProgram.class, tiny.getConstructor().newInstance());
     }
 

@@ -138,27 +138,7 @@ final class AdversarialFixtures {
 
     /** An instance of a compiled program's entry class, loaded from the compilation's bytes. */
     static TrainingProgram instantiate(Compilation compilation, String entry) throws ReflectiveOperationException {
-        Class<?> type = new BytesLoader(compilation.classes()).loadClass(entry);
+        Class<?> type = new VariantClassLoader(compilation.classes(), AdversarialFixtures.class.getClassLoader()).loadClass(entry);
         return type.asSubclass(TrainingProgram.class).getConstructor().newInstance();
-    }
-
-    /** Defines classes from a compilation's bytes; everything else comes from the test's loader. */
-    private static final class BytesLoader extends ClassLoader {
-
-        private final Map<String, byte[]> classes;
-
-        BytesLoader(Map<String, byte[]> classes) {
-            super("adversarial-fixture", AdversarialFixtures.class.getClassLoader());
-            this.classes = classes;
-        }
-
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            byte[] bytes = classes.get(name);
-            if (bytes == null) {
-                throw new ClassNotFoundException(name);
-            }
-            return defineClass(name, bytes, 0, bytes.length);
-        }
     }
 }
