@@ -10,6 +10,9 @@ import darwin.trainer.harness.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
@@ -19,7 +22,8 @@ import java.util.function.Function;
  * results are looked up in, and added to, a {@link ResultCache}.
  *
  * <p>Concurrency: any number of threads may call {@link #evaluate}; a semaphore lets
- * {@link #slots()} of them run at once, the others wait.
+ * {@link #slots()} of them run at once, the others wait, and callers that ask for the same key
+ * while it is being evaluated wait for that one evaluation instead of starting another.
  */
 public final class LocalEvaluator implements Evaluator {
 
@@ -36,6 +40,7 @@ public final class LocalEvaluator implements Evaluator {
     private final String device;
     private final Function<String, Path> logs;
     private final long created = System.nanoTime();
+    private final ConcurrentHashMap<ResultKey, CompletableFuture<EvaluationResult>> inFlight = new ConcurrentHashMap<>();
     private long busyNanos;
 
     /**
@@ -100,9 +105,33 @@ public final class LocalEvaluator implements Evaluator {
         if (known.isPresent()) {
             return known.get();
         }
+        // one evaluation per key at a time: a second caller waits for the first one's result
+        CompletableFuture<EvaluationResult> mine = new CompletableFuture<>();
+        CompletableFuture<EvaluationResult> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+        try {
+            EvaluationResult result = inSlot(key, variant, budget, seed, logFolder);
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException | Error | InterruptedException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    private EvaluationResult inSlot(ResultKey key, Variant variant, Budget budget, long seed, Path logFolder)
+            throws InterruptedException {
         free.acquire();
         try {
-            known = cache.get(key); // another slot may have finished it meanwhile
+            Optional<EvaluationResult> known = cache.get(key); // another slot may have finished it meanwhile
             if (known.isPresent()) {
                 return known.get();
             }
