@@ -55,6 +55,16 @@ public final class AgentMemories {
         }
     }
 
+    /** Gives an agent a note once (a note with the same id is not given twice). */
+    public synchronized void note(String agent, Note note) {
+        AgentMemory memory = Objects.requireNonNull(memories.get(agent), () -> "agent " + agent + " is not enrolled");
+        if (!memory.knows(note.id())) {
+            AgentMemory updated = memory.with(note);
+            updated.save(run.agent(agent), json);
+            memories.put(agent, updated);
+        }
+    }
+
     /** Whether a proposal was already recorded (a resumed run must not record it twice). */
     public synchronized boolean knows(String agent, String proposal) {
         AgentMemory memory = memories.get(agent);

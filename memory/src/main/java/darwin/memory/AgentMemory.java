@@ -19,8 +19,9 @@ import java.util.Objects;
  * @param persona what it cares about
  * @param llm its LLM settings as strings (provider, model, …; never a key)
  * @param attempts every attempt, oldest first
+ * @param notes what people told it (decisions on its requests, suggestions), oldest first
  */
-public record AgentMemory(String agent, Persona persona, Map<String, String> llm, List<Attempt> attempts) {
+public record AgentMemory(String agent, Persona persona, Map<String, String> llm, List<Attempt> attempts, List<Note> notes) {
 
     /** Version of the file format. */
     public static final int SCHEMA = 1;
@@ -30,13 +31,33 @@ public record AgentMemory(String agent, Persona persona, Map<String, String> llm
         Objects.requireNonNull(persona, "persona");
         llm = Map.copyOf(llm);
         attempts = List.copyOf(attempts);
+        notes = List.copyOf(notes == null ? List.of() : notes);
+    }
+
+    public AgentMemory(String agent, Persona persona, Map<String, String> llm, List<Attempt> attempts) {
+        this(agent, persona, llm, attempts, List.of());
     }
 
     /** This memory with one more attempt. */
     public AgentMemory with(Attempt attempt) {
         List<Attempt> more = new ArrayList<>(attempts);
         more.add(attempt);
-        return new AgentMemory(agent, persona, llm, more);
+        return new AgentMemory(agent, persona, llm, more, notes);
+    }
+
+    /** This memory with one more note, or unchanged when it has a note with that id. */
+    public AgentMemory with(Note note) {
+        if (knows(note.id())) {
+            return this;
+        }
+        List<Note> more = new ArrayList<>(notes);
+        more.add(note);
+        return new AgentMemory(agent, persona, llm, attempts, more);
+    }
+
+    /** Whether it has a note with this id. */
+    public boolean knows(String noteId) {
+        return notes.stream().anyMatch(n -> n.id().equals(noteId));
     }
 
     /** Writes the file atomically. */
@@ -47,6 +68,7 @@ public record AgentMemory(String agent, Persona persona, Map<String, String> llm
         root.set("persona", json.valueToTree(persona));
         root.set("llm", json.valueToTree(llm));
         root.set("attempts", json.valueToTree(attempts));
+        root.set("notes", json.valueToTree(notes));
         JsonFiles.write(file, json, root);
     }
 
@@ -63,7 +85,8 @@ public record AgentMemory(String agent, Persona persona, Map<String, String> llm
                     root.path("agent").asText(),
                     json.treeToValue(root.path("persona"), Persona.class),
                     json.convertValue(root.path("llm"), json.getTypeFactory().constructMapType(Map.class, String.class, String.class)),
-                    List.of(json.treeToValue(root.path("attempts"), Attempt[].class)));
+                    List.of(json.treeToValue(root.path("attempts"), Attempt[].class)),
+                    root.has("notes") ? List.of(json.treeToValue(root.path("notes"), Note[].class)) : List.of());
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             throw new MemoryFormatException(file, 0, "is not an agent memory: " + e.getMessage(), e);
         }

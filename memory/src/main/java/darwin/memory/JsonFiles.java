@@ -14,6 +14,12 @@ final class JsonFiles {
 
     private JsonFiles() {}
 
+    /** A copy of {@code json} that writes and reads {@code java.time} values as ISO-8601 text. */
+    static ObjectMapper withTimes(ObjectMapper json) {
+        return json.copy().registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
     /** Writes the object, pretty-printed, atomically. */
     static void write(Path file, ObjectMapper json, ObjectNode root) {
         try {
