@@ -63,8 +63,13 @@ final class RunAssembly {
                 Engines.deviceKey(sandboxSettings.threads()), id -> run.variant(id).resolve("logs"), listener);
     }
 
+    /** Compiles a variant as the sandbox will, for the mutation step and people's upgrades. */
+    static CompileCheck compileCheck() {
+        return new VariantCompileCheck(SourceCompiler.withClasspath(ChildClasspath.current()));
+    }
+
     static Mutator mutator(RunSettings settings, RunDirectory run, CostLedger costs) throws IOException {
-        CompileCheck compiler = new VariantCompileCheck(SourceCompiler.withClasspath(ChildClasspath.current()));
+        CompileCheck compiler = compileCheck();
         var llm = settings.llm();
         if (llm.offline()) {
             return new OfflineMutator(new CatalogMutator(Catalog.standard()), new EditApplier(), compiler);
@@ -90,7 +95,7 @@ final class RunAssembly {
                     population.weights().mfu()), population.elites());
         };
         return new EvolutionPlan(population.agents(), population.offspring(), population.generations(), settings.budget(),
-                settings.seed(), selector);
+                settings.seed(), selector, settings.run().awaitApproval());
     }
 
     /**

@@ -57,6 +57,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "The run's seed.")
     String seed;
 
+    @Option(names = "--await-approval", description = "Wait after a generation while upgrade requests are pending.")
+    boolean awaitApproval;
+
     @Spec
     CommandSpec spec;
 
@@ -72,6 +75,7 @@ final class RunCommand implements Callable<Integer> {
         put(overrides, Settings.PROVIDER, provider);
         put(overrides, Settings.MODEL, model);
         put(overrides, Settings.SEED, seed);
+        put(overrides, Settings.AWAIT_APPROVAL, awaitApproval ? "true" : null);
         RunSettingsLoader loader = new RunSettingsLoader();
         RunSettings settings = loader.load(Optional.ofNullable(config), overrides);
         SettingValues values = loader.values(Optional.ofNullable(config), overrides);

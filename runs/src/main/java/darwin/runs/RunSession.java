@@ -55,7 +55,8 @@ final class RunSession {
             seedFitness = Optional.of(Fitness.of(evaluator.evaluate(seedVariant, settings.budget(), settings.seed())));
         }
         EvolutionPlan plan = RunAssembly.plan(settings, seedFitness);
-        Evolution evolution = new Evolution(run, plan, RunAssembly.mutator(settings, run, costs), evaluator, json, progress);
+        Evolution evolution = new Evolution(run, plan, RunAssembly.mutator(settings, run, costs), evaluator, json, progress,
+                new darwin.population.upgrade.Upgrader(RunAssembly.compileCheck()));
         RunState start = state.orElseGet(() -> evolution.begin(run.root().getFileName().toString(), seed, persisted,
                 Map.of("provider", settings.llm().offline() ? "offline" : settings.llm().provider().orElseThrow().id(),
                         "model", settings.llm().model().orElse(""))));

@@ -3,6 +3,7 @@ package darwin.population.loop;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import darwin.core.Budget;
 import darwin.core.Change;
 import darwin.core.EvaluationResult;
 import darwin.core.Evaluator;
@@ -18,6 +19,9 @@ import darwin.memory.EventType;
 import darwin.memory.Ledger;
 import darwin.memory.LedgerEntry;
 import darwin.memory.MemoryDigest;
+import darwin.memory.Request;
+import darwin.memory.RequestBook;
+import darwin.memory.SuggestionBox;
 import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
 import darwin.mutation.edit.UnifiedDiff;
@@ -26,6 +30,7 @@ import darwin.population.selection.Matchmaker;
 import darwin.population.selection.Member;
 import darwin.population.selection.Pairing;
 import darwin.population.selection.Survivors;
+import darwin.population.upgrade.Upgrader;
 import darwin.trainer.variant.VariantDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,6 +77,7 @@ public final class Evolution {
     private static final int LINEAGE_LINES = 6;
     private static final int DIGEST_LINES = 24;
     private static final int PEER_LINES = 3;
+    private static final int NOTE_LINES = 10;
 
     private final RunDirectory run;
     private final EvolutionPlan plan;
@@ -82,9 +88,14 @@ public final class Evolution {
     private final ObjectMapper json;
     private final EvolutionListener listener;
     private final Map<String, Variant> variants = new ConcurrentHashMap<>();
+    private final RequestDesk desk;
+    private volatile Budget budget;
 
+    /**
+     * @param upgrader applies people's approved requests to the members' variants
+     */
     public Evolution(RunDirectory run, EvolutionPlan plan, Mutator mutator, Evaluator evaluator, ObjectMapper json,
-            EvolutionListener listener) {
+            EvolutionListener listener, Upgrader upgrader) {
         this.run = run;
         this.plan = plan;
         this.mutator = mutator;
@@ -93,6 +104,9 @@ public final class Evolution {
         this.listener = listener == null ? EvolutionListener.NONE : listener;
         this.ledger = new Ledger(run.ledger(), json, Clock.systemUTC());
         this.memories = new AgentMemories(run, json);
+        this.budget = plan.budget();
+        this.desk = new RequestDesk(new RequestBook(run.requests(), json, Clock.systemUTC()),
+                new SuggestionBox(run.suggestions(), json, Clock.systemUTC()), ledger, memories, upgrader, json, this.listener);
     }
 
     /**
@@ -141,9 +155,12 @@ public final class Evolution {
     RunState generation(RunState state) throws InterruptedException {
         int g = state.generation() + 1;
         listener.generationStarted(g, plan.generations());
+        RequestDesk.Upgraded upgraded = desk.upgrade(g, state.members(), plan.budget(), this::variant, this::store);
+        budget = upgraded.budget();
+        desk.deliver(g);
         Map<String, EvaluationResult> results = new LinkedHashMap<>();
         List<Member> members = new ArrayList<>();
-        for (RunState.Member member : state.members()) {
+        for (RunState.Member member : upgraded.members()) {
             EvaluationResult result = results.computeIfAbsent(member.variant(), this::evaluateQuietly);
             members.add(new Member(member.agent(), member.variant(), Fitness.of(result)));
         }
@@ -164,6 +181,9 @@ public final class Evolution {
         RunState after = state.next(next);
         after.save(run.state(), json);
         listener.generationEnded(g, survivors);
+        if (plan.awaitApproval() && g < plan.generations()) {
+            desk.awaitDecisions(g);
+        }
         return after;
     }
 
@@ -208,11 +228,13 @@ public final class Evolution {
                 Proposal fresh = mutator.propose(task(g, slot, pairing, target, results, members));
                 fresh.child().ifPresent(this::store);
                 listener.proposed(g, slot, fresh);
+                Optional<Request> filed = fresh.change().flatMap(Change::request)
+                        .map(request -> desk.file(key, g, pairing.mutator(), request));
                 Recorded recorded = Recorded.of(key, g, slot, pairing, fresh);
                 ledger.append(EventType.PROPOSAL, recorded.toJson(json));
-                fresh.change().flatMap(Change::request).ifPresent(request -> ledger.append(EventType.REQUEST,
-                        json.createObjectNode().put("key", key).put("agent", pairing.mutator()).put("kind", request.kind().name())
-                                .put("title", request.title()).put("rationale", request.rationale()).put("payload", request.payload())));
+                filed.ifPresent(request -> ledger.append(EventType.REQUEST, json.createObjectNode().put("key", key)
+                        .put("request", request.id()).put("agent", pairing.mutator()).put("kind", request.kind().name())
+                        .put("title", request.title()).put("rationale", request.rationale()).put("payload", request.payload())));
                 return recorded;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -254,7 +276,13 @@ public final class Evolution {
                         + ": " + results.get(id).measured().map(darwin.mutation.prompt.PromptBuilder::describe).orElse(""))
                 .toList();
         return new MutationTask(pairing.mutator(), memory.persona(), MemoryDigest.of(memory, DIGEST_LINES), target,
-                pairing.owner(), metrics, lineage, peers, List.of(), plan.budget(), tried, plan.seedFor(g, slot));
+                pairing.owner(), metrics, lineage, peers, notes(memory), budget, tried, plan.seedFor(g, slot));
+    }
+
+    /** What people told the agent, the latest last. */
+    private static List<String> notes(darwin.memory.AgentMemory memory) {
+        List<String> notes = memory.notes().stream().map(n -> "gen " + n.generation() + ": " + n.text()).toList();
+        return notes.subList(Math.max(0, notes.size() - NOTE_LINES), notes.size());
     }
 
     /** The steps that led to a variant, newest first, and the catalog entries along the way. */
@@ -269,7 +297,13 @@ public final class Evolution {
         for (int depth = 0; depth < 1000; depth++) {
             Attempt step = byChild.get(current);
             if (step == null) {
-                break;
+                // a member upgraded by people's request: its parent is the member before
+                List<String> parents = Files.exists(run.variant(current)) ? variant(current).parents() : List.of();
+                if (parents.size() != 1) {
+                    break;
+                }
+                current = parents.getFirst();
+                continue;
             }
             if (lines.size() < LINEAGE_LINES) {
                 String effect = Double.isNaN(step.perplexityChange()) ? step.status()
@@ -283,7 +317,7 @@ public final class Evolution {
     }
 
     private EvaluationResult evaluate(Variant variant) throws InterruptedException {
-        return evaluator.evaluate(variant, plan.budget(), plan.seed());
+        return evaluator.evaluate(variant, budget, plan.seed());
     }
 
     private EvaluationResult evaluateQuietly(String id) {
@@ -298,11 +332,11 @@ public final class Evolution {
     private synchronized void logEvaluation(String variant, EvaluationResult result) {
         boolean known = ledger.entries(EventType.EVALUATION).stream()
                 .anyMatch(e -> e.data().path("variant").asText().equals(variant)
-                        && e.data().path("budget").asText().equals(plan.budget().key()));
+                        && e.data().path("budget").asText().equals(budget.key()));
         if (known) {
             return;
         }
-        ObjectNode data = json.createObjectNode().put("variant", variant).put("budget", plan.budget().key())
+        ObjectNode data = json.createObjectNode().put("variant", variant).put("budget", budget.key())
                 .put("seed", plan.seed()).put("status", result.status().name()).put("reason", result.reason());
         result.measured().ifPresent(m -> data.set("metrics", json.valueToTree(m)));
         ledger.append(EventType.EVALUATION, data);

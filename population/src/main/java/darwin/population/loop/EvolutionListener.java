@@ -16,4 +16,10 @@ public interface EvolutionListener {
     default void evaluated(int generation, String variant, EvaluationResult result) {}
 
     default void generationEnded(int generation, Survivors survivors) {}
+
+    /** An approved request took effect from a generation ({@code applied}), or could not. */
+    default void requestSettled(int generation, String request, boolean applied, String note) {}
+
+    /** The run waits after a generation until people decide on these pending requests. */
+    default void awaitingDecisions(int generation, java.util.List<String> pending) {}
 }

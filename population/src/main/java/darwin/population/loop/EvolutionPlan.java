@@ -13,8 +13,15 @@ import java.util.Objects;
  * @param budget the compute budget of every evaluation
  * @param seed the run's one seed: every random choice derives from it
  * @param selector how the next population is chosen (and the elites)
+ * @param awaitApproval whether the run waits after a generation while requests are pending
  */
-public record EvolutionPlan(int agents, int offspring, int generations, Budget budget, long seed, Selector selector) {
+public record EvolutionPlan(int agents, int offspring, int generations, Budget budget, long seed, Selector selector,
+        boolean awaitApproval) {
+
+    /** A plan that does not wait for people. */
+    public EvolutionPlan(int agents, int offspring, int generations, Budget budget, long seed, Selector selector) {
+        this(agents, offspring, generations, budget, seed, selector, false);
+    }
 
     public EvolutionPlan {
         if (agents < 2) {

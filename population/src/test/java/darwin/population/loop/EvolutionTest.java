@@ -44,7 +44,7 @@ class EvolutionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Variant SEED = SeedVariant.variant();
-    private static final OfflineMutator MUTATOR = new OfflineMutator(new CatalogMutator(Catalog.standard()), new EditApplier(),
+    static final OfflineMutator MUTATOR = new OfflineMutator(new CatalogMutator(Catalog.standard()), new EditApplier(),
             new VariantCompileCheck(SourceCompiler.forRunningJvm()));
     private static final EvolutionPlan PLAN = new EvolutionPlan(3, 3, 3, Budget.seconds(5), 7, new Nsga2(1));
 
@@ -84,7 +84,8 @@ class EvolutionTest {
     private static Evolution evolution(Path dir, Counting counting) {
         RunDirectory run = new RunDirectory(dir);
         LocalEvaluator evaluator = new LocalEvaluator(counting, 1, ResultCache.under(run.variants()), "test", id -> null);
-        return new Evolution(run, PLAN, MUTATOR, evaluator, JSON, null);
+        return new Evolution(run, PLAN, MUTATOR, evaluator, JSON, null,
+                new darwin.population.upgrade.Upgrader(new VariantCompileCheck(SourceCompiler.forRunningJvm())));
     }
 
     private static RunState fresh(Path dir, Counting counting) throws Exception {

@@ -125,7 +125,8 @@ public final class Settings {
             "The run's directory: its state, ledger, agents' memories and variants.")
             .withFlag("--out", "DIR");
     public static final Setting<Boolean> AWAIT_APPROVAL = Setting.of("run.await-approval", bool(), false,
-            "Whether the run waits for people to decide pending upgrade requests before each generation.");
+            "Whether the run waits for people to decide pending upgrade requests before each generation.")
+            .withFlag("--await-approval", "");
 
     private static final List<Setting<?>> ALL = List.of(AGENTS, OFFSPRING, ELITES, GENERATIONS, SELECTION,
             PERPLEXITY_WEIGHT, MFU_WEIGHT, SEED, BUDGET_SECONDS, BUDGET_STEPS, SLOTS, THREADS, SANDBOX, HEAP, MEMORY,

@@ -1,0 +1,216 @@
+package darwin.population.loop;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import darwin.core.Budget;
+import darwin.core.UpgradeRequest;
+import darwin.core.Variant;
+import darwin.memory.AgentMemories;
+import darwin.memory.EventType;
+import darwin.memory.Ledger;
+import darwin.memory.Note;
+import darwin.memory.Request;
+import darwin.memory.RequestBook;
+import darwin.memory.RequestStatus;
+import darwin.memory.RunState;
+import darwin.memory.Suggestion;
+import darwin.memory.SuggestionBox;
+import darwin.population.upgrade.Upgrade;
+import darwin.population.upgrade.UpgradeException;
+import darwin.population.upgrade.UpgradeReader;
+import darwin.population.upgrade.Upgrader;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Where the loop meets people: it files the agents' requests, applies the approved ones at the
+ * start of a generation, passes decisions and suggestions on to the agents' memories and the
+ * ledger, and waits for decisions when told to.
+ *
+ * <p>Resume: an approved request is marked applied with the generation it takes effect from;
+ * a generation that is run again (after a crash) applies the requests marked with its number once
+ * more, to the same members, with the same result, so that nothing depends on when the run
+ * stopped. Decisions, suggestions and notes are recorded once each.
+ */
+final class RequestDesk {
+
+    private static final long POLL_MILLIS = 2000;
+
+    private final RequestBook book;
+    private final SuggestionBox suggestions;
+    private final Ledger ledger;
+    private final AgentMemories memories;
+    private final Upgrader upgrader;
+    private final ObjectMapper json;
+    private final EvolutionListener listener;
+
+    RequestDesk(RequestBook book, SuggestionBox suggestions, Ledger ledger, AgentMemories memories, Upgrader upgrader,
+            ObjectMapper json, EvolutionListener listener) {
+        this.book = book;
+        this.suggestions = suggestions;
+        this.ledger = ledger;
+        this.memories = memories;
+        this.upgrader = upgrader;
+        this.json = json;
+        this.listener = listener;
+    }
+
+    /** Files an agent's request, once per proposal. */
+    Request file(String proposal, int generation, String agent, UpgradeRequest request) {
+        return book.file(proposal, generation, agent, request);
+    }
+
+    /**
+     * The members and the budget of generation {@code g}: approved requests are applied (and
+     * marked applied or failed), requests applied at {@code g} before a crash are applied again.
+     */
+    Upgraded upgrade(int g, List<RunState.Member> members, Budget planned, Function<String, Variant> variants,
+            Consumer<Variant> store) {
+        Budget budget = planned;
+        List<Request> all = book.all();
+        for (Request earlier : all) {
+            if (earlier.status() == RequestStatus.APPLIED && earlier.applied().generation() < g
+                    && read(earlier, budget) instanceof Upgrade.Budgeted raised) {
+                budget = raised.budget();
+            }
+        }
+        List<RunState.Member> current = new ArrayList<>(members);
+        List<Request> due = all.stream()
+                .filter(r -> r.status() == RequestStatus.APPROVED
+                        || (r.status() == RequestStatus.APPLIED && r.applied().generation() == g))
+                .sorted(Comparator.comparingInt(r -> Integer.parseInt(r.id().substring(1)))).toList();
+        for (Request request : due) {
+            Upgrade upgrade;
+            try {
+                upgrade = UpgradeReader.read(request, budget);
+            } catch (UpgradeException e) {
+                settle(request, false, g, e.getMessage());
+                continue;
+            }
+            if (upgrade instanceof Upgrade.Budgeted raised) {
+                settle(request, true, g, "budget " + budget.describe() + " → " + raised.budget().describe()
+                        + "; every member is evaluated again at the new budget");
+                budget = raised.budget();
+                continue;
+            }
+            Map<String, String> changed = new LinkedHashMap<>();
+            List<String> refused = new ArrayList<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (RunState.Member member : current) {
+                if (!seen.add(member.variant())) {
+                    continue;
+                }
+                try {
+                    Variant upgraded = upgrader.apply(upgrade, variants.apply(member.variant()));
+                    store.accept(upgraded);
+                    changed.put(member.variant(), upgraded.id());
+                } catch (UpgradeException e) {
+                    refused.add(member.agent() + "'s variant " + member.variant() + ": " + e.getMessage());
+                }
+            }
+            current = current.stream().map(m -> new RunState.Member(m.agent(), changed.getOrDefault(m.variant(), m.variant())))
+                    .toList();
+            String note = upgrade.describe() + "; applied to " + changed.size() + " of " + seen.size() + " member variants"
+                    + (refused.isEmpty() ? "" : "; not to " + String.join("; ", refused));
+            settle(request, !changed.isEmpty(), g, changed.isEmpty() ? "it fits no member: " + String.join("; ", refused) : note);
+        }
+        return new Upgraded(current, budget);
+    }
+
+    /** Passes decisions and suggestions not yet passed on to the ledger and the agents' memories. */
+    void deliver(int g) {
+        for (Request request : book.all()) {
+            if (request.status() != RequestStatus.PENDING) {
+                boolean approved = request.status() != RequestStatus.DENIED;
+                tell(g, request, approved ? "APPROVED" : "DENIED", "people " + (approved ? "approved" : "denied")
+                        + " your request " + describe(request) + note(request.decision().note()));
+            }
+            if (request.status() == RequestStatus.APPLIED) {
+                tell(g, request, "APPLIED", "your request " + describe(request) + " is in effect from generation "
+                        + request.applied().generation() + ": " + request.applied().note());
+            } else if (request.status() == RequestStatus.FAILED) {
+                tell(g, request, "FAILED", "your request " + describe(request) + " was approved but could not be applied: "
+                        + request.applied().note());
+            }
+        }
+        for (Suggestion suggestion : suggestions.all()) {
+            boolean logged = ledger.entries(EventType.SUGGESTION).stream()
+                    .anyMatch(e -> e.data().path("id").asText().equals(suggestion.id()));
+            if (!logged) {
+                ledger.append(EventType.SUGGESTION, json.createObjectNode().put("id", suggestion.id())
+                        .put("agent", suggestion.agent()).put("by", suggestion.by()).put("text", suggestion.text())
+                        .put("generation", g));
+            }
+            for (String agent : memories.all().keySet()) {
+                if (suggestion.isFor(agent)) {
+                    memories.note(agent, new Note(suggestion.id(), g, "people suggest" + (suggestion.agent().isEmpty()
+                            ? " (to every agent)" : " (to you)") + ": " + suggestion.text()));
+                }
+            }
+        }
+    }
+
+    /** Waits while requests are pending; says so once. */
+    void awaitDecisions(int g) throws InterruptedException {
+        boolean said = false;
+        while (true) {
+            List<Request> pending = book.with(RequestStatus.PENDING);
+            if (pending.isEmpty()) {
+                return;
+            }
+            if (!said) {
+                listener.awaitingDecisions(g, pending.stream().map(Request::id).toList());
+                said = true;
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    private void settle(Request request, boolean success, int g, String note) {
+        if (request.status() == RequestStatus.APPROVED) {
+            book.applied(request.id(), success, g, note);
+            listener.requestSettled(g, request.id(), success, note);
+        }
+    }
+
+    private void tell(int g, Request request, String outcome, String text) {
+        boolean logged = ledger.entries(EventType.DECISION).stream().anyMatch(e -> e.data().path("request").asText()
+                .equals(request.id()) && e.data().path("outcome").asText().equals(outcome));
+        if (!logged) {
+            ObjectNode data = json.createObjectNode().put("request", request.id()).put("outcome", outcome)
+                    .put("agent", request.agent()).put("kind", request.kind().name()).put("generation", g)
+                    .put("by", request.decision().by()).put("note", request.decision().note());
+            if (request.applied() != null) {
+                data.put("applied", request.applied().note());
+            }
+            ledger.append(EventType.DECISION, data);
+        }
+        if (memories.all().containsKey(request.agent())) {
+            memories.note(request.agent(), new Note(request.id() + ":" + outcome, g, text));
+        }
+    }
+
+    private static Upgrade read(Request request, Budget budget) {
+        try {
+            return UpgradeReader.read(request, budget);
+        } catch (UpgradeException e) {
+            return null;
+        }
+    }
+
+    private static String describe(Request request) {
+        return request.id() + " (" + request.kind() + ": " + request.title() + ")";
+    }
+
+    private static String note(String note) {
+        return note.isEmpty() ? "" : "; their note: " + note;
+    }
+
+    /** The members and the budget a generation runs with. */
+    record Upgraded(List<RunState.Member> members, Budget budget) {}
+}

@@ -1,0 +1,69 @@
+package darwin.population.upgrade;
+
+import darwin.core.CompileCheck;
+import darwin.core.Variant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Applies an upgrade to a member's variant. A program change must fit the variant (a moved or
+ * deleted file must be there) and the result must compile; otherwise the variant is left as it was
+ * and the reason said, since the members of a run have diverged and a restructuring written
+ * against one of them need not fit all.
+ */
+public final class Upgrader {
+
+    private final CompileCheck compiler;
+
+    public Upgrader(CompileCheck compiler) {
+        this.compiler = Objects.requireNonNull(compiler, "compiler");
+    }
+
+    /**
+     * The variant with the upgrade applied: a child of {@code variant}, or {@code variant} itself
+     * when the upgrade does not change programs (a budget).
+     *
+     * @throws UpgradeException when it does not fit or does not compile
+     */
+    public Variant apply(Upgrade upgrade, Variant variant) throws UpgradeException {
+        return switch (upgrade) {
+            case Upgrade.Budgeted b -> variant;
+            case Upgrade.ProgramChange change -> compiled(change(change, variant));
+        };
+    }
+
+    private static Variant change(Upgrade.ProgramChange change, Variant variant) throws UpgradeException {
+        TreeMap<String, String> files = new TreeMap<>(variant.files());
+        for (Map.Entry<String, String> move : change.moves().entrySet()) {
+            String content = files.remove(move.getKey());
+            if (content == null) {
+                throw new UpgradeException("it moves " + move.getKey() + ", which this variant does not have");
+            }
+            files.put(move.getValue(), content);
+        }
+        files.putAll(change.writes());
+        for (String path : change.deletes()) {
+            if (files.remove(path) == null) {
+                throw new UpgradeException("it deletes " + path + ", which this variant does not have");
+            }
+        }
+        if (files.equals(variant.files()) && change.entry().map(variant.entry()::equals).orElse(true)) {
+            throw new UpgradeException("this variant has it already");
+        }
+        try {
+            return new Variant(change.entry().orElse(variant.entry()), files, java.util.List.of(variant.id()));
+        } catch (IllegalArgumentException e) {
+            throw new UpgradeException(e.getMessage(), e);
+        }
+    }
+
+    private Variant compiled(Variant changed) throws UpgradeException {
+        CompileCheck.Report report = compiler.check(changed);
+        if (!report.ok()) {
+            String first = report.rendered().lines().findFirst().orElse("it does not compile");
+            throw new UpgradeException("with it the program does not compile: " + first);
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,226 @@
+package darwin.population.loop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import darwin.core.Budget;
+import darwin.core.EvaluationResult;
+import darwin.core.MutationTask;
+import darwin.core.Mutator;
+import darwin.core.Proposal;
+import darwin.core.RequestKind;
+import darwin.core.UpgradeRequest;
+import darwin.core.Variant;
+import darwin.memory.EventType;
+import darwin.memory.Note;
+import darwin.memory.Request;
+import darwin.memory.RequestBook;
+import darwin.memory.RequestStatus;
+import darwin.memory.RunDirectory;
+import darwin.memory.RunState;
+import darwin.memory.SuggestionBox;
+import darwin.population.selection.Nsga2;
+import darwin.population.upgrade.Upgrader;
+import darwin.trainer.build.SourceCompiler;
+import darwin.trainer.build.VariantCompileCheck;
+import darwin.trainer.cache.ResultCache;
+import darwin.trainer.sandbox.LocalEvaluator;
+import darwin.trainer.variant.SeedVariant;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Requests, decisions and suggestions as the loop applies them, with a deterministic mutator and fake figures. */
+@Timeout(180)
+class PeopleInTheLoopTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Variant SEED = SeedVariant.variant();
+    private static final VariantCompileCheck COMPILER = new VariantCompileCheck(SourceCompiler.forRunningJvm());
+    private static final String HELPER = """
+            package darwin.program;
+
+            /** Added by people. */
+            final class Warmup {
+                static double factor(int step) {
+                    return Math.min(1.0, step / 100.0);
+                }
+            }
+            """;
+
+    /** The catalog mutator, keeping every task it was given. */
+    static final class Recording implements Mutator {
+        final List<MutationTask> tasks = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Proposal propose(MutationTask task) throws InterruptedException {
+            tasks.add(task);
+            return EvolutionTest.MUTATOR.propose(task);
+        }
+    }
+
+    /** Fake figures; keeps the budgets asked for; fails the n-th call as a kill would. */
+    static final class Budgets implements LocalEvaluator.SlotEvaluation {
+        final Set<String> budgets = ConcurrentHashMap.newKeySet();
+        final Map<String, AtomicInteger> done = new ConcurrentHashMap<>();
+        final AtomicInteger calls = new AtomicInteger();
+        volatile int killAt = -1;
+
+        @Override
+        public EvaluationResult evaluate(Variant variant, Budget budget, long seed, Path logs) {
+            if (calls.incrementAndGet() == killAt) {
+                throw new EvolutionTest.Killed();
+            }
+            budgets.add(budget.key());
+            done.computeIfAbsent(variant.id() + "@" + budget.key(), k -> new AtomicInteger()).incrementAndGet();
+            return EvolutionTest.figures(variant);
+        }
+    }
+
+    private static Evolution evolution(Path dir, Mutator mutator, Budgets evaluation, boolean await) {
+        return evolution(dir, mutator, evaluation, await, null);
+    }
+
+    private static Evolution evolution(Path dir, Mutator mutator, Budgets evaluation, boolean await,
+            EvolutionListener listener) {
+        RunDirectory run = new RunDirectory(dir);
+        var plan = new EvolutionPlan(3, 3, 3, Budget.seconds(5), 7, new Nsga2(1), await);
+        LocalEvaluator evaluator = new LocalEvaluator(evaluation, 1, ResultCache.under(run.variants()), "test", id -> null);
+        return new Evolution(run, plan, mutator, evaluator, JSON, listener, new Upgrader(COMPILER));
+    }
+
+    private static RequestBook book(Path dir) {
+        return new RequestBook(new RunDirectory(dir).requests(), JSON, Clock.systemUTC());
+    }
+
+    private static UpgradeRequest ask(RequestKind kind, String payload) {
+        return new UpgradeRequest(kind, kind + " please", "the evidence", payload);
+    }
+
+    @Test
+    void approvedRequestsTakeEffectFromTheNextGenerationAndTheAgentsLearnEveryDecision(@TempDir Path dir) throws Exception {
+        Budgets evaluation = new Budgets();
+        Recording mutator = new Recording();
+        Evolution evolution = evolution(dir, mutator, evaluation, false);
+        RunState start = evolution.begin("people", SEED, JSON.createObjectNode(), Map.of());
+        RequestBook book = book(dir);
+        book.file("g0-s0", 0, "agent-1", ask(RequestKind.BUDGET, "8"));
+        book.file("g0-s1", 0, "agent-2", ask(RequestKind.SCRIPT, HELPER));
+        book.file("g0-s2", 0, "agent-3", ask(RequestKind.FILE_STRUCTURE, "{\"move\": {\"program/darwin/program/Nope.java\":"
+                + " \"program/darwin/program/Other.java\"}}"));
+        book.file("g0-s3", 0, "agent-3", ask(RequestKind.BUDGET, "60"));
+        book.decide("r1", RequestStatus.APPROVED, "ada", "go ahead", "");
+        book.decide("r2", RequestStatus.APPROVED, "ada", "", "");
+        book.decide("r3", RequestStatus.APPROVED, "ada", "", "");
+        book.decide("r4", RequestStatus.DENIED, "bob", "too expensive", "");
+        new SuggestionBox(new RunDirectory(dir).suggestions(), JSON, Clock.systemUTC()).add("ada", "agent-2", "try a longer warm-up");
+
+        RunState first = evolution.generation(start);
+
+        assertEquals(RequestStatus.APPLIED, book.get("r1").status());
+        assertEquals(1, book.get("r1").applied().generation());
+        assertEquals(Set.of(Budget.seconds(8).key()), evaluation.budgets, "members and offspring at the new budget");
+        assertEquals(RequestStatus.APPLIED, book.get("r2").status());
+        for (RunState.Member member : first.members()) {
+            assertTrue(evolution.variant(member.variant()).files().containsKey("program/darwin/program/Warmup.java"),
+                    member + " has the approved script");
+        }
+        Request failed = book.get("r3");
+        assertEquals(RequestStatus.FAILED, failed.status());
+        assertTrue(failed.applied().note().contains("does not have"), failed.applied().note());
+
+        List<String> toOne = notes(evolution, "agent-1");
+        assertTrue(toOne.contains("r1:APPROVED") && toOne.contains("r1:APPLIED"), toOne.toString());
+        assertTrue(notes(evolution, "agent-3").containsAll(List.of("r3:APPROVED", "r3:FAILED", "r4:DENIED")));
+        assertTrue(evolution.memories().get("agent-3").notes().stream().anyMatch(n -> n.text().contains("too expensive")));
+        assertTrue(notes(evolution, "agent-2").contains("s1"));
+        assertFalse(notes(evolution, "agent-1").contains("s1"), "a suggestion to agent-2 only");
+        assertEquals(7, evolution.ledger().entries(EventType.DECISION).size(), "r1-r3 approved and settled, r4 denied");
+        assertEquals(1, evolution.ledger().entries(EventType.SUGGESTION).size());
+        assertTrue(mutator.tasks.stream().filter(t -> t.agent().equals("agent-2"))
+                .allMatch(t -> t.suggestions().stream().anyMatch(s -> s.contains("try a longer warm-up"))), "in the prompt");
+        assertTrue(mutator.tasks.stream().filter(t -> t.agent().equals("agent-1"))
+                .allMatch(t -> t.budget().equals(Budget.seconds(8))), "the task states the new budget");
+
+        RunState second = evolution.generation(first);
+        assertEquals(1, book.get("r1").applied().generation(), "applied once");
+        assertEquals(Set.of(Budget.seconds(8).key()), evaluation.budgets, "the raised budget stays");
+        assertEquals(7, evolution.ledger().entries(EventType.DECISION).size(), "nothing told twice");
+        assertEquals(2, second.generation());
+    }
+
+    private static void ask(Path dir) {
+        RequestBook book = book(dir);
+        book.file("g0-s0", 0, "agent-1", ask(RequestKind.BUDGET, "8"));
+        book.file("g0-s1", 0, "agent-2", ask(RequestKind.SCRIPT, HELPER));
+        book.decide("r1", RequestStatus.APPROVED, "ada", "", "");
+        book.decide("r2", RequestStatus.APPROVED, "ada", "", "");
+    }
+
+    @Test
+    void aRunKilledAfterApplyingRequestsResumesToTheSameEnd(@TempDir Path reference, @TempDir Path root) throws Exception {
+        Evolution whole = evolution(reference, new Recording(), new Budgets(), false);
+        RunState start = whole.begin("people", SEED, JSON.createObjectNode(), Map.of());
+        ask(reference);
+        RunState uninterrupted = whole.run(start);
+        for (int killAt : new int[] {1, 4}) {
+            Path dir = java.nio.file.Files.createDirectory(root.resolve("kill-" + killAt));
+            Budgets evaluation = new Budgets();
+            evaluation.killAt = killAt;
+            Evolution killed = evolution(dir, new Recording(), evaluation, false);
+            RunState begun = killed.begin("people", SEED, JSON.createObjectNode(), Map.of());
+            ask(dir);
+            org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> killed.run(begun));
+            assertEquals(RequestStatus.APPLIED, book(dir).get("r2").status(), "applied before the kill");
+            evaluation.killAt = -1;
+            Evolution resumed = evolution(dir, new Recording(), evaluation, false);
+            RunState end = resumed.run(RunState.load(new RunDirectory(dir).state(), JSON));
+            assertEquals(uninterrupted.members(), end.members(), "killed at evaluation " + killAt);
+            evaluation.done.forEach((id, n) -> assertEquals(1, n.get(), id + " evaluated twice"));
+            assertEquals(book(reference).all().stream().map(r -> r.status() + r.applied().note()).toList(),
+                    book(dir).all().stream().map(r -> r.status() + r.applied().note()).toList());
+        }
+    }
+
+    @Test
+    void withAwaitApprovalTheRunWaitsForPeopleAfterAGeneration(@TempDir Path dir) throws Exception {
+        var waiting = new java.util.concurrent.CompletableFuture<List<String>>();
+        Evolution evolution = evolution(dir, new Recording(), new Budgets(), true, new EvolutionListener() {
+            @Override
+            public void awaitingDecisions(int generation, List<String> pending) {
+                waiting.complete(pending);
+            }
+        });
+        RunState start = evolution.begin("people", SEED, JSON.createObjectNode(), Map.of());
+        book(dir).file("g0-s0", 0, "agent-1", ask(RequestKind.BUDGET, "8"));
+        var ended = new java.util.concurrent.CompletableFuture<RunState>();
+        Thread runner = new Thread(() -> {
+            try {
+                ended.complete(evolution.generation(start));
+            } catch (Throwable e) {
+                ended.completeExceptionally(e);
+            }
+        });
+        runner.start();
+        assertEquals(List.of("r1"), waiting.get(60, TimeUnit.SECONDS));
+        Thread.sleep(3000);
+        assertFalse(ended.isDone(), "waits while r1 is pending");
+        book(dir).decide("r1", RequestStatus.DENIED, "ada", "not now", "");
+        assertEquals(1, ended.get(30, TimeUnit.SECONDS).generation());
+    }
+
+    private static List<String> notes(Evolution evolution, String agent) {
+        return evolution.memories().get(agent).notes().stream().map(Note::id).toList();
+    }
+}

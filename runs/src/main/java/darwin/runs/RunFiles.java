@@ -1,0 +1,69 @@
+package darwin.runs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import darwin.core.Budget;
+import darwin.memory.Request;
+import darwin.memory.RequestBook;
+import darwin.memory.RequestStatus;
+import darwin.memory.RunDirectory;
+import darwin.memory.RunState;
+import darwin.population.upgrade.Upgrade;
+import darwin.population.upgrade.UpgradeException;
+import darwin.population.upgrade.UpgradeReader;
+import darwin.runs.config.RunSettings;
+import darwin.runs.config.RunSettingsLoader;
+import darwin.runs.config.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+
+/** A run's directory as the commands that read or change a run (live or stopped) open it. */
+record RunFiles(RunDirectory run, RunState state, ObjectMapper json) {
+
+    /**
+     * Opens the run in {@code dir}.
+     *
+     * @throws IllegalArgumentException when {@code dir} holds no run
+     */
+    static RunFiles open(Path dir) {
+        RunDirectory run = new RunDirectory(dir);
+        if (!Files.isRegularFile(run.state())) {
+            throw new IllegalArgumentException(dir + " is not a run: it has no run.json (start one with: darwin run --out DIR)");
+        }
+        ObjectMapper json = new ObjectMapper();
+        return new RunFiles(run, RunState.load(run.state(), json), json);
+    }
+
+    /** The run's settings, as {@code run.json} keeps them. */
+    RunSettings settings() {
+        var overrides = RunAssembly.restore(state.settings());
+        overrides.put(Settings.OUT, run.root().toString());
+        return new RunSettingsLoader().load(Optional.empty(), overrides);
+    }
+
+    RequestBook requests() {
+        return new RequestBook(run.requests(), json, Clock.systemUTC());
+    }
+
+    /**
+     * The budget the run's next generation will have: the configured one, raised by every
+     * {@code BUDGET} request applied or approved so far.
+     */
+    Budget budget() {
+        Budget budget = settings().budget();
+        for (Request request : requests().all()) {
+            boolean counts = request.status() == RequestStatus.APPLIED || request.status() == RequestStatus.APPROVED;
+            if (counts && request.kind() == darwin.core.RequestKind.BUDGET) {
+                try {
+                    if (UpgradeReader.read(request, budget) instanceof Upgrade.Budgeted raised) {
+                        budget = raised.budget();
+                    }
+                } catch (UpgradeException e) {
+                    // it did not raise the budget; the run marks it failed
+                }
+            }
+        }
+        return budget;
+    }
+}
