@@ -84,6 +84,17 @@ final class RunProgress implements EvolutionListener, TrainingListener {
     }
 
     @Override
+    public void requestSettled(int generation, String request, boolean applied, String note) {
+        say("  request %s %s from generation %d: %s", request, applied ? "in effect" : "could not be applied", generation, note);
+    }
+
+    @Override
+    public void awaitingDecisions(int generation, java.util.List<String> pending) {
+        say("waiting for people to decide on %s (darwin requests %s list; approve ID or deny ID)",
+                String.join(", ", pending), log.getParent());
+    }
+
+    @Override
     public void onPhase(String phase) {
         say("  %s", phase);
     }

@@ -30,14 +30,12 @@ public record Setting<T>(String key, Optional<Flag> flag, SettingType<T> type, D
             if (name == null || !name.matches("--[a-z][a-z-]*")) {
                 throw new IllegalArgumentException("a flag looks like --name, got " + name);
             }
-            if (label == null || label.isBlank()) {
-                throw new IllegalArgumentException("the flag " + name + " needs a label for its value");
-            }
+            label = label == null ? "" : label.strip();
         }
 
-        /** {@code --population N}. */
+        /** {@code --population N}; a switch, with no label, is its name alone. */
         public String usage() {
-            return name + " " + label;
+            return label.isEmpty() ? name : name + " " + label;
         }
     }
 

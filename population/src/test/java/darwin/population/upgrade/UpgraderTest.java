@@ -1,0 +1,51 @@
+package darwin.population.upgrade;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import darwin.core.Budget;
+import darwin.core.RequestKind;
+import darwin.core.Variant;
+import darwin.trainer.build.SourceCompiler;
+import darwin.trainer.build.VariantCompileCheck;
+import darwin.trainer.variant.SeedVariant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UpgraderTest {
+
+    private static final Upgrader UPGRADER = new Upgrader(new VariantCompileCheck(SourceCompiler.forRunningJvm()));
+    private static final Variant SEED = SeedVariant.variant();
+
+    private static Upgrade read(RequestKind kind, String payload) throws UpgradeException {
+        return UpgradeReader.read(UpgradeReaderTest.approved(kind, payload, ""), Budget.seconds(5));
+    }
+
+    @Test
+    void aScriptJoinsTheProgramAsAChildThatCompiles() throws Exception {
+        Variant child = UPGRADER.apply(read(RequestKind.SCRIPT, "package darwin.program;\nfinal class Extra {}\n"), SEED);
+        assertTrue(child.files().containsKey("program/darwin/program/Extra.java"));
+        assertEquals(List.of(SEED.id()), child.parents());
+        String reason = assertThrows(UpgradeException.class,
+                () -> UPGRADER.apply(read(RequestKind.SCRIPT, "package darwin.program;\nfinal class Broken { int x = ; }\n"), SEED))
+                .getMessage();
+        assertTrue(reason.contains("does not compile"), reason);
+    }
+
+    @Test
+    void aLayoutMovesFilesAndChecksThatTheyAreThere() throws Exception {
+        String from = SEED.files().keySet().stream().filter(p -> p.endsWith("LearningRateSchedule.java")).findFirst().orElseThrow();
+        String content = SEED.files().get(from);
+        String layout = "{\"move\": {\"" + from + "\": \"program/darwin/program/schedule/LearningRateSchedule.java\"},"
+                + " \"write\": {\"program/darwin/program/schedule/LearningRateSchedule.java\": "
+                + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(content) + "}}";
+        Variant moved = UPGRADER.apply(read(RequestKind.FILE_STRUCTURE, layout), SEED);
+        assertTrue(moved.files().containsKey("program/darwin/program/schedule/LearningRateSchedule.java"));
+        assertTrue(!moved.files().containsKey(from));
+        String reason = assertThrows(UpgradeException.class, () -> UPGRADER.apply(read(RequestKind.FILE_STRUCTURE,
+                "{\"delete\": [\"program/darwin/program/Gone.java\"]}"), SEED)).getMessage();
+        assertTrue(reason.contains("does not have"), reason);
+        assertEquals(SEED, UPGRADER.apply(read(RequestKind.BUDGET, "10"), SEED), "a budget leaves programs alone");
+    }
+}
