@@ -72,7 +72,7 @@ final class RunAssembly {
         CompileCheck compiler = compileCheck();
         var llm = settings.llm();
         if (llm.offline()) {
-            return new OfflineMutator(new CatalogMutator(Catalog.standard()), new EditApplier(), compiler);
+            return new OfflineMutator(new CatalogMutator(Catalog.standard()), new EditApplier(), compiler, new RunEvidence(run));
         }
         var client = LlmClients.builder(llm.providerSettings().orElseThrow())
                 .environment(System::getenv)

@@ -8,16 +8,23 @@ import java.util.regex.Pattern;
 /**
  * Reads the budget a {@code BUDGET} request asks for: a number in the unit of the run's budget
  * ({@code 60}, {@code 60 s}, {@code 60 seconds}; {@code 3000}, {@code 3000 steps}), larger than
- * the budget in force, since a budget only rises.
+ * the budget in force, since a budget only rises. A budget's key ({@code seconds-60.0},
+ * {@code steps-3000}) reads as well.
  */
 final class BudgetValue {
 
     private static final Pattern FORM = Pattern.compile(
             "(?i)\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(s|sec|secs|seconds?|steps?)?\\s*\\.?\\s*");
 
+    private static final Pattern KEY = Pattern.compile("\\s*(seconds|steps)-([0-9]+(?:\\.[0-9]+)?)\\s*");
+
     private BudgetValue() {}
 
     static Budget read(String text, Budget current) throws UpgradeException {
+        Matcher key = KEY.matcher(text == null ? "" : text);
+        if (key.matches()) {
+            text = key.group(2) + " " + key.group(1);
+        }
         Matcher m = FORM.matcher(text == null ? "" : text);
         if (!m.matches()) {
             throw new UpgradeException("'" + shorten(text) + "' is not a budget; give a number of "

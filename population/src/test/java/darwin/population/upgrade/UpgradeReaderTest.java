@@ -28,7 +28,7 @@ class UpgradeReaderTest {
     @Test
     void aBudgetRisesInTheRunsOwnUnit() throws Exception {
         Budget seconds = Budget.seconds(30);
-        for (String form : new String[] {"45", "45 s", "45s", "45 seconds", " 45.0 "}) {
+        for (String form : new String[] {"45", "45 s", "45s", "45 seconds", " 45.0 ", "seconds-45.0"}) {
             var raised = assertInstanceOf(Upgrade.Budgeted.class, UpgradeReader.read(approved(RequestKind.BUDGET, form, ""), seconds));
             assertEquals(Budget.seconds(45), raised.budget(), form);
         }

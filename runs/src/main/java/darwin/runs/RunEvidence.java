@@ -1,0 +1,136 @@
+package darwin.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import darwin.core.MutationTask;
+import darwin.core.UpgradeRequest;
+import darwin.core.Variant;
+import darwin.memory.EventType;
+import darwin.memory.Ledger;
+import darwin.memory.LedgerEntry;
+import darwin.memory.Request;
+import darwin.memory.RequestBook;
+import darwin.memory.RequestStatus;
+import darwin.memory.RunDirectory;
+import darwin.mutation.catalog.LossCurve;
+import darwin.mutation.catalog.LossPair;
+import darwin.mutation.catalog.RequestAdvisor;
+import darwin.mutation.catalog.RequestEvidence;
+import darwin.trainer.variant.VariantDirectory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The offline mutator's requests: the {@link RequestAdvisor} reads the run's evidence — the
+ * training curves of the target and the best peers, and the (training, held-out) losses along the
+ * target's lineage — and may ask people for more budget or more text.
+ *
+ * <p>It asks once: not while a request of the same kind waits for a decision or an effect, and
+ * never twice for the same thing, whatever was decided. Called from the proposal threads, so
+ * synchronized, and it remembers what it asked in this process too, before the run files it.
+ */
+final class RunEvidence implements Function<MutationTask, Optional<UpgradeRequest>> {
+
+    private static final int HISTORY = RequestAdvisor.HISTORY_WINDOW;
+
+    private final RunDirectory run;
+    private final ObjectMapper json = new ObjectMapper();
+    private final RequestAdvisor advisor = new RequestAdvisor();
+    private final Set<String> asked = new HashSet<>();
+
+    RunEvidence(RunDirectory run) {
+        this.run = run;
+    }
+
+    @Override
+    public synchronized Optional<UpgradeRequest> apply(MutationTask task) {
+        List<LossCurve> leaders = new ArrayList<>();
+        curve(task.target().id()).ifPresent(leaders::add);
+        for (String peer : task.peers()) {
+            String id = peer.length() >= Variant.ID_LENGTH ? peer.substring(0, Variant.ID_LENGTH) : "";
+            if (Variant.isId(id) && !id.equals(task.target().id())) {
+                curve(id).ifPresent(leaders::add);
+            }
+        }
+        Optional<UpgradeRequest> advice = advisor.advise(new RequestEvidence(task.budget(), leaders, history(task.target())));
+        if (advice.isEmpty()) {
+            return advice;
+        }
+        UpgradeRequest request = advice.get();
+        List<Request> filed = new RequestBook(run.requests(), json, Clock.systemUTC()).all();
+        boolean open = filed.stream().anyMatch(r -> r.kind() == request.kind()
+                && (r.status() == RequestStatus.PENDING || r.status() == RequestStatus.APPROVED));
+        boolean before = filed.stream().anyMatch(r -> r.kind() == request.kind() && r.payload().equals(request.payload()));
+        if (open || before || !asked.add(request.kind() + ":" + request.payload())) {
+            return Optional.empty();
+        }
+        return advice;
+    }
+
+    /** (mean training loss at the end, held-out loss) of the target and its ancestors, oldest first. */
+    private List<LossPair> history(Variant target) {
+        List<LossPair> pairs = new ArrayList<>();
+        List<LedgerEntry> evaluations = new Ledger(run.ledger(), json, Clock.systemUTC()).entries(EventType.EVALUATION);
+        String id = target.id();
+        for (int depth = 0; depth < HISTORY && id != null; depth++) {
+            String variant = id;
+            Optional<JsonNode> metrics = evaluations.stream().map(LedgerEntry::data)
+                    .filter(d -> d.path("variant").asText().equals(variant) && d.has("metrics")).reduce((a, b) -> b)
+                    .map(d -> d.path("metrics"));
+            Optional<LossCurve> curve = curve(variant);
+            if (metrics.isPresent() && curve.isPresent()) {
+                var end = curve.get().meanLoss(0.9, 1.0);
+                double held = metrics.get().path("valLoss").asDouble(Double.NaN);
+                if (end.isPresent() && Double.isFinite(held)) {
+                    pairs.add(new LossPair(end.getAsDouble(), held));
+                }
+            }
+            id = parent(variant);
+        }
+        Collections.reverse(pairs);
+        return pairs;
+    }
+
+    private String parent(String id) {
+        Path dir = run.variant(id);
+        if (!Files.isRegularFile(dir.resolve(VariantDirectory.METADATA))) {
+            return null;
+        }
+        List<String> parents = VariantDirectory.read(dir).parents();
+        return parents.isEmpty() ? null : parents.getFirst();
+    }
+
+    /** The variant's latest training curve, when it has one with finite losses. */
+    private Optional<LossCurve> curve(String id) {
+        Path file = run.variant(id).resolve("logs").resolve("curve.jsonl");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            List<LossCurve.Point> points = new ArrayList<>();
+            for (String line : Files.readAllLines(file)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode point = json.readTree(line);
+                long step = point.path("step").asLong();
+                double loss = point.path("loss").asDouble(Double.NaN);
+                if (step >= 1 && Double.isFinite(loss) && (points.isEmpty() || step > points.getLast().step())) {
+                    points.add(new LossCurve.Point(step, loss));
+                }
+            }
+            return points.isEmpty() ? Optional.empty() : Optional.of(new LossCurve(id, points));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}
