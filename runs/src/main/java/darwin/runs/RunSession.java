@@ -1,6 +1,7 @@
 package darwin.runs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import darwin.core.Budget;
 import darwin.core.EvaluationResult;
 import darwin.core.Metrics;
 import darwin.core.Variant;
@@ -68,12 +69,14 @@ final class RunSession {
     private static void summary(RunState end, Evolution evolution, LocalEvaluator evaluator, RunSettings settings,
             RunDirectory run, CostLedger costs, PrintWriter out) throws InterruptedException {
         Variant seed = evolution.variant(end.seedVariant());
-        EvaluationResult seedResult = evaluator.evaluate(seed, settings.budget(), settings.seed());
+        // people may have raised the budget: compare at the one in force at the end
+        Budget budget = evolution.budget();
+        EvaluationResult seedResult = evaluator.evaluate(seed, budget, settings.seed());
         // the best variant the run has measured, whether or not it is still in the population
         String best = null;
         Metrics bestMetrics = null;
         for (var entry : evolution.ledger().entries(darwin.memory.EventType.EVALUATION)) {
-            Optional<Metrics> m = evaluator.cached(evolution.variant(entry.data().path("variant").asText()), settings.budget(),
+            Optional<Metrics> m = evaluator.cached(evolution.variant(entry.data().path("variant").asText()), budget,
                     settings.seed()).flatMap(EvaluationResult::measured);
             if (m.isPresent() && (bestMetrics == null || m.get().perplexity() < bestMetrics.perplexity())) {
                 best = entry.data().path("variant").asText();
@@ -97,6 +100,12 @@ final class RunSession {
                     owners.isEmpty() ? "(no longer in the population)" : "owned by " + String.join(", ", owners));
             String diff = UnifiedDiff.of(seed, evolution.variant(best)).text();
             out.println(diff.isEmpty() ? "the best variant is the seed itself" : "\nits changes against the seed:\n" + diff);
+        }
+        long pending = new darwin.memory.RequestBook(run.requests(), new com.fasterxml.jackson.databind.ObjectMapper(),
+                java.time.Clock.systemUTC()).with(darwin.memory.RequestStatus.PENDING).size();
+        if (pending > 0) {
+            out.printf("%n%d upgrade request%s wait%s for a decision: ./darwin requests %s list%n", pending,
+                    pending == 1 ? "" : "s", pending == 1 ? "s" : "", run.root());
         }
         out.printf("%nthe run's files are in %s: run.json, ledger.jsonl, agents/, variants/, run.log%n", run.root());
         out.printf("more generations: ./darwin resume %s --generations %d%n", run.root(), end.generation() + 2);

@@ -104,9 +104,9 @@ public final class Evolution {
         this.listener = listener == null ? EvolutionListener.NONE : listener;
         this.ledger = new Ledger(run.ledger(), json, Clock.systemUTC());
         this.memories = new AgentMemories(run, json);
-        this.budget = plan.budget();
         this.desk = new RequestDesk(new RequestBook(run.requests(), json, Clock.systemUTC()),
                 new SuggestionBox(run.suggestions(), json, Clock.systemUTC()), ledger, memories, upgrader, json, this.listener);
+        this.budget = desk.inForce(plan.budget(), Integer.MAX_VALUE);
     }
 
     /**
@@ -358,6 +358,11 @@ public final class Evolution {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write variant " + variant.id() + " to " + dir, e);
         }
+    }
+
+    /** The budget in force: the plan's, raised by the budget requests people approved. */
+    public Budget budget() {
+        return budget;
     }
 
     public Ledger ledger() {

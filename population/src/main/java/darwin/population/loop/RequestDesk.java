@@ -71,14 +71,8 @@ final class RequestDesk {
      */
     Upgraded upgrade(int g, List<RunState.Member> members, Budget planned, Function<String, Variant> variants,
             Consumer<Variant> store) {
-        Budget budget = planned;
+        Budget budget = inForce(planned, g);
         List<Request> all = book.all();
-        for (Request earlier : all) {
-            if (earlier.status() == RequestStatus.APPLIED && earlier.applied().generation() < g
-                    && read(earlier, budget) instanceof Upgrade.Budgeted raised) {
-                budget = raised.budget();
-            }
-        }
         List<RunState.Member> current = new ArrayList<>(members);
         List<Request> due = all.stream()
                 .filter(r -> r.status() == RequestStatus.APPROVED
@@ -120,6 +114,18 @@ final class RequestDesk {
             settle(request, !changed.isEmpty(), g, changed.isEmpty() ? "it fits no member: " + String.join("; ", refused) : note);
         }
         return new Upgraded(current, budget);
+    }
+
+    /** The planned budget raised by every budget request applied before generation {@code g}. */
+    Budget inForce(Budget planned, int g) {
+        Budget budget = planned;
+        for (Request earlier : book.all()) {
+            if (earlier.status() == RequestStatus.APPLIED && earlier.applied().generation() < g
+                    && read(earlier, budget) instanceof Upgrade.Budgeted raised) {
+                budget = raised.budget();
+            }
+        }
+        return budget;
     }
 
     /** Passes decisions and suggestions not yet passed on to the ledger and the agents' memories. */
