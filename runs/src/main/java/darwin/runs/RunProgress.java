@@ -19,10 +19,12 @@ import java.util.function.DoubleSupplier;
 
 /**
  * What a run says while it goes: one line per event, on standard error and in the run's log file
- * ({@code run.log}), with the best figures so far, the slot utilisation and the LLM cost. Plain
- * lines, so that it reads the same in a terminal, a pipe or a file. Thread-safe.
+ * ({@code run.log}), with the best figures so far, the slot utilisation and the LLM cost. On a
+ * terminal a status line (generation, evaluations, best perplexity and MFU, slots busy, cost, time
+ * left) stays below the events and is rewritten in place every second; to a pipe or a file there
+ * are only the plain lines. Thread-safe.
  */
-final class RunProgress implements EvolutionListener, TrainingListener {
+final class RunProgress implements EvolutionListener, TrainingListener, AutoCloseable {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -35,10 +37,26 @@ final class RunProgress implements EvolutionListener, TrainingListener {
     private double best = Double.NaN;
     private double bestMfu = Double.NaN;
     private int evaluations;
+    private int generation;
+    private int generations;
+    private final boolean terminal;
+    private final java.util.concurrent.ScheduledExecutorService ticker;
 
-    /** @param planned the evaluations the run will do in all (for the time left), or 0 when unknown */
-    RunProgress(PrintWriter out, Path log, DoubleSupplier utilisation, DoubleSupplier cost, int planned) {
+    /**
+     * @param planned the evaluations the run will do in all (for the time left), or 0 when unknown
+     * @param terminal whether {@code out} is a terminal, where the status line is kept
+     */
+    RunProgress(PrintWriter out, Path log, DoubleSupplier utilisation, DoubleSupplier cost, int planned, boolean terminal) {
         this.planned = planned;
+        this.terminal = terminal;
+        this.ticker = terminal ? java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "status-line");
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
+        if (ticker != null) {
+            ticker.scheduleAtFixedRate(this::redraw, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        }
         this.out = out;
         this.log = log;
         this.utilisation = utilisation;
@@ -47,6 +65,10 @@ final class RunProgress implements EvolutionListener, TrainingListener {
 
     @Override
     public void generationStarted(int generation, int of) {
+        synchronized (this) {
+            this.generation = generation;
+            this.generations = of;
+        }
         say("generation %d of %d", generation, of);
     }
 
@@ -68,13 +90,31 @@ final class RunProgress implements EvolutionListener, TrainingListener {
                 bestMfu = m.mfu();
             }
         });
+        say("  evaluated %s: %s | %s", variant, result.measured().map(m -> String.format(Locale.ROOT,
+                "perplexity %.3f, MFU %.1f%%", m.perplexity(), 100 * m.mfu())).orElse(result.status() + ": " + result.reason()),
+                figures());
+    }
+
+    /** Evaluations done, best figures, slots busy, cost and time left. */
+    private synchronized String figures() {
         double elapsed = (System.nanoTime() - started) / 1e9;
-        String left = planned > evaluations
+        String left = planned > evaluations && evaluations > 0
                 ? String.format(Locale.ROOT, ", about %.0f min left", elapsed / evaluations * (planned - evaluations) / 60) : "";
-        say("  evaluated %s: %s | %d evaluations, best perplexity %.3f, best MFU %.1f%%, slots busy %.0f%%, LLM cost $%.2f%s",
-                variant, result.measured().map(m -> String.format(Locale.ROOT, "perplexity %.3f, MFU %.1f%%", m.perplexity(),
-                        100 * m.mfu())).orElse(result.status() + ": " + result.reason()),
-                evaluations, best, 100 * bestMfu, 100 * utilisation.getAsDouble(), cost.getAsDouble(), left);
+        return String.format(Locale.ROOT, "%d evaluations, best perplexity %.3f, best MFU %.1f%%, slots busy %.0f%%,"
+                + " LLM cost $%.2f%s", evaluations, best, 100 * bestMfu, 100 * utilisation.getAsDouble(), cost.getAsDouble(),
+                left);
+    }
+
+    /** Rewrites the status line in place. */
+    private synchronized void redraw() {
+        if (terminal) {
+            out.print("\r\u001b[K" + status());
+            out.flush();
+        }
+    }
+
+    private String status() {
+        return (generation > 0 ? "generation " + generation + "/" + generations + " | " : "") + figures();
     }
 
     @Override
@@ -101,12 +141,26 @@ final class RunProgress implements EvolutionListener, TrainingListener {
 
     synchronized void say(String format, Object... args) {
         String line = "[" + LocalTime.now().format(TIME) + "] " + String.format(Locale.ROOT, format, args);
-        out.println(line);
+        if (terminal) {
+            out.print("\r\u001b[K" + line + "\n" + status());
+        } else {
+            out.println(line);
+        }
         out.flush();
         try {
             Files.writeString(log, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run's log " + log, e);
+        }
+    }
+
+    /** Stops the status line and leaves the cursor on a fresh line. */
+    @Override
+    public synchronized void close() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+            out.print("\r\u001b[K");
+            out.flush();
         }
     }
 }

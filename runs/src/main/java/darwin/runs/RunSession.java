@@ -40,28 +40,35 @@ final class RunSession {
         RunProgress progress = new RunProgress(err, run.log(),
                 () -> holder[0] == null ? 0 : holder[0].utilisation(), costs::spent,
                 (settings.population().generations() - state.map(RunState::generation).orElse(0))
-                        * settings.population().offspring());
-        progress.say("%s run %s: %d agents, %d generations, %s per variant, %s mutator",
-                state.isPresent() ? "resuming" : "starting", run.root(), settings.population().agents(),
-                settings.population().generations(), settings.budget().describe(),
-                settings.llm().offline() ? "offline catalog" : settings.llm().provider().orElseThrow() + " "
-                        + settings.llm().model().orElse(""));
-        LocalEvaluator evaluator = RunAssembly.evaluator(settings, run, progress);
-        holder[0] = evaluator;
-        Variant seed = state.isPresent() ? null : SeedVariant.variant();
-        String seedId = state.map(RunState::seedVariant).orElseGet(() -> seed.id());
-        Optional<Fitness> seedFitness = Optional.empty();
-        if (settings.population().selection() == darwin.runs.config.Selection.WEIGHTED) {
-            Variant seedVariant = seed != null ? seed : darwin.trainer.variant.VariantDirectory.read(run.variant(seedId));
-            seedFitness = Optional.of(Fitness.of(evaluator.evaluate(seedVariant, settings.budget(), settings.seed())));
+                        * settings.population().offspring(), ProgressLine.isTerminal());
+        RunState end;
+        Evolution evolution;
+        LocalEvaluator evaluator;
+        try {
+            progress.say("%s run %s: %d agents, %d generations, %s per variant, %s mutator",
+                    state.isPresent() ? "resuming" : "starting", run.root(), settings.population().agents(),
+                    settings.population().generations(), settings.budget().describe(),
+                    settings.llm().offline() ? "offline catalog" : settings.llm().provider().orElseThrow() + " "
+                            + settings.llm().model().orElse(""));
+            evaluator = RunAssembly.evaluator(settings, run, progress);
+            holder[0] = evaluator;
+            Variant seed = state.isPresent() ? null : SeedVariant.variant();
+            String seedId = state.map(RunState::seedVariant).orElseGet(() -> seed.id());
+            Optional<Fitness> seedFitness = Optional.empty();
+            if (settings.population().selection() == darwin.runs.config.Selection.WEIGHTED) {
+                Variant seedVariant = seed != null ? seed : darwin.trainer.variant.VariantDirectory.read(run.variant(seedId));
+                seedFitness = Optional.of(Fitness.of(evaluator.evaluate(seedVariant, settings.budget(), settings.seed())));
+            }
+            EvolutionPlan plan = RunAssembly.plan(settings, seedFitness);
+            evolution = new Evolution(run, plan, RunAssembly.mutator(settings, run, costs), evaluator, json, progress,
+                    new darwin.population.upgrade.Upgrader(RunAssembly.compileCheck()));
+            RunState start = state.orElseGet(() -> evolution.begin(run.root().getFileName().toString(), seed, persisted,
+                    Map.of("provider", settings.llm().offline() ? "offline" : settings.llm().provider().orElseThrow().id(),
+                            "model", settings.llm().model().orElse(""))));
+            end = evolution.run(start);
+        } finally {
+            progress.close();
         }
-        EvolutionPlan plan = RunAssembly.plan(settings, seedFitness);
-        Evolution evolution = new Evolution(run, plan, RunAssembly.mutator(settings, run, costs), evaluator, json, progress,
-                new darwin.population.upgrade.Upgrader(RunAssembly.compileCheck()));
-        RunState start = state.orElseGet(() -> evolution.begin(run.root().getFileName().toString(), seed, persisted,
-                Map.of("provider", settings.llm().offline() ? "offline" : settings.llm().provider().orElseThrow().id(),
-                        "model", settings.llm().model().orElse(""))));
-        RunState end = evolution.run(start);
         summary(end, evolution, evaluator, settings, run, costs, out);
         return 0;
     }
