@@ -94,10 +94,12 @@ public final class ProcessRunner {
                 throw new ProcessLaunchException("cannot start " + ProcessOutcome.shellQuoted(commandLine) + ": " + e.getMessage(), e);
             }
             ProcessTree tree = new ProcessTree(process, MARKER + "=" + marker);
+            LiveTrees.add(tree);
             feed(process, spec.input());
             Ending ending = await(process, spec.deadline());
             long end = System.nanoTime();
             boolean clean = tree.kill();
+            LiveTrees.remove(tree);
             if (ending != Ending.EXITED) {
                 end = System.nanoTime(); // the tree is dead now
             }
