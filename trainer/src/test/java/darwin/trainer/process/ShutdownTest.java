@@ -20,9 +20,10 @@ class ShutdownTest {
     void stoppingTheJvmKillsTheChildrenItStarted(@TempDir Path workspace) throws Exception {
         String token = Processes.token();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process parent = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Starter.class.getName(),
-                workspace.toString(), token).redirectErrorStream(true).redirectOutput(workspace.resolve("parent.log").toFile())
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Starter.class.getName(),
+                workspace.toString()).redirectErrorStream(true).redirectOutput(workspace.resolve("parent.log").toFile());
+        builder.environment().put("SLEEP_TOKEN", token); // not on the parent's own command line
+        Process parent = builder.start();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (Processes.withToken(token).isEmpty() && System.nanoTime() < until) {
             Thread.sleep(50);
@@ -38,7 +39,8 @@ class ShutdownTest {
     public static final class Starter {
         public static void main(String[] args) throws Exception {
             Path workspace = Files.createDirectories(Path.of(args[0]).resolve("child"));
-            new ProcessRunner().run(ProcessSpec.of(List.of("sleep", args[1]), workspace, Duration.ofSeconds(300))
+            new ProcessRunner().run(ProcessSpec.of(List.of("sleep", System.getenv("SLEEP_TOKEN")), workspace,
+                    Duration.ofSeconds(300))
                     .withSandbox(SandboxMode.NONE));
         }
     }
