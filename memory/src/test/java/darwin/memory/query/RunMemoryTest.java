@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import darwin.memory.AgentMemories;
 import darwin.memory.AgentMemory;
 import darwin.memory.Attempt;
 import darwin.memory.MemoryFormatException;
+import darwin.memory.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,6 +85,25 @@ class RunMemoryTest {
         assertTrue(e.line() >= 4, "line " + e.line());
         assertTrue(e.getMessage().startsWith(file + ":" + e.line() + ": "), e.getMessage());
         assertFalse(Files.list(dir.resolve("agents")).anyMatch(f -> f.toString().endsWith(".tmp")), "nothing written");
+    }
+
+    @Test
+    void aRunBeingWrittenIsReadWithoutErrorsAndNothingReadIsLost(@TempDir Path dir) throws Exception {
+        MemoryFixture.write(dir, List.of());
+        AgentMemories memories = new AgentMemories(new RunDirectory(dir), MemoryFixture.JSON);
+        Thread writer = Thread.ofPlatform().start(() -> {
+            for (int g = 1; g <= 60; g++) {
+                memories.record(MemoryFixture.attempt("g" + g + "-s0", g % 2 == 0 ? "agent-1" : "agent-2", List.of("t"), "OK", 9.0, 0.3));
+            }
+        });
+        int seen = 0;
+        while (writer.isAlive() || seen < 60) {
+            int now = RunMemory.open(dir, MemoryFixture.JSON).attempts().size();
+            assertTrue(now >= seen, "an attempt once read is not lost: " + now + " after " + seen);
+            seen = now;
+        }
+        writer.join();
+        assertEquals(60, seen);
     }
 
     @Test
