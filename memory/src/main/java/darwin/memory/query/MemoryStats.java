@@ -24,6 +24,14 @@ import java.util.TreeMap;
  */
 public record MemoryStats(AttemptStats all, List<AttemptStats> byTag, List<AttemptStats> byAgent) {
 
+    /** What the figures mean, in words for people: the stages of {@link Stage} and how shares and means are taken. */
+    public static final String DEFINITIONS = """
+            compiled: a program came of the proposal and compiled (PROPOSED, or any evaluation status but COMPILE_ERROR);
+            trained: it trained within the budget and was measured (status OK);
+            improved: it trained to a lower held-out perplexity than the variant it changed.
+            Shares are of all the group's attempts; perplexity (%) and MFU (percentage points) are mean changes over the
+            measured attempts (trained, with a measured target); best and worst are by perplexity change.""";
+
     /** The group of attempts that carry no tag. */
     public static final String UNTAGGED = "(untagged)";
 

@@ -19,14 +19,6 @@ import picocli.CommandLine.Spec;
                 + " best and worst example.")
 final class StatsCommand implements Callable<Integer> {
 
-    /** What the columns mean, printed under the tables and given in the JSON. */
-    static final String DEFINITIONS = """
-            compiled: a program came of the proposal and compiled (PROPOSED, or any evaluation status but COMPILE_ERROR);
-            trained: it trained within the budget and was measured (status OK);
-            improved: it trained to a lower held-out perplexity than the variant it changed.
-            Shares are of all the group's attempts; perplexity (%) and MFU (percentage points) are mean changes over the
-            measured attempts (trained, with a measured target); best and worst are by perplexity change.""";
-
     private static final int EXAMPLE_WIDTH = 32;
 
     @ParentCommand
@@ -45,7 +37,7 @@ final class StatsCommand implements Callable<Integer> {
         PrintWriter out = MemoryCommand.out(spec);
         if (json) {
             ObjectNode node = stats.toJson(memory.json);
-            node.put("definitions", DEFINITIONS.replace('\n', ' '));
+            node.put("definitions", MemoryStats.DEFINITIONS.replace('\n', ' '));
             out.println(node);
         } else if (attempts.isEmpty()) {
             out.println("no attempts yet in " + memory.dir);
@@ -56,7 +48,7 @@ final class StatsCommand implements Callable<Integer> {
             out.println();
             table("", List.of(stats.all()), out);
             out.println();
-            out.println(DEFINITIONS);
+            out.println(MemoryStats.DEFINITIONS);
         }
         out.flush();
         return 0;
