@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * One agent at a glance: who it is, which LLM it asks, how many attempts it made and received, and
@@ -59,7 +60,7 @@ public record AgentSummary(String agent, Persona persona, Map<String, String> ll
     public ObjectNode toJson(ObjectMapper json) {
         ObjectNode node = json.createObjectNode().put("agent", agent).put("persona", persona.name())
                 .put("llm", llmLabel()).put("made", made).put("received", received);
-        node.set("llmSettings", json.valueToTree(new java.util.TreeMap<>(llm)));
+        node.set("llmSettings", json.valueToTree(new TreeMap<>(llm)));
         node.set("best", Json.example(json, best));
         return node;
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Every attempt as one row, for pandas, a spreadsheet or {@code jq}: the same columns, in the same
@@ -120,7 +121,7 @@ public final class AttemptExport {
         };
     }
 
-    private static Double figure(Metrics metrics, java.util.function.ToDoubleFunction<Metrics> figure) {
+    private static Double figure(Metrics metrics, ToDoubleFunction<Metrics> figure) {
         return metrics == null ? null : finite(figure.applyAsDouble(metrics));
     }
 

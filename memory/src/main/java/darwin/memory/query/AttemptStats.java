@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.memory.Attempt;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What came of a group of attempts (one tag's, one agent's, or all): how many reached each
@@ -32,7 +33,7 @@ public record AttemptStats(String group, int attempts, int compiled, int trained
         double meanPerplexityChange, double meanMfuChange, Attempt best, Attempt worst) {
 
     public AttemptStats {
-        java.util.Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(group, "group");
         if (improved < 0 || improved > measured || measured > trained || trained > compiled || compiled > attempts) {
             throw new IllegalArgumentException("need 0 ≤ improved ≤ measured ≤ trained ≤ compiled ≤ attempts, got "
                     + List.of(improved, measured, trained, compiled, attempts));

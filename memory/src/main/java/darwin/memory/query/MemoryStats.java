@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -42,7 +43,7 @@ public record MemoryStats(AttemptStats all, List<AttemptStats> byTag, List<Attem
             .thenComparing(AttemptStats::group, Attempts.NATURAL);
 
     public MemoryStats {
-        java.util.Objects.requireNonNull(all, "all");
+        Objects.requireNonNull(all, "all");
         byTag = List.copyOf(byTag);
         byAgent = List.copyOf(byAgent);
     }

@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,7 +32,7 @@ import java.util.Optional;
 public record RunMemory(RunDirectory run, List<AgentMemory> agents, List<Attempt> attempts) {
 
     public RunMemory {
-        java.util.Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(run, "run");
         agents = List.copyOf(agents);
         attempts = List.copyOf(attempts);
     }
@@ -59,7 +61,7 @@ public record RunMemory(RunDirectory run, List<AgentMemory> agents, List<Attempt
                 throw new MemoryFormatException(run.agents(), 0, "cannot be listed: " + e.getMessage(), e);
             }
         }
-        agents.sort(java.util.Comparator.comparing(AgentMemory::agent, Attempts.NATURAL));
+        agents.sort(Comparator.comparing(AgentMemory::agent, Attempts.NATURAL));
         return new RunMemory(run, agents, once(agents));
     }
 
