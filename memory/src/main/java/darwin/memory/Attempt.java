@@ -9,7 +9,8 @@ import java.util.Objects;
  * it: who changed what, why, what it cost, and what came of it. Figures that do not exist (no
  * metrics before a first evaluation, none after a failure) are {@code null}, as in the JSON.
  *
- * @param proposal the ledger id of the proposal event
+ * @param proposal the proposal's key, {@code g<generation>-s<slot>} (e.g. {@code g3-s1}): unique in the run, and
+ *     the key of its proposal event in the ledger
  * @param generation the generation it belongs to
  * @param mutator the agent that proposed it
  * @param owner the agent that owned the target

@@ -1,5 +1,6 @@
 package darwin.runs;
 
+import darwin.runs.memory.MemoryCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "An evolutionary optimizer for neural-network training code.",
         subcommands = {RunCommand.class, ResumeCommand.class, StatusCommand.class, TrainCommand.class, SeedCommand.class,
                 EvaluateCommand.class, MutateCommand.class, RequestsCommand.class, SuggestCommand.class,
+                MemoryCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Darwin {
 

@@ -1,0 +1,73 @@
+package darwin.runs.memory;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import darwin.memory.Attempt;
+import darwin.memory.query.AttemptStats;
+import darwin.memory.query.MemoryStats;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code darwin memory DIR stats}: which kinds of change, and which agents, went with improvement. */
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        description = "Per tag and per agent: attempts, shares that compiled, trained and improved, mean changes,"
+                + " best and worst example.")
+final class StatsCommand implements Callable<Integer> {
+
+    private static final int EXAMPLE_WIDTH = 32;
+
+    @ParentCommand
+    MemoryCommand memory;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        List<Attempt> attempts = memory.open().attempts();
+        MemoryStats stats = MemoryStats.of(attempts);
+        PrintWriter out = MemoryCommand.out(spec);
+        if (json) {
+            ObjectNode node = stats.toJson(memory.json);
+            node.put("definitions", MemoryStats.DEFINITIONS.replace('\n', ' '));
+            out.println(node);
+        } else if (attempts.isEmpty()) {
+            out.println("no attempts yet in " + memory.dir);
+        } else {
+            table("tag", stats.byTag(), out);
+            out.println();
+            table("agent", stats.byAgent(), out);
+            out.println();
+            table("", List.of(stats.all()), out);
+            out.println();
+            out.println(MemoryStats.DEFINITIONS);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void table(String by, List<AttemptStats> groups, PrintWriter out) {
+        TextTable table = new TextTable(List.of(by.isEmpty() ? "all" : "by " + by, "attempts", "compiled", "trained", "improved",
+                "perplexity", "MFU", "best", "worst"), 1, 2, 3, 4, 5, 6);
+        for (AttemptStats s : groups) {
+            table.add(List.of(by.isEmpty() ? "all attempts" : s.group(), String.valueOf(s.attempts()),
+                    Figures.share(s.compiledShare()), Figures.share(s.trainedShare()), Figures.share(s.improvedShare()),
+                    Figures.percentChange(s.meanPerplexityChange()), Figures.points(s.meanMfuChange()), example(s.best()),
+                    example(s.worst())));
+        }
+        table.print(out);
+    }
+
+    private static String example(Attempt a) {
+        return a == null ? Figures.NONE
+                : a.proposal() + " " + Figures.percentChange(100 * a.perplexityChange()) + " " + Figures.cut(a.summary(), EXAMPLE_WIDTH);
+    }
+}

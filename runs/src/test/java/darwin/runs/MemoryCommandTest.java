@@ -1,0 +1,191 @@
+package darwin.runs;
+
+import static darwin.runs.Cli.darwin;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import darwin.core.Metrics;
+import darwin.core.Personas;
+import darwin.memory.AgentMemories;
+import darwin.memory.Attempt;
+import darwin.memory.RunDirectory;
+import darwin.runs.Cli.Outcome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code darwin memory DIR …} on a small run written by hand: two agents, four attempts. */
+class MemoryCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private static Metrics metrics(double perplexity, double mfu) {
+        return new Metrics(Math.log(perplexity), perplexity, mfu, 20000, 600000, 780, 804096, 5.17e6, 3.2e11, 32, 30, "cpu()");
+    }
+
+    private static Attempt attempt(String key, int generation, String mutator, String owner, String summary, List<String> tags,
+            String status, Double after) {
+        return new Attempt(key, generation, mutator, owner, "0123456789abcdef", after == null ? null : "c0ffee" + key, summary,
+                "why " + key + "\nsecond line", tags, after == null ? "" : "--- a/program/A.java\n+++ b/program/A.java\n@@ -1 +1 @@\n-x\n+y\n",
+                100, 50, 0.01, status, after == null ? "did not compile" : "trained and measured", metrics(10, 0.30),
+                after == null ? null : metrics(after, 0.33));
+    }
+
+    @BeforeEach
+    void writeRun() throws Exception {
+        RunDirectory run = new RunDirectory(dir);
+        Files.writeString(run.state(), "{\"schema\": 1}");
+        AgentMemories memories = new AgentMemories(run, JSON);
+        memories.enrol("agent-1", Personas.forAgent(0), Map.of("provider", "offline", "model", ""));
+        memories.enrol("agent-2", Personas.forAgent(1), Map.of("provider", "anthropic", "model", "claude-x"));
+        memories.record(attempt("g1-s0", 1, "agent-1", "agent-2", "raise the learning rate", List.of("optimizer"), "OK", 9.0));
+        memories.record(attempt("g1-s1", 1, "agent-2", "agent-1", "rotary, with \"care\"", List.of("architecture"), "OK", 10.5));
+        memories.record(attempt("g2-s0", 2, "agent-2", "agent-1", "qk-norm", List.of("architecture"), "DOES_NOT_COMPILE", null));
+        memories.record(attempt("g2-s1", 2, "agent-1", "agent-2", "warm-up, longer", List.of("optimizer", "schedule"), "OK", 9.8));
+    }
+
+    private Outcome memory(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "memory";
+        all[1] = dir.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return darwin(all);
+    }
+
+    private static List<String> lines(Outcome outcome) {
+        assertEquals(0, outcome.status(), outcome.err());
+        return outcome.out().lines().toList();
+    }
+
+    @Test
+    void agentsListsEachAgentWithItsLlmCountsAndBest() throws Exception {
+        List<String> lines = lines(memory("agents"));
+        assertEquals(3, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(1).matches("agent-1 +throughput engineer +offline +2 +2 +-10\\.0% \\(g1-s0\\)"), lines.get(1));
+        assertTrue(lines.get(2).matches("agent-2 +optimisation researcher +anthropic/claude-x +2 +2 +\\+5\\.0% \\(g1-s1\\)"),
+                lines.get(2));
+        JsonNode json = JSON.readTree(memory("agents", "--json").out());
+        assertEquals("anthropic/claude-x", json.get(1).path("llm").asText());
+        assertEquals(-10, json.get(0).path("best").path("perplexityChangePercent").asDouble(), 1e-9);
+    }
+
+    @Test
+    void showGivesThePersonaTheLlmAndEveryAttemptMadeOrReceived() {
+        String out = memory("show", "AGENT-2").out();
+        assertTrue(out.startsWith("agent-2: optimisation researcher\n"), out);
+        assertTrue(out.contains("LLM: anthropic/claude-x"), out);
+        assertTrue(out.contains("2 made, 2 received"), out);
+        for (String key : new String[] {"g1-s0", "g1-s1", "g2-s0", "g2-s1"}) {
+            assertTrue(out.contains(key), key + " in\n" + out);
+        }
+        assertTrue(out.contains("10.000 → 9.000") && out.contains("30.0% → 33.0%") && out.contains("-10.0%, +3.0 pp"), out);
+        Outcome unknown = memory("show", "agent-7");
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().contains("[agent-1, agent-2]"), unknown.err());
+    }
+
+    @Test
+    void attemptsAppearOnceAndFilterByStatusTagAndAgent() throws Exception {
+        assertEquals(5, lines(memory("attempts")).size(), "a header and each attempt once, though each is stored twice");
+        List<String> ok = lines(memory("attempts", "--status", "ok", "--agent", "agent-1"));
+        assertEquals(3, ok.size());
+        assertTrue(ok.get(1).contains("g1-s0") && ok.get(2).contains("g2-s1"), String.join("\n", ok));
+        JsonNode tagged = JSON.readTree(memory("attempts", "--tag", "schedule", "--json").out());
+        assertEquals(1, tagged.size());
+        assertEquals("g2-s1", tagged.get(0).path("proposal").asText());
+        assertEquals("no attempt matches", lines(memory("attempts", "--status", "TIMEOUT")).get(0));
+    }
+
+    @Test
+    void diffPrintsAHeaderThenTheDiff() {
+        String out = memory("diff", "g1-s0").out();
+        assertTrue(out.startsWith("attempt g1-s0, generation 1: agent-1 on agent-2's variant"), out);
+        assertTrue(out.contains("summary:    raise the learning rate\n"), out);
+        assertTrue(out.contains("status:     OK (trained and measured)"), out);
+        assertTrue(out.contains("  why g1-s0\n  second line\n"), out);
+        assertTrue(out.endsWith("--- a/program/A.java\n+++ b/program/A.java\n@@ -1 +1 @@\n-x\n+y\n"), out);
+        assertEquals("--- a/program/A.java\n+++ b/program/A.java\n@@ -1 +1 @@\n-x\n+y\n", memory("diff", "g1-s0", "--patch").out());
+        assertTrue(memory("diff", "g2-s0").out().contains("(no diff: no program came of this attempt)"));
+    }
+
+    @Test
+    void anUnknownAttemptSaysHowAttemptsAreNamedAndFailed() {
+        Outcome outcome = memory("diff", "g9-s9");
+        assertNotEquals(0, outcome.status());
+        assertEquals(1, outcome.err().lines().count(), outcome.err());
+        assertTrue(outcome.err().contains("no attempt 'g9-s9'") && outcome.err().contains("g<generation>-s<slot>")
+                && outcome.err().contains("darwin memory " + dir + " attempts"), outcome.err());
+    }
+
+    @Test
+    void statsAnswersByTagAndByAgentAndSaysWhatTheWordsMean() throws Exception {
+        String text = memory("stats").out();
+        assertTrue(text.contains("compiled: a program came of the proposal and compiled"), text);
+        assertTrue(text.lines().anyMatch(l -> l.matches("optimizer +2 +100% +100% +100% +-6\\.0% +\\+3\\.0 pp +g1-s0 .*")), text);
+        JsonNode json = JSON.readTree(memory("stats", "--json").out());
+        assertEquals("optimizer", json.path("byTag").get(0).path("group").asText(), "the most promising tag first");
+        JsonNode agent2 = json.path("byAgent").get(1);
+        assertEquals(0.5, agent2.path("compiledShare").asDouble(), 1e-9);
+        assertEquals(0.0, agent2.path("improvedShare").asDouble(), 1e-9);
+        assertEquals(5.0, agent2.path("meanPerplexityChangePercent").asDouble(), 1e-9);
+        assertTrue(json.path("definitions").asText().contains("status OK"));
+    }
+
+    @Test
+    void exportWritesCsvToAFileAndJsonLinesToStandardOutput() throws Exception {
+        Path file = dir.resolve("out/attempts.csv");
+        Outcome csv = memory("export", "--format", "csv", "--out", file.toString());
+        assertEquals(0, csv.status(), csv.err());
+        assertTrue(csv.err().contains("wrote 4 attempts to " + file), csv.err());
+        String text = Files.readString(file);
+        assertTrue(text.startsWith("proposal,generation,mutator,owner,status,"), text);
+        assertTrue(text.contains(",\"rotary, with \"\"care\"\"\","), text);
+        assertTrue(text.contains("\"why g1-s0\nsecond line\""), text);
+        try (var files = Files.list(file.getParent())) {
+            assertEquals(List.of(file), files.toList(), "no temporary file left");
+        }
+        List<String> jsonl = lines(memory("export", "--format", "JSONL", "--tag", "optimizer"));
+        assertEquals(2, jsonl.size());
+        assertEquals("g2-s1", JSON.readTree(jsonl.get(1)).path("proposal").asText());
+        assertEquals(2, memory("export", "--format", "xlsx").status());
+    }
+
+    @Test
+    void aMissingFolderARunlessFolderAndACorruptFileAreOneLineErrors() throws Exception {
+        Outcome missing = darwin("memory", dir.resolve("nowhere").toString(), "agents");
+        assertNotEquals(0, missing.status());
+        assertTrue(missing.err().contains(dir.resolve("nowhere") + " does not exist"), missing.err());
+        Outcome notARun = darwin("memory", dir.resolve("agents").toString(), "stats");
+        assertNotEquals(0, notARun.status());
+        assertTrue(notARun.err().contains("is not a run"), notARun.err());
+        Path file = dir.resolve("agents/agent-2.json");
+        Files.writeString(file, "{\n  \"schema\": 1,\n  \"agent\": \"agent-2\",\n  \"attempts\": [ {\"proposal\" ]\n}\n");
+        Outcome corrupt = memory("attempts");
+        assertNotEquals(0, corrupt.status());
+        assertEquals(1, corrupt.err().lines().count(), corrupt.err());
+        assertTrue(corrupt.err().startsWith("darwin: " + file + ":4: is not valid JSON"), corrupt.err());
+        Files.writeString(file, "{\"schema\": 1, \"agent\": \"agent-2\", \"persona\": {\"name\": \"x\"}, \"attempts\": [{}]}");
+        Outcome incomplete = memory("stats");
+        assertEquals(1, incomplete.err().lines().count(), incomplete.err());
+        assertTrue(incomplete.err().startsWith("darwin: " + file + ": is not an agent memory"), incomplete.err());
+        assertFalse(memory("agents").out().contains("agent-2"), "nothing is printed from a run that cannot be read");
+    }
+
+    @Test
+    void withoutAQuestionItSaysWhatCanBeAsked() {
+        Outcome outcome = memory();
+        assertEquals(2, outcome.status());
+        assertTrue(outcome.err().contains("agents, show AGENT, attempts, diff ATTEMPT, stats or export"), outcome.err());
+    }
+}
