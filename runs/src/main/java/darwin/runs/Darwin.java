@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = Darwin.Version.class,
         description = "An evolutionary optimizer for neural-network training code.",
         subcommands = {RunCommand.class, ResumeCommand.class, StatusCommand.class, TrainCommand.class, SeedCommand.class,
-                EvaluateCommand.class, MutateCommand.class,
+                EvaluateCommand.class, MutateCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Darwin {
 

@@ -1,0 +1,79 @@
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('report-data').textContent);
+  var blue = '#0969da', orange = '#bc4c00', green = '#1a7f37', grey = '#8c959f', red = '#cf222e', purple = '#8250df';
+  Chart.defaults.animation = false;
+  Chart.defaults.responsive = true;
+  Chart.defaults.maintainAspectRatio = false;
+  Chart.defaults.font.family = 'system-ui, "DejaVu Sans", sans-serif';
+  Chart.defaults.color = '#1f2328';
+  Chart.defaults.plugins.legend.labels.usePointStyle = true;
+
+  function title(text) { return { display: true, text: text, font: { size: 14, weight: '600' } }; }
+  function axis(text, extra) { return Object.assign({ title: { display: true, text: text } }, extra || {}); }
+  function line(label, values, color, dashed) {
+    return { label: label, data: values, borderColor: color, backgroundColor: color, borderDash: dashed ? [6, 4] : [],
+      pointRadius: 3, spanGaps: true, tension: 0 };
+  }
+
+  var g = data.generations;
+  new Chart(document.getElementById('perplexity-chart'), {
+    type: 'line',
+    data: { labels: g.labels, datasets: [line('best', g.bestPerplexity, blue), line('median', g.medianPerplexity, orange, true)] },
+    options: { plugins: { title: title('Held-out perplexity (lower is better)') },
+      scales: { x: axis('generation'), y: axis('perplexity') } }
+  });
+  new Chart(document.getElementById('mfu-chart'), {
+    type: 'line',
+    data: { labels: g.labels, datasets: [line('best', g.bestMfu, green), line('median', g.medianMfu, orange, true)] },
+    options: { plugins: { title: title('MFU (higher is better)') },
+      scales: { x: axis('generation'), y: axis('MFU (%)') } }
+  });
+
+  var p = data.pareto;
+  function points(label, values, color, extra) {
+    return Object.assign({ label: label, data: values, borderColor: color, backgroundColor: color, pointRadius: 5 }, extra || {});
+  }
+  new Chart(document.getElementById('pareto-chart'), {
+    type: 'scatter',
+    data: { datasets: [
+      points('best', p.best, red, { pointStyle: 'star', pointRadius: 11, borderWidth: 2 }),
+      points('seed', p.seed, purple, { pointStyle: 'rectRot', pointRadius: 8 }),
+      points('Pareto front', p.front, blue, { showLine: true, borderWidth: 2, pointRadius: 6 }),
+      points('other variants', p.all, grey, { backgroundColor: 'rgba(140,149,159,0.5)' })
+    ] },
+    options: {
+      plugins: { title: title('Perplexity against MFU'),
+        tooltip: { callbacks: { label: function (c) {
+          return c.raw.id + ': perplexity ' + c.raw.y.toFixed(3) + ', MFU ' + c.raw.x.toFixed(1) + '%';
+        } } } },
+      scales: { x: axis('MFU (%)'), y: axis('held-out perplexity') }
+    }
+  });
+
+  var f = data.failures;
+  if (f.counts.length === 0) {
+    document.getElementById('failures-box').style.display = 'none';
+  } else {
+    new Chart(document.getElementById('failures-chart'), {
+      type: 'bar',
+      data: { labels: f.labels, datasets: [{ label: 'count', data: f.counts, backgroundColor: red }] },
+      options: { indexAxis: 'y', plugins: { legend: { display: false }, title: title('Failures by kind') },
+        scales: { x: axis('count', { beginAtZero: true, ticks: { precision: 0 } }) } }
+    });
+  }
+
+  new Chart(document.getElementById('cost-chart'), {
+    type: 'line',
+    data: { datasets: [{ label: 'cumulative cost', data: data.cost, borderColor: blue, backgroundColor: blue,
+      stepped: true, pointRadius: 2 }] },
+    options: {
+      plugins: { legend: { display: false }, title: title('Cumulative LLM cost'),
+        tooltip: { callbacks: { label: function (c) {
+          return '$' + c.raw.y.toFixed(4) + ' after generation ' + c.raw.generation + ' (' + c.raw.x.toFixed(1) + ' min)';
+        } } } },
+      scales: { x: axis('minutes since the run started', { type: 'linear', beginAtZero: true }),
+        y: axis('US dollars', { beginAtZero: true }) }
+    }
+  });
+})();
