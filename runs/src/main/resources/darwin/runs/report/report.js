@@ -8,6 +8,8 @@
   Chart.defaults.font.family = 'system-ui, "DejaVu Sans", sans-serif';
   Chart.defaults.color = '#1f2328';
   Chart.defaults.plugins.legend.labels.usePointStyle = true;
+  Chart.defaults.plugins.legend.labels.boxWidth = 8;
+  Chart.defaults.plugins.legend.labels.boxHeight = 8;
 
   function title(text) { return { display: true, text: text, font: { size: 14, weight: '600' } }; }
   function axis(text, extra) { return Object.assign({ title: { display: true, text: text } }, extra || {}); }
