@@ -38,6 +38,21 @@ class ReportCommandTest {
     }
 
     @Test
+    void aRunThatHasJustStartedHasAReportWithoutFigures(@TempDir Path tmp) throws Exception {
+        Path run = Fixtures.copy(tmp);
+        Files.delete(run.resolve("ledger.jsonl"));
+        Files.delete(run.resolve("requests.json"));
+        for (String agent : new String[] {"agent-1", "agent-2", "agent-3"}) {
+            Files.delete(run.resolve("agents/" + agent + ".json"));
+        }
+        Outcome outcome = darwin("report", run.toString());
+        assertEquals(0, outcome.status(), outcome.err());
+        String html = Files.readString(run.resolve("report/index.html"));
+        assertTrue(html.contains("No variant was measured yet."), "the lineage says why it is empty");
+        assertTrue(html.contains("Nothing has been proposed or evaluated yet."));
+    }
+
+    @Test
     void aFolderThatIsNotARunIsAOneLineErrorNamingIt(@TempDir Path tmp) {
         Outcome outcome = darwin("report", tmp.toString());
         assertEquals(2, outcome.status());

@@ -51,6 +51,9 @@ final class SummaryHtml {
 
     /** The variants on the front, lowest perplexity first. */
     static String frontTable(RunReport report) {
+        if (report.pareto().isEmpty()) {
+            return "";
+        }
         StringBuilder out = new StringBuilder("<table><thead><tr><th>variant</th><th class=\"num\">perplexity</th>"
                 + "<th class=\"num\">MFU</th></tr></thead><tbody>\n");
         report.pareto().stream().filter(ParetoPoint::front).map(ParetoPoint::measured)
@@ -62,6 +65,9 @@ final class SummaryHtml {
     }
 
     static String failureTable(RunReport report) {
+        if (report.header().proposals() == 0 && report.header().evaluations() == 0) {
+            return "<p class=\"muted\">Nothing has been proposed or evaluated yet.</p>\n";
+        }
         if (report.failures().isEmpty()) {
             return "<p class=\"muted\">No failures: every proposal gave a variant and every evaluation measured it.</p>\n";
         }
