@@ -40,8 +40,21 @@ public final class Ledger {
         this.json = json;
         this.clock = clock;
         for (JsonLines.Line line : JsonLines.read(file, json, true)) {
-            entries.add(parse(line.number(), line.node()));
+            entries.add(parse(file, line.number(), line.node()));
         }
+    }
+
+    /**
+     * Reads a ledger's entries without opening it for writing: a last line cut off by a crash (or
+     * still being appended by a live run) is skipped and left in place, so that a reader, such as a
+     * report, never changes the file of a run that is going on.
+     */
+    public static List<LedgerEntry> read(Path file, ObjectMapper json) {
+        List<LedgerEntry> entries = new ArrayList<>();
+        for (JsonLines.Line line : JsonLines.read(file, json, false)) {
+            entries.add(parse(file, line.number(), line.node()));
+        }
+        return List.copyOf(entries);
     }
 
     /** Appends an event and returns its entry. */
@@ -83,7 +96,7 @@ public final class Ledger {
         return file;
     }
 
-    private LedgerEntry parse(int line, JsonNode node) {
+    private static LedgerEntry parse(Path file, int line, JsonNode node) {
         int schema = node.path("schema").asInt(-1);
         if (schema > SCHEMA) {
             throw new MemoryFormatException(file, line, "has schema " + schema + ", newer than this darwin reads (" + SCHEMA

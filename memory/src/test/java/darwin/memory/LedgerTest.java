@@ -55,6 +55,18 @@ class LedgerTest {
     }
 
     @Test
+    void aReaderSkipsATornLastLineAndLeavesTheFileAsItIs(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ledger.jsonl");
+        Ledger ledger = open(file);
+        ledger.append(EventType.RUN, JSON.createObjectNode().put("event", "start"));
+        Files.writeString(file, "{\"schema\":1,\"id\":\"000002-ab\",\"seq\":2,\"ty", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        long size = Files.size(file);
+        assertEquals(1, Ledger.read(file, JSON).size());
+        assertEquals(size, Files.size(file), "a reader never truncates a run's ledger");
+        assertEquals(0, Ledger.read(dir.resolve("none.jsonl"), JSON).size());
+    }
+
+    @Test
     void aCorruptLineInTheMiddleIsReportedWithItsPathAndLine(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("ledger.jsonl");
         Ledger ledger = open(file);

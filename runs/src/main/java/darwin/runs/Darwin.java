@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "An evolutionary optimizer for neural-network training code.",
         subcommands = {RunCommand.class, ResumeCommand.class, StatusCommand.class, TrainCommand.class, SeedCommand.class,
                 EvaluateCommand.class, MutateCommand.class, RequestsCommand.class, SuggestCommand.class,
-                MemoryCommand.class,
+                MemoryCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Darwin {
 

@@ -1,0 +1,75 @@
+package darwin.runs.report;
+
+import darwin.core.Metrics;
+import darwin.memory.Attempt;
+import java.util.Locale;
+
+/** The lineage of the best variant: the seed, then each step with its reasoning and diff. */
+final class LineageHtml {
+
+    private LineageHtml() {}
+
+    static String of(RunReport report) {
+        if (report.header().best().isEmpty()) {
+            return "<p class=\"muted\">No variant was measured yet.</p>\n";
+        }
+        StringBuilder out = new StringBuilder("<ol class=\"lineage\">\n<li class=\"step seed\"><div class=\"step-head\">seed <code>");
+        String seed = report.lineage().isEmpty() ? report.header().best().get().variant() : report.lineage().getFirst().parent();
+        out.append(Html.text(seed)).append("</code>");
+        report.header().seed().ifPresent(s -> out.append(" · perplexity ").append(Html.perplexity(s.perplexity()))
+                .append(" · MFU ").append(Html.mfu(s.mfu())));
+        out.append("</div></li>\n");
+        for (Attempt step : report.lineage()) {
+            step(out, step);
+        }
+        if (report.lineage().isEmpty()) {
+            out.append("<li class=\"step\"><p class=\"muted\">No change has beaten the seed yet.</p></li>\n");
+        }
+        return out.append("</ol>\n").toString();
+    }
+
+    private static void step(StringBuilder out, Attempt step) {
+        out.append("<li class=\"step\"><div class=\"step-head\">generation ").append(step.generation()).append(" · <b>")
+                .append(Html.text(step.mutator())).append("</b> changed <code>").append(Html.text(step.parent())).append("</code>");
+        if (!step.owner().isEmpty()) {
+            out.append(" (owned by ").append(Html.text(step.owner())).append(")");
+        }
+        out.append(" → <code>").append(Html.text(step.child())).append("</code> · ").append(Html.text(step.proposal()))
+                .append("</div>\n<h3>").append(Html.text(step.summary().isEmpty() ? "(no summary)" : step.summary())).append("</h3>\n");
+        out.append("<div class=\"metrics\">").append(metrics(step)).append("</div>\n");
+        if (!step.tags().isEmpty()) {
+            out.append("<div class=\"tags\">");
+            step.tags().forEach(t -> out.append("<span class=\"tag\">").append(Html.text(t)).append("</span>"));
+            out.append("</div>\n");
+        }
+        if (!step.reasoning().isEmpty()) {
+            out.append("<p class=\"reasoning\">").append(Html.text(step.reasoning())).append("</p>\n");
+        }
+        if (!step.diff().isEmpty()) {
+            long lines = step.diff().lines().count();
+            out.append("<details open><summary>diff, ").append(lines).append(" lines</summary><pre class=\"diff\"><code>")
+                    .append(Html.diff(step.diff())).append("</code></pre></details>\n");
+        }
+        out.append("</li>\n");
+    }
+
+    private static String metrics(Attempt step) {
+        Metrics before = step.before();
+        Metrics after = step.after();
+        if (after == null) {
+            return Html.text(step.status() + ": " + step.reason());
+        }
+        if (before == null) {
+            return "perplexity " + Html.perplexity(after.perplexity()) + " · MFU " + Html.mfu(after.mfu());
+        }
+        return "perplexity " + Html.perplexity(before.perplexity()) + " → " + Html.perplexity(after.perplexity())
+                + " <span class=\"" + tone(-100 * step.perplexityChange()) + "\">(" + Html.change(step.perplexityChange())
+                + ")</span> · MFU " + Html.mfu(before.mfu()) + " → " + Html.mfu(after.mfu())
+                + String.format(Locale.ROOT, " <span class=\"%s\">(%+.1f pp)</span>", tone(step.mfuChange()), step.mfuChange());
+    }
+
+    /** The colour of a change, positive when for the better, in the units shown with one decimal. */
+    private static String tone(double gain) {
+        return gain >= 0.05 ? "better" : gain <= -0.05 ? "worse" : "same";
+    }
+}

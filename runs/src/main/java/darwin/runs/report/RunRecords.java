@@ -1,0 +1,89 @@
+package darwin.runs.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import darwin.memory.AgentMemories;
+import darwin.memory.AgentMemory;
+import darwin.memory.Attempt;
+import darwin.memory.EventType;
+import darwin.memory.Ledger;
+import darwin.memory.LedgerEntry;
+import darwin.memory.RunDirectory;
+import darwin.memory.RunState;
+import java.nio.file.Files;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a report reads of a run: its checkpoint, its ledger, every attempt of every agent (once,
+ * though both the mutator and the owner remember it) and its request queue. Reading changes
+ * nothing, so a report may be made while the run goes on.
+ *
+ * @param run the run's folder
+ * @param state the last checkpoint
+ * @param ledger every ledger entry, oldest first
+ * @param attempts every attempt, by generation and proposal key
+ * @param requests the request queue, empty when the run has none
+ */
+public record RunRecords(RunDirectory run, RunState state, List<LedgerEntry> ledger, List<Attempt> attempts,
+        List<Request> requests) {
+
+    public RunRecords {
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(state, "state");
+        ledger = List.copyOf(ledger);
+        attempts = List.copyOf(attempts);
+        requests = List.copyOf(requests);
+    }
+
+    /**
+     * Reads a run's files.
+     *
+     * @throws IllegalArgumentException when the folder holds no run
+     * @throws darwin.memory.MemoryFormatException naming a file that cannot be read
+     */
+    public static RunRecords read(RunDirectory run, ObjectMapper json) {
+        if (!Files.isDirectory(run.root())) {
+            throw new IllegalArgumentException(run.root() + " is not a run: no such directory");
+        }
+        if (!Files.isRegularFile(run.state())) {
+            throw new IllegalArgumentException(run.root() + " is not a run: it has no run.json");
+        }
+        RunState state = RunState.load(run.state(), json);
+        List<LedgerEntry> ledger = Ledger.read(run.ledger(), json);
+        Map<String, Attempt> attempts = new LinkedHashMap<>();
+        for (AgentMemory memory : new AgentMemories(run, json).all().values()) {
+            memory.attempts().forEach(a -> attempts.putIfAbsent(a.proposal(), a));
+        }
+        List<Attempt> ordered = attempts.values().stream()
+                .sorted(Comparator.comparingInt(Attempt::generation).thenComparing(Attempt::proposal)).toList();
+        return new RunRecords(run, state, ledger, ordered, Request.read(run.requests(), json));
+    }
+
+    /** The entries of one type, oldest first. */
+    public List<LedgerEntry> events(EventType type) {
+        return ledger.stream().filter(e -> e.type() == type).toList();
+    }
+
+    /** The figures of every variant measured, by id, in the order they were first measured. */
+    public Map<String, Measured> measured() {
+        Map<String, Measured> measured = new LinkedHashMap<>();
+        for (LedgerEntry e : events(EventType.EVALUATION)) {
+            Measured.of(e.data()).ifPresent(m -> measured.putIfAbsent(m.variant(), m));
+        }
+        return measured;
+    }
+
+    /** The seed's figures, when it was measured. */
+    public Optional<Measured> seed() {
+        return Optional.ofNullable(measured().get(state.seedVariant()));
+    }
+
+    /** The variant with the lowest held-out perplexity of all measured, if any was. */
+    public Optional<Measured> best() {
+        return measured().values().stream().min(Comparator.comparingDouble(Measured::perplexity));
+    }
+}

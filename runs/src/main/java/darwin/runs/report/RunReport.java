@@ -1,0 +1,84 @@
+package darwin.runs.report;
+
+import darwin.memory.Attempt;
+import darwin.memory.EventType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the report shows, computed from a run's files.
+ *
+ * @param header who, when, how far
+ * @param generations the population's figures after each generation
+ * @param pareto every measured variant, the front marked
+ * @param lineage the steps from the seed to the best variant, oldest first
+ * @param failures failures by stage and kind
+ * @param costs cumulative LLM cost after each proposal
+ * @param requests the request queue
+ * @param ledgerRequests requests the ledger records (whether or not a queue holds them)
+ */
+public record RunReport(Header header, List<GenerationFigures> generations, List<ParetoPoint> pareto,
+        List<Attempt> lineage, List<FailureCount> failures, List<CostPoint> costs, List<Request> requests,
+        int ledgerRequests) {
+
+    public RunReport {
+        Objects.requireNonNull(header, "header");
+        generations = List.copyOf(generations);
+        pareto = List.copyOf(pareto);
+        lineage = List.copyOf(lineage);
+        failures = List.copyOf(failures);
+        costs = List.copyOf(costs);
+        requests = List.copyOf(requests);
+    }
+
+    /**
+     * The run at a glance.
+     *
+     * @param run the run's id
+     * @param directory the run's folder, as the commands in the report name it
+     * @param started when it started
+     * @param generation the last completed generation
+     * @param plan what its settings planned
+     * @param finished whether it ended after its last planned generation
+     * @param proposals proposals made
+     * @param evaluations evaluations made
+     * @param cost LLM cost in US dollars
+     * @param seed the seed's figures, if measured
+     * @param best the best variant by perplexity, if any was measured
+     * @param generated when the report was made
+     */
+    public record Header(String run, String directory, Instant started, int generation, RunPlan plan, boolean finished,
+            int proposals, int evaluations, double cost, Optional<Measured> seed, Optional<Measured> best,
+            Instant generated) {
+        public Header {
+            Objects.requireNonNull(run, "run");
+            Objects.requireNonNull(directory, "directory");
+            Objects.requireNonNull(started, "started");
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(seed, "seed");
+            Objects.requireNonNull(best, "best");
+            Objects.requireNonNull(generated, "generated");
+        }
+    }
+
+    /** Computes the report of a run. */
+    public static RunReport of(RunRecords records, RunPlan plan, Instant generated) {
+        List<CostPoint> costs = CostPoint.of(records);
+        boolean ended = records.events(EventType.RUN).stream().anyMatch(e -> e.data().path("event").asText().equals("end"));
+        Optional<Measured> best = records.best();
+        Header header = new Header(records.state().id(), records.run().root().toString(), records.state().created(),
+                records.state().generation(), plan, ended && records.state().generation() >= plan.generations(),
+                records.events(EventType.PROPOSAL).size(), records.events(EventType.EVALUATION).size(),
+                costs.isEmpty() ? 0 : costs.getLast().cumulative(), records.seed(), best, generated);
+        return new RunReport(header, GenerationFigures.of(records), ParetoPoint.of(records.measured().values()),
+                best.map(b -> Lineage.of(records.attempts(), b.variant())).orElse(List.of()), FailureCount.of(records),
+                costs, records.requests(), records.events(EventType.REQUEST).size());
+    }
+
+    /** The requests waiting for people. */
+    public List<Request> pending() {
+        return requests.stream().filter(Request::pending).toList();
+    }
+}
