@@ -50,6 +50,13 @@ import java.util.concurrent.Future;
  * harness's code in the child knows ({@link ChildReport}); anything else they print counts for
  * nothing.
  *
+ * <p>Resources: the datasets and libraries a variant's manifest lists are found and checked in the
+ * store of {@link SandboxSettings#resources()} before anything else; the datasets' text follows the
+ * corpus's training split in the training child's tokens (the held-out tokens stay the corpus's),
+ * and the libraries' jars follow the harness's entries on the compiler's and both children's class
+ * paths, so they cannot replace a harness class. A resource that cannot be found is a failure of
+ * the harness, which is not cached.
+ *
  * <p>Concurrency: an evaluator keeps no state between evaluations; several threads may evaluate at
  * once, each in its own workspaces.
  */
