@@ -24,7 +24,7 @@ public final class DatasetText {
      *
      * @param kept the text that trains
      * @param dropped how many characters (code points) were dropped
-     * @param droppedCharacters the first {@value #NAMED} distinct dropped characters, described
+     * @param droppedCharacters the first {@value DatasetText#NAMED} distinct dropped characters, described
      *     ({@code 'é', U+000D}), in code-point order; empty when none were dropped
      */
     public record Filtered(String kept, long dropped, String droppedCharacters) {}
