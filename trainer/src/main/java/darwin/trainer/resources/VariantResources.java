@@ -117,15 +117,17 @@ public record VariantResources(List<DatasetRef> datasets, List<LibraryRef> libra
     }
 
     /**
-     * These resources with one more: a dataset goes last (a dataset already listed is not added
-     * again); a library replaces another version of the same artifact.
+     * These resources with one more: a dataset goes last, a library replaces another version of
+     * the same artifact; a resource already listed is not added again.
      */
     public VariantResources with(ResourceRef ref) {
         return switch (ref) {
             case DatasetRef dataset -> datasets.stream().anyMatch(d -> d.sha256().equals(dataset.sha256()))
                     ? this
                     : new VariantResources(Stream.concat(datasets.stream(), Stream.of(dataset)).toList(), libraries);
-            case LibraryRef library -> new VariantResources(datasets, Stream.concat(
+            case LibraryRef library -> libraries.contains(library)
+                    ? this
+                    : new VariantResources(datasets, Stream.concat(
                     libraries.stream().filter(l -> !l.artifact().equals(library.artifact())), Stream.of(library)).toList());
         };
     }

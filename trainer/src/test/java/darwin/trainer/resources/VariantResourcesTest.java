@@ -49,6 +49,8 @@ class VariantResourcesTest {
         assertNotEquals(child.id(), grandchild.id());
         assertEquals(VariantResources.NONE.with(SONNETS).with(FASTMATH), VariantResources.of(grandchild));
         assertSame(grandchild, VariantResources.derive(grandchild, SONNETS), "a dataset already listed is not added again");
+        Variant two = VariantResources.derive(grandchild, new LibraryRef("org.example:other:2.0", "d".repeat(64)));
+        assertSame(two, VariantResources.derive(two, FASTMATH), "nor is a library, wherever it stands");
     }
 
     @Test
