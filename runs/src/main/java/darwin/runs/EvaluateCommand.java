@@ -114,7 +114,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     Engines.load(childThreads, 1);
                     HarnessSettings harness = HarnessSettings.defaults().withPeakFlops(peakFlops);
                     SandboxEvaluator sandboxEvaluator = new SandboxEvaluator(Corpus.tinyShakespeare(),
-                            SandboxSettings.defaults().withThreads(childThreads).withMode(mode),
+                            SandboxSettings.defaults().withThreads(childThreads).withMode(mode)
+                                    .withResources(dir.resolve(VariantDirectory.RESOURCES)),
                             Harness.devicePeak(harness, Engines.defaultDevice(), progress), new ProcessRunner());
                     evaluator = new LocalEvaluator(sandboxEvaluator, 1, cache, device,
                             id -> null, progress);

@@ -27,6 +27,7 @@ import darwin.mutation.prompt.PromptBuilder;
 import darwin.mutation.reply.ReplyFormat;
 import darwin.trainer.build.SourceCompiler;
 import darwin.trainer.build.VariantCompileCheck;
+import darwin.trainer.resources.ResourceStore;
 import darwin.trainer.sandbox.ChildClasspath;
 import darwin.trainer.variant.VariantDirectory;
 import java.io.IOException;
@@ -100,7 +101,8 @@ final class MutateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Variant target = VariantDirectory.read(dir);
         Persona chosen = Personas.named(persona);
-        CompileCheck compiler = new VariantCompileCheck(SourceCompiler.withClasspath(ChildClasspath.current()));
+        CompileCheck compiler = new VariantCompileCheck(SourceCompiler.withClasspath(ChildClasspath.current()),
+                Optional.of(ResourceStore.at(dir.resolve(VariantDirectory.RESOURCES))));
         Mutator mutator = provider == null ? offline(compiler) : llm(compiler);
         MutationTask task = new MutationTask("cli", chosen, List.of(), target, "", Optional.empty(), List.of(), List.of(),
                 List.of(), Budget.seconds(budgetSeconds), List.of(), seed);

@@ -11,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import darwin.runs.Cli.Outcome;
+import darwin.trainer.data.Corpus;
+import darwin.trainer.resources.DatasetRef;
+import darwin.trainer.resources.ResourceStore;
+import darwin.trainer.resources.VariantResources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +63,29 @@ class EvaluateCommandTest {
         assertEquals((a + b) / 2, json.get("summary").get("valLossMean").asDouble(), 1e-9);
         assertEquals(Math.abs(a - b) / Math.sqrt(2), json.get("summary").get("valLossStd").asDouble(), 1e-9);
         assertEquals(2, darwin("evaluate", dir.toString(), "--repeat", "0").status());
+    }
+
+    @Test
+    void aDatasetBesideTheManifestTrainsAndAMissingOneIsNamed(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("v");
+        assertEquals(0, darwin("seed", "--out", dir.toString()).status());
+        ResourceStore elsewhere = ResourceStore.at(tmp.resolve("store"));
+        DatasetRef dataset = elsewhere.addDataset(Files.writeString(tmp.resolve("hamlet.txt"),
+                "To be, or not to be, that is the question.\n".repeat(40)), Corpus.tinyShakespeare().tokenizer()).ref();
+        Files.createDirectories(dir.resolve("resources"));
+        Files.writeString(dir.resolve(VariantResources.MANIFEST), VariantResources.NONE.with(dataset).toJson());
+
+        Outcome missing = darwin("evaluate", dir.toString(), "--steps", "2", "--peak-flops", "1e11");
+        assertEquals(1, missing.status(), missing.err());
+        assertTrue(missing.out().contains("the harness failed: the dataset 'hamlet.txt' is missing"), missing.out());
+        assertTrue(missing.out().contains(dir.resolve("resources").resolve(dataset.fileName()).toString()), missing.out());
+
+        Files.copy(elsewhere.resolve(dataset), dir.resolve("resources").resolve(dataset.fileName()));
+        Outcome trained = darwin("evaluate", dir.toString(), "--steps", "2", "--json", "--peak-flops", "1e11");
+        assertEquals(0, trained.status(), trained.err() + trained.out());
+        JsonNode json = new ObjectMapper().readTree(trained.out());
+        assertFalse(json.get("cached").asBoolean(), "a failure of the harness was not cached");
+        assertTrue(json.get("reason").asText().contains("1,720 from 1 dataset"), trained.out());
     }
 
     @Test

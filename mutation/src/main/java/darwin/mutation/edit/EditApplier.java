@@ -15,8 +15,8 @@ import java.util.TreeMap;
  * Applies a change's edits to a variant.
  *
  * <p>Edits apply in order, each to the files as the edits before it left them. Only files under
- * {@value #MUTABLE_ROOT} may be edited; the harness copies under {@code harness/} and anything
- * else are refused. An {@link Edit.Write} creates or replaces a file. An {@link Edit.Replace}
+ * {@value #MUTABLE_ROOT} may be edited; the harness copies under {@code harness/}, the manifest of
+ * the resources people approved under {@code resources/}, and anything else are refused. An {@link Edit.Write} creates or replaces a file. An {@link Edit.Replace}
  * needs the file to exist and is located by the first of these that succeeds:
  *
  * <ol>

@@ -19,6 +19,11 @@ public sealed interface Problem {
 
         @Override
         public String describe() {
+            if (path.startsWith("resources/")) {
+                return "the path is outside program/: resources/ lists the datasets and libraries people approved for"
+                        + " this variant, which only people change (ask for one with a DATASET or LIBRARY request)."
+                        + " Only files under program/ can be edited.";
+            }
             String what = path.startsWith("harness/")
                     ? "the path is outside program/: harness/ holds read-only copies of the harness API"
                     : "the path is outside program/";

@@ -26,6 +26,12 @@ public final class PromptBuilder {
     /** The bundled harness API and DJL reference. */
     public static final String REFERENCE = "darwin/mutation/harness-reference.md";
 
+    /**
+     * The manifest of the resources people approved for a variant (the trainer's
+     * {@code VariantResources.MANIFEST}): its datasets and libraries.
+     */
+    public static final String RESOURCE_MANIFEST = "resources/manifest.json";
+
     private static final String CUT = "\n… (cut to fit the prompt)\n";
 
     private final PromptBudget budget;
@@ -48,6 +54,10 @@ public final class PromptBuilder {
         append(user, tokens, "task", task(input), budget.task());
         append(user, tokens, "reference", "## The harness API and DJL\n\n" + reference, budget.reference());
         user.append(files(input, tokens));
+        String manifest = input.target().files().get(RESOURCE_MANIFEST);
+        if (manifest != null) {
+            append(user, tokens, "resources", resources(manifest), budget.task());
+        }
         append(user, tokens, "results", results(input), budget.results());
         append(user, tokens, "memory", memory(input), budget.persona());
         if (!input.peers().isEmpty()) {
@@ -117,6 +127,15 @@ public final class PromptBuilder {
         }
         tokens.put("files", used);
         return text.toString();
+    }
+
+    private static String resources(String manifest) {
+        return "## Resources people approved for this variant (" + RESOURCE_MANIFEST + ", not editable)\n\n"
+                + "```json\n" + manifest + (manifest.endsWith("\n") ? "" : "\n") + "```\n\n"
+                + "- Datasets: the harness adds their text to the training text, so the batches the program draws"
+                + " include it; the vocabulary and the held-out text stay the same.\n"
+                + "- Libraries (Maven coordinates): their jars are on the class path when the program is compiled,"
+                + " trained and scored, so the program may import their classes.\n\n";
     }
 
     private static String results(MutationTask input) {

@@ -171,6 +171,15 @@ class EditApplierTest {
     }
 
     @Test
+    void refusesAnEditToTheResourceManifestAndSaysHowToAskForAResource() {
+        EditFailure failure = failure(TARGET, new Edit.Write("resources/manifest.json", "{\"schema\": 1}"));
+
+        assertInstanceOf(Problem.OutsideProgram.class, failure.problem());
+        assertTrue(failure.describe().contains("resources/ lists the datasets and libraries people approved"), failure.describe());
+        assertTrue(failure.describe().contains("DATASET or LIBRARY request"), failure.describe());
+    }
+
+    @Test
     void refusesAWriteOutsideProgram() {
         EditFailure failure = failure(TARGET, new Edit.Write("results/fake.json", "{}"));
 

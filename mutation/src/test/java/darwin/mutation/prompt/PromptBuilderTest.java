@@ -57,6 +57,26 @@ class PromptBuilderTest {
     }
 
     @Test
+    void showsTheResourcesPeopleApproved() {
+        String manifest = """
+                {
+                  "schema" : 1,
+                  "datasets" : [ { "name" : "sonnets.txt", "sha256" : "%s", "characters" : 94000 } ],
+                  "libraries" : [ { "coordinates" : "org.example:fastmath:1.2", "sha256" : "%s" } ]
+                }
+                """.formatted("a".repeat(64), "b".repeat(64));
+        Variant withResources = TARGET.derive(Map.of(PromptBuilder.RESOURCE_MANIFEST, manifest));
+        Prompt prompt = new PromptBuilder(PromptBudget.DEFAULT, "REPLY FORMAT").build(input(List.of(), withResources));
+        assertTrue(prompt.user().contains("sonnets.txt"), prompt.user());
+        assertTrue(prompt.user().contains("org.example:fastmath:1.2"), prompt.user());
+        assertTrue(prompt.user().contains("may import their classes"), prompt.user());
+        assertTrue(prompt.partTokens().containsKey("resources"));
+
+        Prompt without = new PromptBuilder(PromptBudget.DEFAULT, "REPLY FORMAT").build(input(List.of(), TARGET));
+        assertFalse(without.user().contains("Resources people approved"), "no section without a manifest");
+    }
+
+    @Test
     void memoryIsDeduplicatedAndCutToItsBudget() {
         List<String> memory = new ArrayList<>();
         memory.add("most informative line");

@@ -115,13 +115,23 @@ public final class SourceCompiler {
      * @throws IllegalArgumentException when there is no {@code .java} file, or a path is absolute
      *     or contains {@code ..}
      */
-    public synchronized Compilation compile(Map<String, String> sources) {
+    public Compilation compile(Map<String, String> sources) {
+        return compile(sources, List.of());
+    }
+
+    /**
+     * Compiles as {@link #compile(Map)} does, with {@code libraries} (jars) after this compiler's
+     * classpath for this compilation only: a variant's libraries.
+     */
+    public synchronized Compilation compile(Map<String, String> sources, List<Path> libraries) {
         List<SourceFile> units = SourceFile.of(sources);
+        List<Path> searched = libraries.isEmpty() ? classpath
+                : java.util.stream.Stream.concat(classpath.stream(), libraries.stream()).toList();
         DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
         StringWriter output = new StringWriter();
         try (StandardJavaFileManager standard = compiler.getStandardFileManager(collector, Locale.ROOT,
                 StandardCharsets.UTF_8)) {
-            standard.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
+            standard.setLocationFromPaths(StandardLocation.CLASS_PATH, searched);
             standard.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
             ClassOutput files = new ClassOutput(standard);
             boolean passed = compiler.getTask(output, files, collector, options, null, units).call();
@@ -137,7 +147,7 @@ public final class SourceCompiler {
             }
             return new Compilation(passed && !errors, files.classes(), diagnostics);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the classpath " + classpath, e);
+            throw new UncheckedIOException("cannot read the classpath " + searched, e);
         }
     }
 

@@ -29,6 +29,11 @@ public final class CharTokenizer {
         return characters.length;
     }
 
+    /** Whether a character is in the vocabulary. */
+    public boolean knows(char c) {
+        return ids[c] >= 0;
+    }
+
     public int[] encode(CharSequence text) {
         int[] tokens = new int[text.length()];
         for (int i = 0; i < tokens.length; i++) {

@@ -11,7 +11,9 @@ import darwin.trainer.measure.PeakCalibration;
 /**
  * Trains a program in this process and measures the model it returns: a {@link TrainingSession}
  * then a {@link Scorer}. For trusted code (the bundled seed) and for tests; untrusted variants are
- * evaluated in a sandboxed child process by {@code darwin.trainer.sandbox}.
+ * evaluated in a sandboxed child process by {@code darwin.trainer.sandbox}. It trains on the
+ * corpus alone: it takes a program, not a variant, so a variant's resources (extra training text,
+ * libraries) never reach it; the sandbox evaluates variants that have them.
  *
  * <p>Failure: whatever the program throws (an exception, an error, running out of memory, asking
  * for batches after its budget) ends as a failed {@link EvaluationResult}, never as an exception

@@ -14,6 +14,10 @@ import darwin.trainer.measure.Score;
 import darwin.trainer.process.ProcessOutcome;
 import darwin.trainer.process.ProcessRunner;
 import darwin.trainer.process.ProcessSpec;
+import darwin.trainer.resources.DatasetText;
+import darwin.trainer.resources.ResolvedResources;
+import darwin.trainer.resources.ResourceException;
+import darwin.trainer.resources.ResourceStore;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -45,6 +49,13 @@ import java.util.concurrent.Future;
  * through a pipe on its standard input. Both report through a line signed with a key only the
  * harness's code in the child knows ({@link ChildReport}); anything else they print counts for
  * nothing.
+ *
+ * <p>Resources: the datasets and libraries a variant's manifest lists are found and checked in the
+ * store of {@link SandboxSettings#resources()} before anything else; the datasets' text follows the
+ * corpus's training split in the training child's tokens (the held-out tokens stay the corpus's),
+ * and the libraries' jars follow the harness's entries on the compiler's and both children's class
+ * paths, so they cannot replace a harness class. A resource that cannot be found is a failure of
+ * the harness, which is not cached.
  *
  * <p>Concurrency: an evaluator keeps no state between evaluations; several threads may evaluate at
  * once, each in its own workspaces.
@@ -100,6 +111,12 @@ public final class SandboxEvaluator {
         if (tampering.isPresent()) {
             return EvaluationResult.failed(EvaluationStatus.VIOLATION, tampering.get(), "");
         }
+        ResolvedResources resources;
+        try {
+            resources = ResourceStore.resolve(variant, settings.resourceStore());
+        } catch (ResourceException e) {
+            return EvaluationResult.harnessFailure(e.getMessage(), "");
+        }
         listener.onPhase("compiling " + variant.id());
         Map<String, String> sources = new TreeMap<>();
         variant.sources().forEach((path, content) -> {
@@ -110,7 +127,7 @@ public final class SandboxEvaluator {
         if (sources.isEmpty()) {
             return EvaluationResult.failed(EvaluationStatus.COMPILE_ERROR, "the variant has no Java sources under program/", "");
         }
-        Compilation compilation = compiler.compile(sources);
+        Compilation compilation = compiler.compile(sources, resources.libraryJars());
         if (!compilation.succeeded()) {
             var errors = compilation.errors();
             String first = errors.isEmpty() ? "" : ": " + errors.getFirst().path() + ":" + errors.getFirst().line() + ": "
@@ -132,7 +149,7 @@ public final class SandboxEvaluator {
         try {
             Files.createDirectories(settings.workRoot());
             root = Files.createTempDirectory(settings.workRoot(), "eval-" + variant.id() + "-");
-            return run(variant, classes, budget, seed, listener, root, logs, start);
+            return run(variant, classes, resources, budget, seed, listener, root, logs, start);
         } catch (IOException e) {
             return EvaluationResult.harnessFailure("could not prepare the evaluation: " + e.getMessage(), "");
         } finally {
@@ -142,12 +159,12 @@ public final class SandboxEvaluator {
         }
     }
 
-    private EvaluationResult run(Variant variant, Map<String, byte[]> classes, Budget budget, long seed,
-            TrainingListener listener, Path root, Path logs, long start) throws IOException {
+    private EvaluationResult run(Variant variant, Map<String, byte[]> classes, ResolvedResources resources, Budget budget,
+            long seed, TrainingListener listener, Path root, Path logs, long start) throws IOException {
         int vocabulary = corpus.tokenizer().vocabularySize();
         Workspace train = new Workspace(Files.createDirectory(root.resolve("train")));
         train.writeClasses(classes);
-        Workspace.writeTokens(corpus.trainTokens(), train.trainTokens());
+        Workspace.writeTokens(DatasetText.trainingTokens(corpus, resources.datasetTexts()), train.trainTokens());
         Workspace score = new Workspace(Files.createDirectory(root.resolve("score")));
         score.writeClasses(classes);
         Duration trainLimit = switch (budget) {
@@ -158,12 +175,13 @@ public final class SandboxEvaluator {
         // both children start together; the training child begins to train once both have loaded
         // their engines, so the scoring child's start-up costs no time and takes no cores from training
         byte[] scoreKey = ChildReport.newKey();
-        ProcessSpec scoreSpec = spec(score, ScoreChild.class, List.of(
+        List<Path> libraries = resources.libraryJars();
+        ProcessSpec scoreSpec = spec(score, ScoreChild.class, libraries, List.of(
                 "--entry", variant.entry(), "--seed", Long.toString(seed),
                 "--vocabulary", Integer.toString(vocabulary), "--window", Integer.toString(settings.heldOutWindow())),
                 trainLimit.plus(settings.scoreLimit()).plus(settings.grace()), scoreInput(scoreKey));
         byte[] trainKey = ChildReport.newKey();
-        ProcessSpec trainSpec = spec(train, TrainChild.class, List.of(
+        ProcessSpec trainSpec = spec(train, TrainChild.class, libraries, List.of(
                 "--entry", variant.entry(), "--budget", budget.key(), "--seed", Long.toString(seed),
                 "--vocabulary", Integer.toString(vocabulary)), trainLimit, keyInput(trainKey));
         listener.onPhase("training " + variant.id() + " for " + budget.describe()
@@ -223,6 +241,7 @@ public final class SandboxEvaluator {
             String how = trained.sandboxed() && scored.sandboxed()
                     ? "trained and measured in a bubblewrap sandbox"
                     : "trained and measured WITHOUT a sandbox (bubblewrap is not available or not wanted here)";
+            how += trainingText(resources, trainReport.path("trainingTokens").asLong());
             return EvaluationResult.ok(result.metrics(tokens, steps, trainSeconds, peakFlops, (System.nanoTime() - start) / 1e9,
                     darwin.trainer.device.Engines.defaultDevice().toString()), how, curveTail);
         } catch (ChildFailure e) {
@@ -292,7 +311,18 @@ public final class SandboxEvaluator {
         }
     }
 
-    private ProcessSpec spec(Workspace workspace, Class<?> main, List<String> arguments, Duration limit, byte[] input) {
+    /** What the OK reason says of the training text when datasets were added to it; nothing otherwise. */
+    private String trainingText(ResolvedResources resources, long trainingTokens) {
+        int count = resources.datasetTexts().size();
+        return count == 0 ? "" : String.format(Locale.ROOT, ", on %,d training tokens: the corpus's %,d and %,d from %d dataset%s",
+                trainingTokens, corpus.trainSize(), trainingTokens - corpus.trainSize(), count, count == 1 ? "" : "s");
+    }
+
+    private ProcessSpec spec(Workspace workspace, Class<?> main, List<Path> libraries, List<String> arguments, Duration limit,
+            byte[] input) {
+        // the libraries go after the harness's entries, so that none of them can replace a harness class
+        List<Path> childClasspath = new ArrayList<>(classpath);
+        childClasspath.addAll(libraries);
         Path launcher = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>();
         if (settings.memoryLimitBytes() > 0) {
@@ -306,10 +336,10 @@ public final class SandboxEvaluator {
                 "-Dai.djl.pytorch.num_threads=" + settings.threads(),
                 "-Dai.djl.pytorch.num_interop_threads=1",
                 "--enable-native-access=ALL-UNNAMED",
-                "-cp", String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()),
+                "-cp", String.join(java.io.File.pathSeparator, childClasspath.stream().map(Path::toString).toList()),
                 main.getName()));
         command.addAll(arguments);
-        List<Path> readable = new ArrayList<>(classpath);
+        List<Path> readable = new ArrayList<>(childClasspath);
         readable.add(Path.of(System.getProperty("java.home")));
         Path djlCache = darwin.trainer.device.Engines.nativeCache();
         readable.add(djlCache);

@@ -1,9 +1,11 @@
 package darwin.trainer.sandbox;
 
 import darwin.trainer.process.SandboxMode;
+import darwin.trainer.resources.ResourceStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How variants are run in child processes.
@@ -18,6 +20,9 @@ import java.util.Objects;
  * @param stepBudgetLimit the wall-clock limit of training under a step budget
  * @param scoreLimit the wall-clock limit of scoring
  * @param heldOutWindow length of the held-out windows
+ * @param resources the folder of the {@link ResourceStore} that holds the datasets and libraries
+ *     variants list in their manifests, or {@code null} for none (a variant that lists resources
+ *     then ends as a failure of the harness)
  */
 public record SandboxSettings(
         Path workRoot,
@@ -28,7 +33,8 @@ public record SandboxSettings(
         Duration grace,
         Duration stepBudgetLimit,
         Duration scoreLimit,
-        int heldOutWindow) {
+        int heldOutWindow,
+        Path resources) {
 
     public SandboxSettings {
         Objects.requireNonNull(workRoot, "workRoot");
@@ -50,6 +56,7 @@ public record SandboxSettings(
         if (heldOutWindow < 1) {
             throw new IllegalArgumentException("the held-out window must be at least 1 token");
         }
+        resources = resources == null ? null : resources.toAbsolutePath().normalize();
     }
 
     /** Defaults for one evaluation at a time on this machine. */
@@ -63,26 +70,38 @@ public record SandboxSettings(
                 Duration.ofSeconds(60),
                 Duration.ofMinutes(60),
                 Duration.ofMinutes(10),
-                64);
+                64,
+                null);
+    }
+
+    /** These settings with the resource store in {@code dir} ({@code null}: none). */
+    public SandboxSettings withResources(Path dir) {
+        return new SandboxSettings(workRoot, mode, threads, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow,
+                dir);
+    }
+
+    /** The resource store, when there is one. */
+    public Optional<ResourceStore> resourceStore() {
+        return Optional.ofNullable(resources).map(ResourceStore::at);
     }
 
     public SandboxSettings withThreads(int n) {
-        return new SandboxSettings(workRoot, mode, n, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow);
+        return new SandboxSettings(workRoot, mode, n, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources);
     }
 
     public SandboxSettings withMode(SandboxMode m) {
-        return new SandboxSettings(workRoot, m, threads, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow);
+        return new SandboxSettings(workRoot, m, threads, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources);
     }
 
     public SandboxSettings withWorkRoot(Path root) {
-        return new SandboxSettings(root, mode, threads, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow);
+        return new SandboxSettings(root, mode, threads, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources);
     }
 
     public SandboxSettings withMemory(String heapSize, long limitBytes) {
-        return new SandboxSettings(workRoot, mode, threads, heapSize, limitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow);
+        return new SandboxSettings(workRoot, mode, threads, heapSize, limitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources);
     }
 
     public SandboxSettings withLimits(Duration graceTime, Duration stepLimit, Duration scoreTime) {
-        return new SandboxSettings(workRoot, mode, threads, heap, memoryLimitBytes, graceTime, stepLimit, scoreTime, heldOutWindow);
+        return new SandboxSettings(workRoot, mode, threads, heap, memoryLimitBytes, graceTime, stepLimit, scoreTime, heldOutWindow, resources);
     }
 }

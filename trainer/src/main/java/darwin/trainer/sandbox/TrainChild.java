@@ -41,6 +41,7 @@ public final class TrainChild {
             long seed = Long.parseLong(arguments.get("seed"));
             int vocabulary = Integer.parseInt(arguments.get("vocabulary"));
             int[] tokens = Workspace.readTokens(workspace.trainTokens());
+            result.put("trainingTokens", tokens.length);
             Engines.load();
             result.put("engineReadySeconds", ScoreChild.sinceStart());
             TrainingProgram program;

@@ -1,6 +1,7 @@
 package darwin.trainer.variant;
 
 import darwin.core.Variant;
+import darwin.trainer.resources.VariantResources;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -8,8 +9,9 @@ import java.util.SortedMap;
 /**
  * The rules on which files a variant may change. Its mutable set is everything under
  * {@code program/}; every other file is a harness file, which must be present and identical to
- * the copy that ships with darwin. Harness files are references for the program's authors; the
- * program is always built and run against the harness's own classes.
+ * the copy that ships with darwin, except the resource manifest ({@link VariantResources#MANIFEST}),
+ * which lists what people approved for the variant. Harness files are references for the
+ * program's authors; the program is always built and run against the harness's own classes.
  */
 public final class HarnessFiles {
 
@@ -33,7 +35,7 @@ public final class HarnessFiles {
     /** Empty when the variant kept every harness file as shipped; otherwise what changed. */
     public static Optional<String> tampering(Variant variant) {
         for (Map.Entry<String, String> file : variant.files().entrySet()) {
-            if (isMutable(file.getKey())) {
+            if (isMutable(file.getKey()) || file.getKey().equals(VariantResources.MANIFEST)) {
                 continue;
             }
             String shipped = BUNDLED.get(file.getKey());

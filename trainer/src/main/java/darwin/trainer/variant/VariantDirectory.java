@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.Variant;
+import darwin.trainer.resources.ResourceStore;
+import darwin.trainer.resources.VariantResources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -12,6 +14,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +23,19 @@ import java.util.stream.Stream;
 
 /**
  * Reads and writes a variant as a directory: {@code variant.json}, the program under
- * {@code program/}, the harness reference files under {@code harness/}.
+ * {@code program/}, the harness reference files under {@code harness/}, and the resource manifest
+ * {@code resources/manifest.json} when the variant has resources. Of {@code resources/} only the
+ * manifest is part of the variant: the folder may also hold the resources' files
+ * ({@code <sha256>.txt}, {@code <sha256>.jar}) as a {@link ResourceStore}, which are not read.
  */
 public final class VariantDirectory {
 
     /** The metadata file. */
     public static final String METADATA = "variant.json";
-    /** The folders whose files make up a variant. */
-    public static final List<String> ROOTS = List.of("program", "harness");
+    /** The folder of the resource manifest (and, in a folder for {@code darwin evaluate}, of the resources' files). */
+    public static final String RESOURCES = "resources";
+    /** The folders whose files make up a variant; of {@value #RESOURCES} only the manifest. */
+    public static final List<String> ROOTS = List.of("program", "harness", RESOURCES);
     /** The largest file a variant may hold. */
     public static final long MAX_FILE_BYTES = 1 << 20;
     /** The most files a variant may hold. */
@@ -72,12 +80,14 @@ public final class VariantDirectory {
         TreeMap<String, String> files = new TreeMap<>();
         for (String root : ROOTS) {
             Path base = dir.resolve(root);
-            if (Files.isDirectory(base)) {
+            if (root.equals(RESOURCES)) {
+                readManifest(dir, files);
+            } else if (Files.isDirectory(base)) {
                 readTree(dir, base, files);
             }
         }
-        if (files.isEmpty()) {
-            throw new VariantFormatException(dir + " holds no program files under " + String.join(" or ", ROOTS) + "/");
+        if (files.isEmpty() || files.keySet().equals(java.util.Set.of(VariantResources.MANIFEST))) {
+            throw new VariantFormatException(dir + " holds no program files under program/ or harness/");
         }
         try {
             return new Variant(metadata.get("entry").asText(), files, parents);
@@ -117,6 +127,26 @@ public final class VariantDirectory {
         } catch (IOException | RuntimeException e) {
             FileTrees.deleteQuietly(temporary);
             throw e;
+        }
+    }
+
+    /** Reads {@code resources/manifest.json}, when there is one, and checks that it can be read as a manifest. */
+    private static void readManifest(Path dir, TreeMap<String, String> files) {
+        Path manifest = dir.resolve(VariantResources.MANIFEST);
+        if (!Files.exists(manifest, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
+            throw new VariantFormatException(manifest + " is not a plain file");
+        }
+        try {
+            String text = readText(manifest);
+            VariantResources.parse(text);
+            files.put(VariantResources.MANIFEST, text);
+        } catch (IOException e) {
+            throw new VariantFormatException("cannot read " + manifest + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new VariantFormatException(dir + ": " + e.getMessage(), e);
         }
     }
 
