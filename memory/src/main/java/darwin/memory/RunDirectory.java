@@ -41,6 +41,11 @@ public record RunDirectory(Path root) {
         return root.resolve("suggestions.jsonl");
     }
 
+    /** The store of the datasets and libraries people approved. */
+    public Path resources() {
+        return root.resolve("resources");
+    }
+
     public Path report() {
         return root.resolve("report");
     }

@@ -98,7 +98,10 @@ final class RequestsCommand {
             throw new IllegalStateException("request " + request.id() + " is already "
                     + request.status().name().toLowerCase(Locale.ROOT));
         }
-        String value = value(request.kind(), with);
+        String value = switch (request.kind()) {
+            case DATASET, LIBRARY -> ApprovedResources.store(files, request, with, spec.commandLine().getOut());
+            case BUDGET, SCRIPT, FILE_STRUCTURE -> value(request.kind(), with);
+        };
         Request asApproved = request.decided(RequestStatus.APPROVED, new Request.Decision(who(by), java.time.Instant.now(),
                 note, value));
         try {

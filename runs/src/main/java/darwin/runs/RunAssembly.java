@@ -55,7 +55,8 @@ final class RunAssembly {
 
     static LocalEvaluator evaluator(RunSettings settings, RunDirectory run, TrainingListener listener) {
         int cores = Runtime.getRuntime().availableProcessors();
-        var sandboxSettings = settings.sandboxSettings(cores).withWorkRoot(run.root().resolve(".work"));
+        var sandboxSettings = settings.sandboxSettings(cores).withWorkRoot(run.root().resolve(".work"))
+                .withResources(run.resources());
         Engines.load(sandboxSettings.threads(), 1);
         double peak = Harness.devicePeak(HarnessSettings.defaults(), Engines.defaultDevice(), listener);
         SandboxEvaluator sandbox = new SandboxEvaluator(Corpus.tinyShakespeare(), sandboxSettings, peak, new ProcessRunner());
@@ -63,13 +64,14 @@ final class RunAssembly {
                 Engines.deviceKey(sandboxSettings.threads()), id -> run.variant(id).resolve("logs"), listener);
     }
 
-    /** Compiles a variant as the sandbox will, for the mutation step and people's upgrades. */
-    static CompileCheck compileCheck() {
-        return new VariantCompileCheck(SourceCompiler.withClasspath(ChildClasspath.current()));
+    /** Compiles a variant as the sandbox will (with the run's libraries), for the mutation step and people's upgrades. */
+    static CompileCheck compileCheck(RunDirectory run) {
+        return new VariantCompileCheck(SourceCompiler.withClasspath(ChildClasspath.current()),
+                Optional.of(darwin.trainer.resources.ResourceStore.at(run.resources())));
     }
 
     static Mutator mutator(RunSettings settings, RunDirectory run, CostLedger costs) throws IOException {
-        CompileCheck compiler = compileCheck();
+        CompileCheck compiler = compileCheck(run);
         var llm = settings.llm();
         if (llm.offline()) {
             return new OfflineMutator(new CatalogMutator(Catalog.standard()), new EditApplier(), compiler, new RunEvidence(run));

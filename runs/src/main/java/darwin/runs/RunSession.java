@@ -61,7 +61,7 @@ final class RunSession {
             }
             EvolutionPlan plan = RunAssembly.plan(settings, seedFitness);
             evolution = new Evolution(run, plan, RunAssembly.mutator(settings, run, costs), evaluator, json, progress,
-                    new darwin.population.upgrade.Upgrader(RunAssembly.compileCheck()));
+                    new darwin.population.upgrade.Upgrader(RunAssembly.compileCheck(run)));
             RunState start = state.orElseGet(() -> evolution.begin(run.root().getFileName().toString(), seed, persisted,
                     Map.of("provider", settings.llm().offline() ? "offline" : settings.llm().provider().orElseThrow().id(),
                             "model", settings.llm().model().orElse(""))));

@@ -97,6 +97,69 @@ class RequestsCommandTest {
         assertTrue(notARun.err().contains("is not a run"), notARun.err());
     }
 
+    /** A run whose allowed library com.example:tiny:1.0 sits in a local repository of its own. */
+    static RequestBook runWithLibraries(Path dir) throws Exception {
+        RequestBook book = run(dir);
+        Path repository = dir.resolve("m2");
+        Path jar = repository.resolve("com/example/tiny/1.0/tiny-1.0.jar");
+        Files.createDirectories(jar.getParent());
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("com/example/tiny/notes.txt"));
+            out.write("tiny".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        RunDirectory run = new RunDirectory(dir);
+        RunState state = RunState.load(run.state(), JSON);
+        var settings = ((com.fasterxml.jackson.databind.node.ObjectNode) state.settings().deepCopy())
+                .put("run.libraries", "[com.example:tiny:1.0, com.example:absent:2.0]")
+                .put("run.maven-repository", repository.toString());
+        new RunState(state.id(), state.created(), settings, state.generation(), state.members(), state.seedVariant())
+                .save(run.state(), JSON);
+        book.file("g1-s3", 1, "agent-1", new UpgradeRequest(RequestKind.DATASET, "more text", "overfitting", "poems"));
+        book.file("g1-s4", 1, "agent-1", new UpgradeRequest(RequestKind.LIBRARY, "tiny", "", "com.example:tiny:1.0"));
+        book.file("g1-s5", 1, "agent-2", new UpgradeRequest(RequestKind.LIBRARY, "absent", "", "com.example:absent:2.0"));
+        book.file("g1-s6", 1, "agent-2", new UpgradeRequest(RequestKind.LIBRARY, "not allowed", "", "org.evil:x:1"));
+        return book;
+    }
+
+    @Test
+    void anApprovedDatasetOrLibraryIsStoredInTheRunAndRecorded(@TempDir Path dir) throws Exception {
+        RequestBook book = runWithLibraries(dir);
+        Path text = dir.resolve("poems.txt");
+        Files.writeString(text, "Shall I compare thee to a summer's day?\nThou art more lovely — and more temperate.\n");
+        Cli.Outcome dataset = Cli.darwin("requests", dir.toString(), "approve", "r4", "--with", text.toString());
+        assertEquals(0, dataset.status(), dataset.err());
+        assertTrue(dataset.out().contains("1 characters outside the corpus's vocabulary were dropped")
+                || dataset.out().contains("dropped"), dataset.out());
+        var resources = darwin.trainer.resources.VariantResources.parse(book.get("r4").value());
+        assertEquals(1, resources.datasets().size());
+        assertTrue(Files.isRegularFile(new RunDirectory(dir).resources().resolve(resources.datasets().getFirst().fileName())));
+
+        Cli.Outcome library = Cli.darwin("requests", dir.toString(), "approve", "r5");
+        assertEquals(0, library.status(), library.err());
+        assertEquals("com.example:tiny:1.0", darwin.trainer.resources.VariantResources.parse(book.get("r5").value())
+                .libraries().getFirst().coordinates());
+    }
+
+    @Test
+    void aDatasetNeedsAFileAndALibraryMustBeAllowedAndAtHand(@TempDir Path dir) throws Exception {
+        RequestBook book = runWithLibraries(dir);
+        Cli.Outcome noFile = Cli.darwin("requests", dir.toString(), "approve", "r4");
+        assertTrue(noFile.err().contains("approved with the text file"), noFile.err());
+        Cli.Outcome empty = Cli.darwin("requests", dir.toString(), "approve", "r4", "--with",
+                Files.writeString(dir.resolve("empty.txt"), "").toString());
+        assertEquals(2, empty.status());
+        assertTrue(empty.err().contains("empty.txt"), empty.err());
+        Cli.Outcome absent = Cli.darwin("requests", dir.toString(), "approve", "r6");
+        assertTrue(absent.err().contains("not in the local Maven repository") && absent.err().contains("dependency:get"),
+                absent.err());
+        Cli.Outcome refused = Cli.darwin("requests", dir.toString(), "approve", "r7");
+        assertTrue(refused.err().contains("not on the run's allowed list"), refused.err());
+        for (String id : List.of("r4", "r6", "r7")) {
+            assertEquals(RequestStatus.PENDING, book.get(id).status(), id + " unchanged");
+        }
+    }
+
     @Test
     void aSuggestionReachesTheBoxAndAnUnknownAgentIsNamed(@TempDir Path dir) {
         run(dir);

@@ -36,6 +36,25 @@ public sealed interface Upgrade {
     }
 
     /**
+     * A dataset (more training text) or a library (a jar on the training class path) listed in
+     * every member's manifest, its file in the run's resource store.
+     *
+     * @param request the request's id
+     * @param resource what is added
+     */
+    record ResourceAdded(String request, darwin.trainer.resources.ResourceRef resource) implements Upgrade {
+        public ResourceAdded {
+            Objects.requireNonNull(request, "request");
+            Objects.requireNonNull(resource, "resource");
+        }
+
+        @Override
+        public String describe() {
+            return "adds " + resource.describe();
+        }
+    }
+
+    /**
      * Files written, moved or deleted in every member's program (a {@code SCRIPT} joins the program;
      * a {@code FILE_STRUCTURE} changes its layout), optionally with a new entry class.
      *

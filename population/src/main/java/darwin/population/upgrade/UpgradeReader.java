@@ -2,6 +2,9 @@ package darwin.population.upgrade;
 
 import darwin.core.Budget;
 import darwin.memory.Request;
+import darwin.trainer.resources.ResourceRef;
+import darwin.trainer.resources.VariantResources;
+import java.util.List;
 
 /**
  * Reads what an approved request does from its value: the person's ({@code --with}) if they gave
@@ -24,7 +27,37 @@ public final class UpgradeReader {
             case BUDGET -> new Upgrade.Budgeted(request.id(), BudgetValue.read(value, current));
             case SCRIPT -> Upgrade.ProgramChange.writing(request.id(), ScriptValue.read(value));
             case FILE_STRUCTURE -> LayoutValue.read(request.id(), value);
-            case DATASET, LIBRARY -> throw new UpgradeException(request.kind() + " requests are not applied by this darwin");
+            case DATASET, LIBRARY -> new Upgrade.ResourceAdded(request.id(), resource(request));
+        };
+    }
+
+    /**
+     * The value a person's approval stored for a dataset or a library: a manifest listing the one
+     * resource, already in the run's store ({@link #stored}).
+     */
+    private static ResourceRef resource(Request request) throws UpgradeException {
+        String how = request.kind() == darwin.core.RequestKind.DATASET
+                ? "a DATASET request is approved with the text file to add: approve ID --with FILE"
+                : "a LIBRARY request is approved with its coordinates from the allowed list: approve ID --with GROUP:ARTIFACT:VERSION";
+        if (request.decision() == null || !request.decision().value().strip().startsWith("{")) {
+            throw new UpgradeException(how);
+        }
+        try {
+            List<ResourceRef> refs = VariantResources.parse(request.decision().value()).all();
+            if (refs.size() != 1) {
+                throw new UpgradeException(how);
+            }
+            return refs.getFirst();
+        } catch (IllegalArgumentException e) {
+            throw new UpgradeException(how + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The value that records a resource put in the run's store for a request: see {@link #read}. */
+    public static String stored(ResourceRef ref) {
+        return switch (ref) {
+            case darwin.trainer.resources.DatasetRef dataset -> new VariantResources(List.of(dataset), List.of()).toJson();
+            case darwin.trainer.resources.LibraryRef library -> new VariantResources(List.of(), List.of(library)).toJson();
         };
     }
 }

@@ -2,13 +2,15 @@ package darwin.population.upgrade;
 
 import darwin.core.CompileCheck;
 import darwin.core.Variant;
+import darwin.trainer.resources.VariantResources;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
 /**
  * Applies an upgrade to a member's variant. A program change must fit the variant (a moved or
- * deleted file must be there) and the result must compile; otherwise the variant is left as it was
+ * deleted file must be there), a resource is listed in its manifest, and the result must compile
+ * (with the run's resources, through the compile check it is given); otherwise the variant is left as it was
  * and the reason said, since the members of a run have diverged and a restructuring written
  * against one of them need not fit all.
  */
@@ -30,7 +32,21 @@ public final class Upgrader {
         return switch (upgrade) {
             case Upgrade.Budgeted b -> variant;
             case Upgrade.ProgramChange change -> compiled(change(change, variant));
+            case Upgrade.ResourceAdded added -> compiled(added(added, variant));
         };
+    }
+
+    private static Variant added(Upgrade.ResourceAdded added, Variant variant) throws UpgradeException {
+        Variant child;
+        try {
+            child = VariantResources.derive(variant, added.resource());
+        } catch (IllegalArgumentException e) {
+            throw new UpgradeException(e.getMessage(), e);
+        }
+        if (child.equals(variant)) {
+            throw new UpgradeException("this variant has it already");
+        }
+        return child;
     }
 
     private static Variant change(Upgrade.ProgramChange change, Variant variant) throws UpgradeException {

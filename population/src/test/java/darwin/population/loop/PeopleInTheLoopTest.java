@@ -160,6 +160,35 @@ class PeopleInTheLoopTest {
         assertEquals(2, second.generation());
     }
 
+    @Test
+    void anApprovedDatasetIsListedByEveryMemberAndItsOffspring(@TempDir Path dir) throws Exception {
+        RunDirectory run = new RunDirectory(dir);
+        var store = darwin.trainer.resources.ResourceStore.at(run.resources());
+        var compiler = new VariantCompileCheck(SourceCompiler.forRunningJvm(), java.util.Optional.of(store));
+        var mutator = new darwin.mutation.OfflineMutator(new darwin.mutation.catalog.CatalogMutator(
+                darwin.mutation.catalog.Catalog.standard()), new darwin.mutation.edit.EditApplier(), compiler);
+        var plan = new EvolutionPlan(3, 3, 3, Budget.seconds(5), 7, new Nsga2(1));
+        Budgets evaluation = new Budgets();
+        Evolution evolution = new Evolution(run, plan, mutator, new LocalEvaluator(evaluation, 1,
+                ResultCache.under(run.variants()), "test", id -> null), JSON, null, new Upgrader(compiler));
+        RunState start = evolution.begin("people", SEED, JSON.createObjectNode(), Map.of());
+        Path text = java.nio.file.Files.writeString(dir.resolve("sonnets.txt"), "From fairest creatures we desire increase,\n");
+        var added = store.addDataset(text, darwin.trainer.data.Corpus.tinyShakespeare().tokenizer());
+        book(dir).file("g0-s0", 0, "agent-1", ask(RequestKind.DATASET, "sonnets"));
+        book(dir).decide("r1", RequestStatus.APPROVED, "ada", "", darwin.population.upgrade.UpgradeReader.stored(added.ref()));
+
+        RunState first = evolution.generation(start);
+
+        assertEquals(RequestStatus.APPLIED, book(dir).get("r1").status(), book(dir).get("r1").applied().note());
+        for (RunState.Member member : first.members()) {
+            var resources = darwin.trainer.resources.VariantResources.of(evolution.variant(member.variant()));
+            assertEquals(List.of(added.ref()), resources.datasets(), member + " trains on the approved text");
+        }
+        long children = evolution.ledger().entries(EventType.PROPOSAL).stream()
+                .filter(e -> e.data().path("status").asText().equals("PROPOSED")).count();
+        assertTrue(children > 0, "the members with a manifest still compile and evolve");
+    }
+
     private static void ask(Path dir) {
         RequestBook book = book(dir);
         book.file("g0-s0", 0, "agent-1", ask(RequestKind.BUDGET, "8"));

@@ -8,10 +8,13 @@ import java.nio.file.Path;
  * @param out the run's directory
  * @param awaitApproval whether the run waits for pending upgrade requests to be decided before
  *     each generation
+ * @param libraries the libraries people may approve, as Maven coordinates
+ * @param mavenRepository where an approved library's jar is found
  */
-public record RunControl(Path out, boolean awaitApproval) {
+public record RunControl(Path out, boolean awaitApproval, java.util.List<String> libraries, Path mavenRepository) {
 
     public RunControl {
         Settings.OUT.check(out);
+        libraries = java.util.List.copyOf(libraries);
     }
 }

@@ -63,7 +63,8 @@ public record RunSettings(PopulationSettings population, long seed, Budget budge
                         values.get(Settings.TEMPERATURE), values.get(Settings.MAX_OUTPUT_TOKENS),
                         values.get(Settings.TIMEOUT), values.get(Settings.RETRIES), values.get(Settings.REPAIR_ROUNDS),
                         values.get(Settings.COST_CAP), values.get(Settings.PRICES)),
-                new RunControl(values.get(Settings.OUT), values.get(Settings.AWAIT_APPROVAL)));
+                new RunControl(values.get(Settings.OUT), values.get(Settings.AWAIT_APPROVAL), values.get(Settings.LIBRARIES),
+                        values.get(Settings.MAVEN_REPOSITORY)));
     }
 
     /** The user's documentation of every setting: {@code CONFIGURATION.md}. */

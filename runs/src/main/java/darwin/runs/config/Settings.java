@@ -127,11 +127,17 @@ public final class Settings {
     public static final Setting<Boolean> AWAIT_APPROVAL = Setting.of("run.await-approval", bool(), false,
             "Whether the run waits for people to decide pending upgrade requests before each generation.")
             .withFlag("--await-approval", "");
+    public static final Setting<List<String>> LIBRARIES = Setting.of("run.libraries", new LibraryList(),
+            List.of("org.apache.commons:commons-math3:3.6.1", "it.unimi.dsi:fastutil-core:8.5.13"),
+            "The libraries people may approve for the training class path (LIBRARY requests).");
+    public static final Setting<Path> MAVEN_REPOSITORY = Setting.derived("run.maven-repository", path(), "~/.m2/repository",
+            values -> Path.of(System.getProperty("user.home"), ".m2", "repository"),
+            "The local Maven repository where an approved library's jar is found.");
 
     private static final List<Setting<?>> ALL = List.of(AGENTS, OFFSPRING, ELITES, GENERATIONS, SELECTION,
             PERPLEXITY_WEIGHT, MFU_WEIGHT, SEED, BUDGET_SECONDS, BUDGET_STEPS, SLOTS, THREADS, SANDBOX, HEAP, MEMORY,
             GRACE, PROVIDER, MODEL, BASE_URL, API_KEY_ENV, TEMPERATURE, MAX_OUTPUT_TOKENS, TIMEOUT, RETRIES,
-            REPAIR_ROUNDS, COST_CAP, PRICES, OUT, AWAIT_APPROVAL);
+            REPAIR_ROUNDS, COST_CAP, PRICES, OUT, AWAIT_APPROVAL, LIBRARIES, MAVEN_REPOSITORY);
 
     private static final SequencedMap<String, String> SECTIONS = sections(
             "population", "The agents and the genetic algorithm.",

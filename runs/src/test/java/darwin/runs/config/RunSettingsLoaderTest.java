@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,9 @@ class RunSettingsLoaderTest {
         assertEquals(2, llm.repairRounds());
         assertEquals(Optional.of(5.0), llm.costCap());
         assertEquals(Map.of(), llm.prices());
-        assertEquals(new RunControl(Path.of("out", "run-20260102-030405"), false), settings.run());
+        assertEquals(new RunControl(Path.of("out", "run-20260102-030405"), false,
+                List.of("org.apache.commons:commons-math3:3.6.1", "it.unimi.dsi:fastutil-core:8.5.13"),
+                Path.of(System.getProperty("user.home"), ".m2", "repository")), settings.run());
     }
 
     @Test
@@ -123,7 +126,8 @@ class RunSettingsLoaderTest {
                 Optional.of(URI.create("http://localhost:8000/v1")), Optional.of("VLLM_KEY"), 0.7, 8192,
                 Duration.ofSeconds(90), 5, 1, Optional.of(12.5),
                 Map.of("gpt-4o-mini", new Price(0.1, 0.4), "llama3.1:8b", Price.FREE)), settings.llm());
-        assertEquals(new RunControl(Path.of("/tmp/evolution"), true), settings.run());
+        assertEquals(Path.of("/tmp/evolution"), settings.run().out());
+        assertTrue(settings.run().awaitApproval());
     }
 
     @Test
@@ -180,7 +184,7 @@ class RunSettingsLoaderTest {
 
     @Test
     void anUnknownKeyWithNothingCloseListsTheSection() throws IOException {
-        assertTrue(error("run:\n  colour: blue\n").endsWith("unknown setting 'run.colour'; run holds out, await-approval"));
+        assertTrue(error("run:\n  colour: blue\n").endsWith("unknown setting 'run.colour'; run holds out, await-approval, libraries, maven-repository"));
     }
 
     @Test

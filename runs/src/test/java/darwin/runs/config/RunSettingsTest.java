@@ -14,6 +14,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.List;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class RunSettingsTest {
@@ -76,7 +78,7 @@ class RunSettingsTest {
                 weights.keys());
         assertThrows(ConfigException.class, () -> new EvaluationSettings(0, 0, SandboxMode.AUTO, Size.gigabytes(2),
                 Optional.empty(), Duration.ofSeconds(60)));
-        assertThrows(ConfigException.class, () -> new RunControl(null, false));
+        assertThrows(ConfigException.class, () -> new RunControl(null, false, List.of(), Path.of("repo")));
     }
 
     @Test
