@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param decision who decided, when, the note and the value given; {@code null} while pending
  * @param applied when it took effect or failed to; {@code null} before
  */
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
 public record Request(String id, String proposal, int generation, String agent, RequestKind kind, String title,
         String rationale, String payload, RequestStatus status, Instant created, Decision decision, Application applied) {
 
@@ -69,6 +70,11 @@ public record Request(String id, String proposal, int generation, String agent, 
                 success ? RequestStatus.APPLIED : RequestStatus.FAILED, created, decision, Objects.requireNonNull(how));
     }
 
+    /** Whether it waits for people. */
+    public boolean pending() {
+        return status == RequestStatus.PENDING;
+    }
+
     /** The value to apply: the person's, if they gave one, else the agent's payload. */
     public String value() {
         return decision != null && !decision.value().isEmpty() ? decision.value() : payload;
@@ -82,6 +88,7 @@ public record Request(String id, String proposal, int generation, String agent, 
      * @param note why, for the agent ({@code ""} when none)
      * @param value what the person supplied with it ({@code ""} when none): a file, coordinates, a number
      */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
     public record Decision(String by, Instant at, String note, String value) {
         public Decision {
             by = by == null || by.isBlank() ? "unknown" : by.strip();
@@ -98,6 +105,7 @@ public record Request(String id, String proposal, int generation, String agent, 
      * @param at when
      * @param note what was done, or why it could not be
      */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
     public record Application(int generation, Instant at, String note) {
         public Application {
             Objects.requireNonNull(at, "at");

@@ -42,6 +42,15 @@ public final class RequestBook {
         return FileLocks.holding(file, this::read);
     }
 
+    /**
+     * Every request, oldest first, read without taking the lock: for readers that must not write
+     * into the run's folder (a report). The file is only ever replaced whole, so this sees one
+     * version of it.
+     */
+    public List<Request> snapshot() {
+        return read();
+    }
+
     /** The requests with a status, oldest first. */
     public List<Request> with(RequestStatus status) {
         return all().stream().filter(r -> r.status() == status).toList();

@@ -54,7 +54,7 @@ final class ReportCommand implements Callable<Integer> {
             overrides.put(Settings.OUT, dir.toString());
             RunSettings settings = new RunSettingsLoader().load(Optional.empty(), overrides);
             return new RunPlan(settings.population().generations(), settings.population().agents(),
-                    settings.budget().describe(), settings.llm().offline() ? "offline catalog"
+                    budget(settings.budget(), records.budget()), settings.llm().offline() ? "offline catalog"
                             : settings.llm().provider().orElseThrow().id() + " " + settings.llm().model().orElse(""));
         } catch (ConfigException e) {
             // settings this darwin no longer accepts: say what the file says
@@ -62,5 +62,16 @@ final class ReportCommand implements Callable<Integer> {
                     records.state().members().size(), persisted.path(Settings.BUDGET_SECONDS.key()).asText("?") + " s",
                     persisted.path(Settings.PROVIDER.key()).asText("offline catalog"));
         }
+    }
+
+    /** The budget in force, and the configured one when people raised it. */
+    static String budget(darwin.core.Budget configured, String inForce) {
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("(seconds|steps)-([0-9.]+)").matcher(inForce);
+        if (!key.matches() || inForce.equals(configured.key())) {
+            return configured.describe();
+        }
+        darwin.core.Budget raised = key.group(1).equals("steps") ? darwin.core.Budget.steps((long) Double.parseDouble(key.group(2)))
+                : darwin.core.Budget.seconds(Double.parseDouble(key.group(2)));
+        return raised.describe() + " (raised from " + configured.describe() + ")";
     }
 }

@@ -164,6 +164,10 @@ public final class Evolution {
             EvaluationResult result = results.computeIfAbsent(member.variant(), this::evaluateQuietly);
             members.add(new Member(member.agent(), member.variant(), Fitness.of(result)));
         }
+        if (!budget.equals(plan.budget())) {
+            // people raised the budget: the seed is measured at it too, so that gains stay comparable
+            results.computeIfAbsent(state.seedVariant(), this::evaluateQuietly);
+        }
         for (var known : results.entrySet()) {
             logEvaluation(known.getKey(), known.getValue());
         }
@@ -173,7 +177,7 @@ public final class Evolution {
         Survivors survivors = plan.selector().select(members, offspring, plan.agents(), new SplittableRandom(plan.seedFor(g, -2)));
         List<RunState.Member> next = survivors.members().stream().map(m -> new RunState.Member(m.agent(), m.variant())).toList();
         if (ledger.entries(EventType.SELECTION).stream().noneMatch(e -> e.data().path("generation").asInt() == g)) {
-            ObjectNode selection = json.createObjectNode().put("generation", g);
+            ObjectNode selection = json.createObjectNode().put("generation", g).put("budget", budget.key());
             selection.set("members", json.valueToTree(next));
             selection.set("elites", json.valueToTree(survivors.elites()));
             ledger.append(EventType.SELECTION, selection);

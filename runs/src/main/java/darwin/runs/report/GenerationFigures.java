@@ -35,15 +35,22 @@ public record GenerationFigures(int generation, int variants, int failed, double
     /** One row per generation: the seed, then each generation that has a SELECTION event. */
     static List<GenerationFigures> of(RunRecords records) {
         Map<Integer, List<String>> populations = new TreeMap<>();
+        Map<Integer, String> budgets = new TreeMap<>();
         populations.put(0, List.of(records.state().seedVariant()));
         for (LedgerEntry selection : records.events(EventType.SELECTION)) {
             List<String> members = new ArrayList<>();
             selection.data().path("members").forEach(m -> members.add(m.path("variant").asText()));
-            populations.putIfAbsent(selection.data().path("generation").asInt(), members);
+            int generation = selection.data().path("generation").asInt();
+            populations.putIfAbsent(generation, members);
+            budgets.putIfAbsent(generation, selection.data().path("budget").asText(""));
         }
-        Map<String, Measured> measured = records.measured();
+        // each generation at the budget it ran with (people may raise it); the seed at the first
+        String first = records.events(EventType.EVALUATION).stream().map(e -> e.data().path("budget").asText(""))
+                .findFirst().orElse("");
+        budgets.put(0, first);
         List<GenerationFigures> figures = new ArrayList<>();
-        populations.forEach((generation, members) -> figures.add(of(generation, members, measured)));
+        populations.forEach((generation, members) -> figures.add(of(generation, members,
+                records.measuredAt(budgets.getOrDefault(generation, "")))));
         return figures;
     }
 

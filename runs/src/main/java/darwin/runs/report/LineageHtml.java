@@ -19,13 +19,32 @@ final class LineageHtml {
         report.header().seed().ifPresent(s -> out.append(" · perplexity ").append(Html.perplexity(s.perplexity()))
                 .append(" · MFU ").append(Html.mfu(s.mfu())));
         out.append("</div></li>\n");
-        for (Attempt step : report.lineage()) {
-            step(out, step);
+        for (LineageStep step : report.lineage()) {
+            switch (step) {
+                case LineageStep.Change change -> step(out, change.attempt());
+                case LineageStep.Upgrade upgrade -> upgrade(out, upgrade);
+            }
         }
         if (report.lineage().isEmpty()) {
             out.append("<li class=\"step\"><p class=\"muted\">No change has beaten the seed yet.</p></li>\n");
         }
         return out.append("</ol>\n").toString();
+    }
+
+    private static void upgrade(StringBuilder out, LineageStep.Upgrade step) {
+        out.append("<li class=\"step\"><div class=\"step-head\"><b>people</b> upgraded <code>").append(Html.text(step.parent()))
+                .append("</code> → <code>").append(Html.text(step.child())).append("</code></div>\n<h3>")
+                .append("An approved upgrade request, applied to every member (see Requests)</h3>\n");
+        diff(out, step.diff());
+        out.append("</li>\n");
+    }
+
+    private static void diff(StringBuilder out, String diff) {
+        if (!diff.isEmpty()) {
+            long lines = diff.lines().count();
+            out.append("<details open><summary>diff, ").append(lines).append(" lines</summary><pre class=\"diff\"><code>")
+                    .append(Html.diff(diff)).append("</code></pre></details>\n");
+        }
     }
 
     private static void step(StringBuilder out, Attempt step) {
@@ -45,11 +64,7 @@ final class LineageHtml {
         if (!step.reasoning().isEmpty()) {
             out.append("<p class=\"reasoning\">").append(Html.text(step.reasoning())).append("</p>\n");
         }
-        if (!step.diff().isEmpty()) {
-            long lines = step.diff().lines().count();
-            out.append("<details open><summary>diff, ").append(lines).append(" lines</summary><pre class=\"diff\"><code>")
-                    .append(Html.diff(step.diff())).append("</code></pre></details>\n");
-        }
+        diff(out, step.diff());
         out.append("</li>\n");
     }
 

@@ -10,11 +10,13 @@ import java.util.Optional;
  * @param variant the variant's id
  * @param perplexity held-out perplexity, finite and positive
  * @param mfu model FLOP utilisation, a fraction of the device's peak
+ * @param budget the key of the budget it was measured at ({@code seconds-20.0}; {@code ""} when the ledger does not say)
  */
-public record Measured(String variant, double perplexity, double mfu) {
+public record Measured(String variant, double perplexity, double mfu, String budget) {
 
     public Measured {
         Objects.requireNonNull(variant, "variant");
+        budget = Objects.requireNonNullElse(budget, "");
         if (!(perplexity > 0) || !Double.isFinite(perplexity)) {
             throw new IllegalArgumentException("perplexity must be finite and positive, got " + perplexity);
         }
@@ -32,7 +34,7 @@ public record Measured(String variant, double perplexity, double mfu) {
                 || !(mfu >= 0) || !Double.isFinite(mfu)) {
             return Optional.empty();
         }
-        return Optional.of(new Measured(evaluation.path("variant").asText(), perplexity, mfu));
+        return Optional.of(new Measured(evaluation.path("variant").asText(), perplexity, mfu, evaluation.path("budget").asText("")));
     }
 
     /** Relative change of perplexity from {@code before} to this, e.g. -0.05 for 5% lower. */

@@ -1,5 +1,6 @@
 package darwin.runs.report;
 
+import darwin.memory.Request;
 import java.util.List;
 
 /** The requests: those waiting for people, prominently, with the commands to decide; the rest in a table. */
@@ -18,10 +19,10 @@ final class RequestsHtml {
                 .append(pending.size() == 1 ? "1 request waits" : pending.size() + " requests wait")
                 .append(" for your decision</h2>\n");
         for (Request r : pending) {
-            out.append("<div class=\"request\"><div><span class=\"kind\">").append(Html.text(r.kind())).append("</span> <b>")
+            out.append("<div class=\"request\"><div><span class=\"kind\">").append(Html.text(r.kind().name())).append("</span> <b>")
                     .append(Html.text(r.title())).append("</b></div>\n<div class=\"muted\">").append(Html.text(r.id()))
                     .append(" · ").append(Html.text(r.agent())).append(" · generation ").append(r.generation())
-                    .append(" · proposal ").append(Html.text(r.proposal())).append(" · ").append(Html.text(r.created()))
+                    .append(" · proposal ").append(Html.text(r.proposal())).append(" · ").append(Html.text(r.created().toString()))
                     .append("</div>\n");
             if (!r.rationale().isEmpty()) {
                 out.append("<p class=\"reasoning\">").append(Html.text(r.rationale())).append("</p>\n");
@@ -34,6 +35,23 @@ final class RequestsHtml {
                     .append("\n./darwin requests ").append(dir).append(" deny ").append(id).append("</pre></div>\n");
         }
         return out.append("</section>\n").toString();
+    }
+
+    /** What the request did, or, before it was applied, what was approved. */
+    static String effect(Request r) {
+        if (r.applied() != null) {
+            return (r.status() == darwin.memory.RequestStatus.FAILED ? "failed: " : "from generation " + r.applied().generation()
+                    + ": ") + r.applied().note();
+        }
+        String value = r.decision() == null ? "" : r.decision().value();
+        if (value.startsWith("{")) {
+            try {
+                return darwin.trainer.resources.VariantResources.parse(value).describe();
+            } catch (IllegalArgumentException e) {
+                return value;
+            }
+        }
+        return value.length() > 200 ? value.substring(0, 200) + "…" : value;
     }
 
     /** A word as a shell reads it back: as it is when plain, else single-quoted. */
@@ -57,15 +75,15 @@ final class RequestsHtml {
             return out.toString();
         }
         out.append("<table><thead><tr><th>id</th><th>kind</th><th>title</th><th>agent</th><th>status</th>"
-                + "<th>decided by</th><th>at</th><th>note</th><th>value</th></tr></thead><tbody>\n");
+                + "<th>decided by</th><th>at</th><th>note</th><th>effect</th></tr></thead><tbody>\n");
         for (Request r : decided) {
             Request.Decision d = r.decision();
-            out.append("<tr><td>").append(Html.text(r.id())).append("</td><td>").append(Html.text(r.kind())).append("</td><td>")
-                    .append(Html.text(r.title())).append("</td><td>").append(Html.text(r.agent()))
-                    .append("</td><td><span class=\"status ").append(Html.text(r.status().toLowerCase(java.util.Locale.ROOT)))
-                    .append("\">").append(Html.text(r.status())).append("</span></td>");
+            out.append("<tr><td>").append(Html.text(r.id())).append("</td><td>").append(Html.text(r.kind().name()))
+                    .append("</td><td>").append(Html.text(r.title())).append("</td><td>").append(Html.text(r.agent()))
+                    .append("</td><td><span class=\"status ").append(Html.text(r.status().name().toLowerCase(java.util.Locale.ROOT)))
+                    .append("\">").append(Html.text(r.status().name())).append("</span></td>");
             for (String cell : d == null ? new String[] {"", "", "", ""}
-                    : new String[] {d.by(), d.at(), d.note(), d.value() == null || d.value().isNull() ? "" : d.value().toString()}) {
+                    : new String[] {d.by(), d.at().toString(), d.note(), effect(r)}) {
                 out.append("<td>").append(Html.text(cell)).append("</td>");
             }
             out.append("</tr>\n");

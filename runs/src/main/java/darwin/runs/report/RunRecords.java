@@ -8,7 +8,13 @@ import darwin.memory.EventType;
 import darwin.memory.Ledger;
 import darwin.memory.LedgerEntry;
 import darwin.memory.RunDirectory;
+import darwin.memory.Request;
+import darwin.memory.RequestBook;
 import darwin.memory.RunState;
+import darwin.core.Variant;
+import darwin.mutation.edit.UnifiedDiff;
+import darwin.trainer.variant.VariantDirectory;
+import java.nio.file.Path;
 import java.nio.file.Files;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -60,7 +66,8 @@ public record RunRecords(RunDirectory run, RunState state, List<LedgerEntry> led
         }
         List<Attempt> ordered = attempts.values().stream()
                 .sorted(Comparator.comparingInt(Attempt::generation).thenComparing(Attempt::proposal)).toList();
-        return new RunRecords(run, state, ledger, ordered, Request.read(run.requests(), json));
+        return new RunRecords(run, state, ledger, ordered,
+                new RequestBook(run.requests(), json, java.time.Clock.systemUTC()).snapshot());
     }
 
     /** The entries of one type, oldest first. */
@@ -68,13 +75,54 @@ public record RunRecords(RunDirectory run, RunState state, List<LedgerEntry> led
         return ledger.stream().filter(e -> e.type() == type).toList();
     }
 
-    /** The figures of every variant measured, by id, in the order they were first measured. */
+    /**
+     * The budget of the latest evaluation: the one in force (people may have raised it), at which
+     * figures are compared; {@code ""} when nothing was measured or the ledger does not say.
+     */
+    public String budget() {
+        List<LedgerEntry> evaluations = events(EventType.EVALUATION);
+        return evaluations.isEmpty() ? "" : evaluations.getLast().data().path("budget").asText("");
+    }
+
+    /** The figures of every variant measured at the budget in force, by id, in the order they were measured. */
     public Map<String, Measured> measured() {
+        return measuredAt(budget());
+    }
+
+    /**
+     * The figures of every variant measured at a budget, by id, in the order they were first
+     * measured; with {@code ""}, each variant's first figures at any budget.
+     */
+    public Map<String, Measured> measuredAt(String budget) {
         Map<String, Measured> measured = new LinkedHashMap<>();
         for (LedgerEntry e : events(EventType.EVALUATION)) {
-            Measured.of(e.data()).ifPresent(m -> measured.putIfAbsent(m.variant(), m));
+            Measured.of(e.data()).filter(m -> budget.isEmpty() || m.budget().equals(budget))
+                    .ifPresent(m -> measured.putIfAbsent(m.variant(), m));
         }
         return measured;
+    }
+
+    /** A variant's single parent, from its {@code variant.json}, when the run keeps its files. */
+    public Optional<String> parentOf(String variant) {
+        Path metadata = run.variant(variant).resolve(VariantDirectory.METADATA);
+        if (!Variant.isId(variant) || !Files.isRegularFile(metadata)) {
+            return Optional.empty();
+        }
+        try {
+            List<String> parents = VariantDirectory.read(run.variant(variant)).parents();
+            return parents.size() == 1 ? Optional.of(parents.getFirst()) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The unified diff between two of the run's variants, or {@code ""} when their files cannot be read. */
+    public String diff(String from, String to) {
+        try {
+            return UnifiedDiff.of(VariantDirectory.read(run.variant(from)), VariantDirectory.read(run.variant(to))).text();
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     /** The seed's figures, when it was measured. */

@@ -1,6 +1,6 @@
 package darwin.runs.report;
 
-import darwin.memory.Attempt;
+import darwin.memory.Request;
 import darwin.memory.EventType;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param ledgerRequests requests the ledger records (whether or not a queue holds them)
  */
 public record RunReport(Header header, List<GenerationFigures> generations, List<ParetoPoint> pareto,
-        List<Attempt> lineage, List<FailureCount> failures, List<CostPoint> costs, List<Request> requests,
+        List<LineageStep> lineage, List<FailureCount> failures, List<CostPoint> costs, List<Request> requests,
         int ledgerRequests) {
 
     public RunReport {
@@ -73,7 +73,8 @@ public record RunReport(Header header, List<GenerationFigures> generations, List
                 records.events(EventType.PROPOSAL).size(), records.events(EventType.EVALUATION).size(),
                 costs.isEmpty() ? 0 : costs.getLast().cumulative(), records.seed(), best, generated);
         return new RunReport(header, GenerationFigures.of(records), ParetoPoint.of(records.measured().values()),
-                best.map(b -> Lineage.of(records.attempts(), b.variant())).orElse(List.of()), FailureCount.of(records),
+                best.map(b -> Lineage.of(records.attempts(), b.variant(), records::parentOf, records::diff)).orElse(List.of()),
+                FailureCount.of(records),
                 costs, records.requests(), records.events(EventType.REQUEST).size());
     }
 

@@ -7,8 +7,8 @@
  * {@link darwin.runs.report.GenerationFigures} (best and median per generation),
  * {@link darwin.runs.report.ParetoPoint} (every measured variant, the front marked),
  * {@link darwin.runs.report.Lineage} (the steps from the seed to the best variant),
- * {@link darwin.runs.report.FailureCount}, {@link darwin.runs.report.CostPoint} and
- * {@link darwin.runs.report.Request}, gathered in {@link darwin.runs.report.RunReport}.
+ * {@link darwin.runs.report.FailureCount} and {@link darwin.runs.report.CostPoint}, with the
+ * run's requests ({@link darwin.memory.Request}), gathered in {@link darwin.runs.report.RunReport}.
  *
  * <p>The page ({@link darwin.runs.report.ReportPage}) needs no network: the chart library
  * (Chart.js, from its webjar) and the data are inlined. Every piece of run text is escaped, the

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import darwin.memory.Attempt;
+import darwin.memory.Request;
 import darwin.memory.RunDirectory;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,7 +48,7 @@ class RunReportTest {
 
     @Test
     void aSharedVariantCountsOnceAndAFailedOneNotAtAll() {
-        Map<String, Measured> measured = Map.of("a", new Measured("a", 10, 0.1), "b", new Measured("b", 20, 0.2));
+        Map<String, Measured> measured = Map.of("a", new Measured("a", 10, 0.1, ""), "b", new Measured("b", 20, 0.2, ""));
         GenerationFigures g = GenerationFigures.of(4, List.of("a", "a", "a", "b", "x"), measured);
         assertEquals(3, g.variants());
         assertEquals(1, g.failed());
@@ -76,13 +77,43 @@ class RunReportTest {
     void theLineageRunsFromTheSeedToTheBestInOrder(@TempDir Path tmp) {
         RunReport report = fixture(tmp);
         assertEquals(Fixtures.D, report.header().best().orElseThrow().variant());
-        List<Attempt> lineage = report.lineage();
+        List<Attempt> lineage = report.lineage().stream().map(s -> ((LineageStep.Change) s).attempt()).toList();
         assertEquals(List.of("g1-s0", "g2-s0"), lineage.stream().map(Attempt::proposal).toList());
         assertEquals(Fixtures.SEED, lineage.get(0).parent());
         assertEquals(Fixtures.A, lineage.get(0).child());
         assertEquals(Fixtures.D, lineage.get(1).child());
         assertEquals("agent-3", lineage.get(1).mutator());
         assertTrue(Lineage.of(lineage, Fixtures.SEED).isEmpty(), "the seed has no steps");
+    }
+
+    @Test
+    void anUpgradeByPeopleIsAStepOfTheLineage(@TempDir Path tmp) {
+        List<Attempt> attempts = fixture(tmp).lineage().stream().map(s -> ((LineageStep.Change) s).attempt()).toList();
+        // D was upgraded by people into E; E's parent is D
+        String e = "eeee000000000005";
+        List<LineageStep> steps = Lineage.of(attempts, e, id -> id.equals(e) ? java.util.Optional.of(Fixtures.D)
+                : java.util.Optional.empty(), (from, to) -> "--- " + from + "\n+++ " + to + "\n");
+        assertEquals(List.of(Fixtures.SEED, Fixtures.A, Fixtures.D), steps.stream().map(LineageStep::parent).toList());
+        LineageStep.Upgrade upgrade = (LineageStep.Upgrade) steps.getLast();
+        assertEquals(e, upgrade.child());
+        assertTrue(upgrade.diff().contains("+++ " + e));
+    }
+
+    @Test
+    void afterABudgetRiseTheFiguresAreComparedAtTheNewBudget(@TempDir Path tmp) throws Exception {
+        Path dir = Fixtures.copy(tmp);
+        String line = "{\"schema\": 1, \"id\": \"%s\", \"seq\": %d, \"type\": \"EVALUATION\", \"time\": \"2026-11-22T06:00:00Z\","
+                + " \"data\": {\"variant\": \"%s\", \"budget\": \"seconds-10.0\", \"seed\": 1, \"status\": \"OK\","
+                + " \"reason\": \"\", \"metrics\": {\"perplexity\": %s, \"mfu\": 0.3}}}%n";
+        long seq = java.nio.file.Files.readAllLines(dir.resolve("ledger.jsonl")).size();
+        java.nio.file.Files.writeString(dir.resolve("ledger.jsonl"), String.format(java.util.Locale.ROOT, line, "x1", seq + 1,
+                Fixtures.SEED, "10.0") + String.format(java.util.Locale.ROOT, line, "x2", seq + 2, Fixtures.A, "9.0"),
+                java.nio.file.StandardOpenOption.APPEND);
+        RunReport report = RunReport.of(RunRecords.read(new RunDirectory(dir), new ObjectMapper()), PLAN, Instant.now());
+        assertEquals(10.0, report.header().seed().orElseThrow().perplexity(), 1e-9, "the seed at the new budget");
+        assertEquals(Fixtures.A, report.header().best().orElseThrow().variant(), "D was not measured at the new budget");
+        assertEquals(2, report.pareto().size(), "the front is drawn at one budget");
+        assertFigures(report.generations().get(2), 11.0, 12.0, 0.35, 0.31);
     }
 
     @Test
