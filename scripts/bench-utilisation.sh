@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Slot utilisation when the LLM takes 20 s per reply: a delaying stub on loopback, 4 agents,
-# 2 generations, 20-second budgets, one slot. Prints the run's summary line with the utilisation.
-# Usage: scripts/bench-utilisation.sh [DELAY_SECONDS]   (about 5 minutes)
+# Slot utilisation when the LLM takes 20 s per reply: a delaying stub on loopback, 2 generations,
+# one slot; 4 agents and 20-second budgets unless told otherwise. Prints the run's summary line
+# with the utilisation.
+# Usage: scripts/bench-utilisation.sh [DELAY_SECONDS] [AGENTS] [BUDGET_SECONDS]
+#        (4 agents, 20 s: about 5 minutes; 8 agents, 30 s: about 11 minutes)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 delay=${1:-20}
+agents=${2:-4}
+budget=${3:-20}
 port=18931
 python3 "$root/scripts/llm-stub.py" "$port" "$delay" &
 stub=$!
@@ -13,10 +17,10 @@ out=$(mktemp -d)/run
 config=$(mktemp --suffix .yaml)
 cat > "$config" <<YAML
 population:
-  agents: 4
+  agents: $agents
   generations: 2
 budget:
-  seconds: 20
+  seconds: $budget
 llm:
   provider: openai
   model: stub

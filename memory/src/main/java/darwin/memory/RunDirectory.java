@@ -9,6 +9,22 @@ import java.nio.file.Path;
  */
 public record RunDirectory(Path root) {
 
+    /**
+     * This directory, when it holds a run.
+     *
+     * @throws IllegalArgumentException saying why it does not: it does not exist, or it has no
+     *     {@code run.json}
+     */
+    public RunDirectory requireRun() {
+        if (!java.nio.file.Files.isDirectory(root)) {
+            throw new IllegalArgumentException(root + " is not a run: it does not exist");
+        }
+        if (!java.nio.file.Files.isRegularFile(state())) {
+            throw new IllegalArgumentException(root + " is not a run: it has no run.json (start one with: darwin run --out DIR)");
+        }
+        return this;
+    }
+
     public Path state() {
         return root.resolve("run.json");
     }

@@ -7,7 +7,6 @@ import darwin.runs.config.RunSettings;
 import darwin.runs.config.RunSettingsLoader;
 import darwin.runs.config.Setting;
 import darwin.runs.config.Settings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -37,10 +36,7 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunDirectory run = new RunDirectory(dir);
-        if (!Files.isRegularFile(run.state())) {
-            throw new IllegalArgumentException(dir + " is not a run: it has no run.json (start one with: darwin run --out DIR)");
-        }
+        RunDirectory run = new RunDirectory(dir).requireRun();
         ObjectMapper json = new ObjectMapper();
         RunState state = RunState.load(run.state(), json);
         Map<Setting<?>, String> overrides = RunAssembly.restore(state.settings());

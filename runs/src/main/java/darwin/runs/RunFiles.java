@@ -13,7 +13,6 @@ import darwin.population.upgrade.UpgradeReader;
 import darwin.runs.config.RunSettings;
 import darwin.runs.config.RunSettingsLoader;
 import darwin.runs.config.Settings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -27,10 +26,7 @@ record RunFiles(RunDirectory run, RunState state, ObjectMapper json) {
      * @throws IllegalArgumentException when {@code dir} holds no run
      */
     static RunFiles open(Path dir) {
-        RunDirectory run = new RunDirectory(dir);
-        if (!Files.isRegularFile(run.state())) {
-            throw new IllegalArgumentException(dir + " is not a run: it has no run.json (start one with: darwin run --out DIR)");
-        }
+        RunDirectory run = new RunDirectory(dir).requireRun();
         ObjectMapper json = new ObjectMapper();
         return new RunFiles(run, RunState.load(run.state(), json), json);
     }

@@ -9,9 +9,7 @@ import darwin.memory.LedgerEntry;
 import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -40,33 +38,35 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunDirectory run = new RunDirectory(dir);
-        if (!Files.isRegularFile(run.state())) {
-            throw new IllegalArgumentException(dir + " is not a run: it has no run.json");
-        }
+        RunDirectory run = new RunDirectory(dir).requireRun();
         ObjectMapper mapper = new ObjectMapper();
         RunState state = RunState.load(run.state(), mapper);
-        Ledger ledger = new Ledger(run.ledger(), mapper, Clock.systemUTC());
+        // read only: a live run may be writing the last line
+        List<LedgerEntry> entries = Ledger.read(run.ledger(), mapper);
+        java.util.function.Function<EventType, List<LedgerEntry>> events = type -> entries.stream()
+                .filter(e -> e.type() == type).toList();
         int planned = state.settings().path("population.generations").asInt(state.generation());
         Map<String, Integer> proposals = new TreeMap<>();
         double cost = 0;
-        for (LedgerEntry e : ledger.entries(EventType.PROPOSAL)) {
+        for (LedgerEntry e : events.apply(EventType.PROPOSAL)) {
             proposals.merge(e.data().path("status").asText(), 1, Integer::sum);
             cost += e.data().path("cost").asDouble();
         }
-        List<LedgerEntry> evaluations = ledger.entries(EventType.EVALUATION);
+        List<LedgerEntry> evaluations = events.apply(EventType.EVALUATION);
         Optional<JsonNode> best = evaluations.stream().map(LedgerEntry::data).filter(d -> d.has("metrics"))
                 .min(Comparator.comparingDouble(d -> d.path("metrics").path("perplexity").asDouble()));
         Optional<JsonNode> seed = evaluations.stream().map(LedgerEntry::data)
                 .filter(d -> d.path("variant").asText().equals(state.seedVariant()) && d.has("metrics")).findFirst();
-        boolean finished = ledger.entries(EventType.RUN).stream().anyMatch(e -> e.data().path("event").asText().equals("end"))
+        boolean finished = events.apply(EventType.RUN).stream().anyMatch(e -> e.data().path("event").asText().equals("end"))
                 && state.generation() >= planned;
+        long pending = new darwin.memory.RequestBook(run.requests(), mapper, java.time.Clock.systemUTC()).snapshot().stream()
+                .filter(darwin.memory.Request::pending).count();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode node = mapper.createObjectNode();
             node.put("run", state.id()).put("generation", state.generation()).put("generations", planned)
                     .put("finished", finished).put("evaluations", evaluations.size()).put("cost", cost)
-                    .put("requests", ledger.entries(EventType.REQUEST).size());
+                    .put("requests", events.apply(EventType.REQUEST).size()).put("pendingRequests", pending);
             node.set("proposals", mapper.valueToTree(proposals));
             node.set("members", mapper.valueToTree(state.members()));
             best.ifPresent(b -> node.set("best", b));
@@ -76,12 +76,16 @@ final class StatusCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "run %s: generation %d of %d%s%n", state.id(), state.generation(), planned,
                     finished ? ", finished" : "");
             out.printf(Locale.ROOT, "proposals: %s; evaluations: %d; LLM cost $%.2f; requests: %d%n", proposals,
-                    evaluations.size(), cost, ledger.entries(EventType.REQUEST).size());
+                    evaluations.size(), cost, events.apply(EventType.REQUEST).size());
             seed.ifPresent(s -> out.printf(Locale.ROOT, "seed %s: perplexity %.3f, MFU %.1f%%%n", state.seedVariant(),
                     s.path("metrics").path("perplexity").asDouble(), 100 * s.path("metrics").path("mfu").asDouble()));
             best.ifPresent(b -> out.printf(Locale.ROOT, "best so far %s: perplexity %.3f, MFU %.1f%%%n", b.path("variant").asText(),
                     b.path("metrics").path("perplexity").asDouble(), 100 * b.path("metrics").path("mfu").asDouble()));
             state.members().forEach(m -> out.printf("  %s owns %s%n", m.agent(), m.variant()));
+            if (pending > 0) {
+                out.printf("%d request%s wait%s for a decision: darwin requests %s list%n", pending, pending == 1 ? "" : "s",
+                        pending == 1 ? "s" : "", dir);
+            }
         }
         out.flush();
         return 0;

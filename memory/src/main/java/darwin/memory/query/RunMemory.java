@@ -44,13 +44,7 @@ public record RunMemory(RunDirectory run, List<AgentMemory> agents, List<Attempt
      * @throws MemoryFormatException naming a memory file that cannot be read (and its line, for bad JSON)
      */
     public static RunMemory open(Path dir, ObjectMapper json) {
-        RunDirectory run = new RunDirectory(dir);
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException(dir + " does not exist or is not a directory");
-        }
-        if (!Files.isRegularFile(run.state())) {
-            throw new IllegalArgumentException(dir + " is not a run: it has no run.json");
-        }
+        RunDirectory run = new RunDirectory(dir).requireRun();
         List<AgentMemory> agents = new ArrayList<>();
         if (Files.isDirectory(run.agents())) {
             try (var files = Files.list(run.agents())) {

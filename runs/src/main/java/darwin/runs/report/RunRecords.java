@@ -52,12 +52,7 @@ public record RunRecords(RunDirectory run, RunState state, List<LedgerEntry> led
      * @throws darwin.memory.MemoryFormatException naming a file that cannot be read
      */
     public static RunRecords read(RunDirectory run, ObjectMapper json) {
-        if (!Files.isDirectory(run.root())) {
-            throw new IllegalArgumentException(run.root() + " is not a run: no such directory");
-        }
-        if (!Files.isRegularFile(run.state())) {
-            throw new IllegalArgumentException(run.root() + " is not a run: it has no run.json");
-        }
+        run.requireRun();
         RunState state = RunState.load(run.state(), json);
         List<LedgerEntry> ledger = Ledger.read(run.ledger(), json);
         Map<String, Attempt> attempts = new LinkedHashMap<>();

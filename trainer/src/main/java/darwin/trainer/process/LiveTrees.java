@@ -21,6 +21,11 @@ final class LiveTrees {
 
     private LiveTrees() {}
 
+    /** Registers the shutdown hook now, before any child is started. */
+    static void install() {
+        // the static initialiser has run by now
+    }
+
     static void add(ProcessTree tree) {
         LIVE.add(tree);
     }

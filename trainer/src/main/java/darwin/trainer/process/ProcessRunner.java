@@ -34,6 +34,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ProcessRunner {
 
+    static {
+        LiveTrees.install();
+    }
+
+
     /** The variable the runner adds to every child's environment to recognise its processes. */
     public static final String MARKER = "DARWIN_PROCESS_MARKER";
 

@@ -30,6 +30,7 @@ class ShutdownTest {
         }
         assertEquals(1, Processes.withToken(token).size(), "the child started: " + Files.readString(workspace.resolve(
                 "parent.log")));
+        Thread.sleep(300); // the runner registers the child the moment it has started it
         parent.destroy(); // SIGTERM, which runs the shutdown hooks as Ctrl-C's SIGINT does
         assertTrue(parent.waitFor(30, TimeUnit.SECONDS));
         Processes.assertAllDead(workspace, List.of(), token);
