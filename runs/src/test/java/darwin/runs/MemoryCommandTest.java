@@ -165,7 +165,7 @@ class MemoryCommandTest {
     void aMissingFolderARunlessFolderAndACorruptFileAreOneLineErrors() throws Exception {
         Outcome missing = darwin("memory", dir.resolve("nowhere").toString(), "agents");
         assertNotEquals(0, missing.status());
-        assertTrue(missing.err().contains(dir.resolve("nowhere") + " does not exist"), missing.err());
+        assertTrue(missing.err().contains(dir.resolve("nowhere") + " is not a run: it does not exist"), missing.err());
         Outcome notARun = darwin("memory", dir.resolve("agents").toString(), "stats");
         assertNotEquals(0, notARun.status());
         assertTrue(notARun.err().contains("is not a run"), notARun.err());
