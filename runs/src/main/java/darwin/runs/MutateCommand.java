@@ -113,6 +113,12 @@ final class MutateCommand implements Callable<Integer> {
         if (child.isPresent()) {
             try {
                 VariantDirectory.write(child.get(), out);
+                // the child lists the same datasets and libraries: it needs their files beside it too
+                ResourceStore.at(dir.resolve(VariantDirectory.RESOURCES)).copyTo(
+                        ResourceStore.at(out.resolve(VariantDirectory.RESOURCES)),
+                        darwin.trainer.resources.VariantResources.of(child.get()));
+            } catch (darwin.trainer.resources.ResourceException e) {
+                throw new IllegalArgumentException("cannot copy the resources of " + dir + " to " + out + ": " + e.getMessage(), e);
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot write the new variant to " + out + ": " + e.getMessage(), e);
             }

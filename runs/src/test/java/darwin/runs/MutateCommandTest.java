@@ -45,6 +45,21 @@ class MutateCommandTest {
     }
 
     @Test
+    void theChildTakesTheFilesOfTheResourcesItLists(@TempDir Path tmp) throws Exception {
+        Path dir = seed(tmp);
+        var store = darwin.trainer.resources.ResourceStore.at(dir.resolve("resources"));
+        var dataset = store.addDataset(java.nio.file.Files.writeString(tmp.resolve("hamlet.txt"), "To be, or not to be.\n"),
+                darwin.trainer.data.Corpus.tinyShakespeare().tokenizer()).ref();
+        java.nio.file.Files.writeString(dir.resolve(darwin.trainer.resources.VariantResources.MANIFEST),
+                darwin.trainer.resources.VariantResources.NONE.with(dataset).toJson());
+        Outcome outcome = darwin("mutate", dir.toString(), "--out", tmp.resolve("child").toString());
+        assertEquals(0, outcome.status(), outcome.err() + outcome.out());
+        assertEquals(java.util.List.of(dataset),
+                darwin.trainer.resources.VariantResources.of(VariantDirectory.read(tmp.resolve("child"))).datasets());
+        assertTrue(java.nio.file.Files.isRegularFile(tmp.resolve("child/resources").resolve(dataset.fileName())));
+    }
+
+    @Test
     void anOpenAiCompatibleServerProposesTheChange(@TempDir Path tmp) throws Exception {
         Path dir = seed(tmp);
         String reply = new ObjectMapper().createObjectNode()

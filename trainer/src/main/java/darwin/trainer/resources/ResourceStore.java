@@ -112,6 +112,26 @@ public final class ResourceStore {
         return StoredFiles.utf8(verified(ref), "the text " + dir.resolve(ref.fileName()) + " of " + ref.describe());
     }
 
+    /**
+     * Copies the files of every resource a manifest lists into {@code into}, each checked first;
+     * a file {@code into} already holds is left as it is.
+     */
+    public void copyTo(ResourceStore into, VariantResources resources) throws ResourceException {
+        for (ResourceRef ref : resources.all()) {
+            Path from = resolve(ref);
+            Path to = into.dir().resolve(ref.fileName());
+            if (java.nio.file.Files.exists(to)) {
+                continue;
+            }
+            try {
+                java.nio.file.Files.createDirectories(into.dir());
+                java.nio.file.Files.copy(from, to);
+            } catch (java.io.IOException e) {
+                throw new ResourceException("cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     /** Every resource of a manifest, found and checked. */
     public ResolvedResources resolve(VariantResources resources) throws ResourceException {
         List<String> texts = new ArrayList<>();
