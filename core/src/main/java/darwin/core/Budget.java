@@ -54,6 +54,26 @@ public sealed interface Budget permits Budget.Steps, Budget.Seconds {
         }
     }
 
+    /**
+     * The budget a {@link #key()} names: {@code steps-2000} or {@code seconds-30.0}.
+     *
+     * @throws IllegalArgumentException when {@code key} is not the key of a budget
+     */
+    static Budget ofKey(String key) {
+        String text = key == null ? "" : key.strip();
+        try {
+            if (text.startsWith("steps-")) {
+                return steps(Long.parseLong(text.substring("steps-".length())));
+            }
+            if (text.startsWith("seconds-")) {
+                return seconds(Double.parseDouble(text.substring("seconds-".length())));
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + key + "' is not the key of a budget", e);
+        }
+        throw new IllegalArgumentException("'" + key + "' is not the key of a budget");
+    }
+
     static Budget steps(long steps) {
         return new Steps(steps);
     }

@@ -23,4 +23,13 @@ class BudgetTest {
         assertEquals("30.00 s", Budget.seconds(30).describe());
         assertEquals("seconds-30.0", Budget.seconds(30).key());
     }
+
+    @Test
+    void aKeyReadsBackAsItsBudget() {
+        assertEquals(Budget.steps(2000), Budget.ofKey(Budget.steps(2000).key()));
+        assertEquals(Budget.seconds(30), Budget.ofKey(Budget.seconds(30).key()));
+        assertThrows(IllegalArgumentException.class, () -> Budget.ofKey("seconds-abc"));
+        assertThrows(IllegalArgumentException.class, () -> Budget.ofKey("minutes-3"));
+        assertThrows(IllegalArgumentException.class, () -> Budget.ofKey(""));
+    }
 }

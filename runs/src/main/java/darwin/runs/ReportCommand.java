@@ -66,12 +66,13 @@ final class ReportCommand implements Callable<Integer> {
 
     /** The budget in force, and the configured one when people raised it. */
     static String budget(darwin.core.Budget configured, String inForce) {
-        java.util.regex.Matcher key = java.util.regex.Pattern.compile("(seconds|steps)-([0-9.]+)").matcher(inForce);
-        if (!key.matches() || inForce.equals(configured.key())) {
-            return configured.describe();
+        darwin.core.Budget raised;
+        try {
+            raised = darwin.core.Budget.ofKey(inForce);
+        } catch (IllegalArgumentException e) {
+            return configured.describe(); // the ledger does not say
         }
-        darwin.core.Budget raised = key.group(1).equals("steps") ? darwin.core.Budget.steps((long) Double.parseDouble(key.group(2)))
-                : darwin.core.Budget.seconds(Double.parseDouble(key.group(2)));
-        return raised.describe() + " (raised from " + configured.describe() + ")";
+        return raised.equals(configured) ? configured.describe()
+                : raised.describe() + " (raised from " + configured.describe() + ")";
     }
 }

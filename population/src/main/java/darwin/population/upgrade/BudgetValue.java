@@ -16,14 +16,16 @@ final class BudgetValue {
     private static final Pattern FORM = Pattern.compile(
             "(?i)\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(s|sec|secs|seconds?|steps?)?\\s*\\.?\\s*");
 
-    private static final Pattern KEY = Pattern.compile("\\s*(seconds|steps)-([0-9]+(?:\\.[0-9]+)?)\\s*");
-
     private BudgetValue() {}
 
     static Budget read(String text, Budget current) throws UpgradeException {
-        Matcher key = KEY.matcher(text == null ? "" : text);
-        if (key.matches()) {
-            text = key.group(2) + " " + key.group(1);
+        try {
+            text = switch (Budget.ofKey(text)) {
+                case Budget.Steps s -> s.steps() + " steps";
+                case Budget.Seconds s -> java.math.BigDecimal.valueOf(s.seconds()).toPlainString() + " seconds";
+            };
+        } catch (IllegalArgumentException notAKey) {
+            // a number, with or without its unit
         }
         Matcher m = FORM.matcher(text == null ? "" : text);
         if (!m.matches()) {

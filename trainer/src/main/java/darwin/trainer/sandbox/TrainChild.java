@@ -37,7 +37,7 @@ public final class TrainChild {
         Workspace workspace = new Workspace(Path.of("").toAbsolutePath());
         ObjectNode result = ChildReport.object();
         try {
-            Budget budget = parseBudget(arguments.get("budget"));
+            Budget budget = Budget.ofKey(arguments.get("budget"));
             long seed = Long.parseLong(arguments.get("seed"));
             int vocabulary = Integer.parseInt(arguments.get("vocabulary"));
             int[] tokens = Workspace.readTokens(workspace.trainTokens());
@@ -89,16 +89,6 @@ public final class TrainChild {
             result.put("reason", "the training process failed: " + TrainingSession.describe(failure));
             emit(report, key, result);
         }
-    }
-
-    static Budget parseBudget(String text) {
-        if (text.startsWith("steps-")) {
-            return Budget.steps(Long.parseLong(text.substring("steps-".length())));
-        }
-        if (text.startsWith("seconds-")) {
-            return Budget.seconds(Double.parseDouble(text.substring("seconds-".length())));
-        }
-        throw new IllegalArgumentException("not a budget: " + text);
     }
 
     static byte[] readKey() throws java.io.IOException {
