@@ -2,13 +2,10 @@ package darwin.runs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import darwin.core.Budget;
-import darwin.memory.Request;
 import darwin.memory.RequestBook;
 import darwin.memory.RequestStatus;
 import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
-import darwin.population.upgrade.Upgrade;
-import darwin.population.upgrade.UpgradeException;
 import darwin.population.upgrade.UpgradeReader;
 import darwin.runs.config.RunSettings;
 import darwin.runs.config.RunSettingsLoader;
@@ -47,19 +44,7 @@ record RunFiles(RunDirectory run, RunState state, ObjectMapper json) {
      * {@code BUDGET} request applied or approved so far.
      */
     Budget budget() {
-        Budget budget = settings().budget();
-        for (Request request : requests().all()) {
-            boolean counts = request.status() == RequestStatus.APPLIED || request.status() == RequestStatus.APPROVED;
-            if (counts && request.kind() == darwin.core.RequestKind.BUDGET) {
-                try {
-                    if (UpgradeReader.read(request, budget) instanceof Upgrade.Budgeted raised) {
-                        budget = raised.budget();
-                    }
-                } catch (UpgradeException e) {
-                    // it did not raise the budget; the run marks it failed
-                }
-            }
-        }
-        return budget;
+        return UpgradeReader.raised(settings().budget(), requests().all().stream()
+                .filter(r -> r.status() == RequestStatus.APPLIED || r.status() == RequestStatus.APPROVED).toList());
     }
 }

@@ -118,14 +118,8 @@ final class RequestDesk {
 
     /** The planned budget raised by every budget request applied before generation {@code g}. */
     Budget inForce(Budget planned, int g) {
-        Budget budget = planned;
-        for (Request earlier : book.all()) {
-            if (earlier.status() == RequestStatus.APPLIED && earlier.applied().generation() < g
-                    && read(earlier, budget) instanceof Upgrade.Budgeted raised) {
-                budget = raised.budget();
-            }
-        }
-        return budget;
+        return UpgradeReader.raised(planned, book.all().stream()
+                .filter(r -> r.status() == RequestStatus.APPLIED && r.applied().generation() < g).toList());
     }
 
     /** Passes decisions and suggestions not yet passed on to the ledger and the agents' memories. */
@@ -198,14 +192,6 @@ final class RequestDesk {
         }
         if (memories.all().containsKey(request.agent())) {
             memories.note(request.agent(), new Note(request.id() + ":" + outcome, g, text));
-        }
-    }
-
-    private static Upgrade read(Request request, Budget budget) {
-        try {
-            return UpgradeReader.read(request, budget);
-        } catch (UpgradeException e) {
-            return null;
         }
     }
 

@@ -32,6 +32,24 @@ public final class UpgradeReader {
     }
 
     /**
+     * {@code planned} raised by every {@code BUDGET} request among {@code requests}, in their
+     * order; one that does not raise the budget in force by then is passed over.
+     */
+    public static Budget raised(Budget planned, List<Request> requests) {
+        Budget budget = planned;
+        for (Request request : requests) {
+            if (request.kind() == darwin.core.RequestKind.BUDGET) {
+                try {
+                    budget = BudgetValue.read(request.value(), budget);
+                } catch (UpgradeException e) {
+                    // it did not raise the budget: the run marks it failed
+                }
+            }
+        }
+        return budget;
+    }
+
+    /**
      * The value a person's approval stored for a dataset or a library: a manifest listing the one
      * resource, already in the run's store ({@link #stored}).
      */
