@@ -79,7 +79,9 @@ final class RunEvidence implements Function<MutationTask, Optional<UpgradeReques
     /** (mean training loss at the end, held-out loss) of the target and its ancestors, oldest first. */
     private List<LossPair> history(Variant target) {
         List<LossPair> pairs = new ArrayList<>();
-        List<LedgerEntry> evaluations = new Ledger(run.ledger(), json, Clock.systemUTC()).entries(EventType.EVALUATION);
+        // read only: the run appends to the ledger from other threads meanwhile
+        List<LedgerEntry> evaluations = Ledger.read(run.ledger(), json).stream()
+                .filter(e -> e.type() == EventType.EVALUATION).toList();
         String id = target.id();
         for (int depth = 0; depth < HISTORY && id != null; depth++) {
             String variant = id;
