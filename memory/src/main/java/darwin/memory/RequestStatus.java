@@ -11,10 +11,5 @@ public enum RequestStatus {
     /** A person denied it. */
     DENIED,
     /** Approved, but it could not be applied; the reason is in its application note. */
-    FAILED;
-
-    /** Whether the request waits for a person. */
-    public boolean open() {
-        return this == PENDING;
-    }
+    FAILED
 }

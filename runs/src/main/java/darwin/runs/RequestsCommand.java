@@ -1,6 +1,5 @@
 package darwin.runs;
 
-import darwin.core.RequestKind;
 import darwin.memory.Request;
 import darwin.memory.RequestStatus;
 import darwin.population.upgrade.UpgradeException;
@@ -44,7 +43,7 @@ final class RequestsCommand {
             out.println("no requests yet");
             return 0;
         }
-        requests.stream().sorted(java.util.Comparator.comparing((Request r) -> !r.status().open()))
+        requests.stream().sorted(java.util.Comparator.comparing((Request r) -> !r.pending()))
                 .filter(r -> all || r.status() == RequestStatus.PENDING || r.status() == RequestStatus.APPROVED)
                 .forEach(r -> out.printf(Locale.ROOT, "%-4s %-8s %-14s gen %-3d %-9s %s%n", r.id(), r.status(), r.kind(),
                         r.generation(), r.agent(), r.title()));
@@ -100,7 +99,8 @@ final class RequestsCommand {
         }
         String value = switch (request.kind()) {
             case DATASET, LIBRARY -> ApprovedResources.store(files, request, with, spec.commandLine().getOut());
-            case BUDGET, SCRIPT, FILE_STRUCTURE -> value(request.kind(), with);
+            case SCRIPT, FILE_STRUCTURE -> with == null ? "" : text(Path.of(with));
+            case BUDGET -> with == null ? "" : with;
         };
         Request asApproved = request.decided(RequestStatus.APPROVED, new Request.Decision(who(by), java.time.Instant.now(),
                 note, value));
@@ -122,17 +122,6 @@ final class RequestsCommand {
         Request decided = RunFiles.open(dir).requests().decide(id, RequestStatus.DENIED, who(by), note, "");
         spec.commandLine().getOut().printf("denied %s (%s: %s)%n", decided.id(), decided.kind(), decided.title());
         return 0;
-    }
-
-    /** The value given with an approval: a file's content for the kinds that take a file. */
-    private static String value(RequestKind kind, String with) throws IOException {
-        if (with == null) {
-            return "";
-        }
-        return switch (kind) {
-            case SCRIPT, FILE_STRUCTURE -> text(Path.of(with));
-            case BUDGET, LIBRARY, DATASET -> with;
-        };
     }
 
     static String text(Path file) throws IOException {
