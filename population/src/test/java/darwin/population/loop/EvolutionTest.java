@@ -56,9 +56,13 @@ class EvolutionTest {
                 "cpu()"), "");
     }
 
-    /** Counts the evaluations really done (not served by the cache), and can fail on the n-th. */
+    /**
+     * Counts the evaluations really done (not served by the cache), by variant and budget, keeps
+     * the budgets asked for, and can fail on the n-th.
+     */
     static final class Counting implements LocalEvaluator.SlotEvaluation {
         final Map<String, AtomicInteger> done = new ConcurrentHashMap<>();
+        final Set<String> budgets = ConcurrentHashMap.newKeySet();
         final AtomicInteger calls = new AtomicInteger();
         volatile int killAt = -1;
 
@@ -67,7 +71,8 @@ class EvolutionTest {
             if (calls.incrementAndGet() == killAt) {
                 throw new Killed();
             }
-            done.computeIfAbsent(variant.id(), id -> new AtomicInteger()).incrementAndGet();
+            budgets.add(budget.key());
+            done.computeIfAbsent(variant.id() + "@" + budget.key(), id -> new AtomicInteger()).incrementAndGet();
             return figures(variant);
         }
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import darwin.core.Budget;
-import darwin.core.EvaluationResult;
 import darwin.core.MutationTask;
 import darwin.core.Mutator;
 import darwin.core.Proposal;
@@ -33,10 +32,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,29 +67,11 @@ class PeopleInTheLoopTest {
         }
     }
 
-    /** Fake figures; keeps the budgets asked for; fails the n-th call as a kill would. */
-    static final class Budgets implements LocalEvaluator.SlotEvaluation {
-        final Set<String> budgets = ConcurrentHashMap.newKeySet();
-        final Map<String, AtomicInteger> done = new ConcurrentHashMap<>();
-        final AtomicInteger calls = new AtomicInteger();
-        volatile int killAt = -1;
-
-        @Override
-        public EvaluationResult evaluate(Variant variant, Budget budget, long seed, Path logs) {
-            if (calls.incrementAndGet() == killAt) {
-                throw new EvolutionTest.Killed();
-            }
-            budgets.add(budget.key());
-            done.computeIfAbsent(variant.id() + "@" + budget.key(), k -> new AtomicInteger()).incrementAndGet();
-            return EvolutionTest.figures(variant);
-        }
-    }
-
-    private static Evolution evolution(Path dir, Mutator mutator, Budgets evaluation, boolean await) {
+    private static Evolution evolution(Path dir, Mutator mutator, EvolutionTest.Counting evaluation, boolean await) {
         return evolution(dir, mutator, evaluation, await, null);
     }
 
-    private static Evolution evolution(Path dir, Mutator mutator, Budgets evaluation, boolean await,
+    private static Evolution evolution(Path dir, Mutator mutator, EvolutionTest.Counting evaluation, boolean await,
             EvolutionListener listener) {
         RunDirectory run = new RunDirectory(dir);
         var plan = new EvolutionPlan(3, 3, 3, Budget.seconds(5), 7, new Nsga2(1), await);
@@ -110,7 +89,7 @@ class PeopleInTheLoopTest {
 
     @Test
     void approvedRequestsTakeEffectFromTheNextGenerationAndTheAgentsLearnEveryDecision(@TempDir Path dir) throws Exception {
-        Budgets evaluation = new Budgets();
+        EvolutionTest.Counting evaluation = new EvolutionTest.Counting();
         Recording mutator = new Recording();
         Evolution evolution = evolution(dir, mutator, evaluation, false);
         RunState start = evolution.begin("people", SEED, JSON.createObjectNode(), Map.of());
@@ -168,7 +147,7 @@ class PeopleInTheLoopTest {
         var mutator = new darwin.mutation.OfflineMutator(new darwin.mutation.catalog.CatalogMutator(
                 darwin.mutation.catalog.Catalog.standard()), new darwin.mutation.edit.EditApplier(), compiler);
         var plan = new EvolutionPlan(3, 3, 3, Budget.seconds(5), 7, new Nsga2(1));
-        Budgets evaluation = new Budgets();
+        EvolutionTest.Counting evaluation = new EvolutionTest.Counting();
         Evolution evolution = new Evolution(run, plan, mutator, new LocalEvaluator(evaluation, 1,
                 ResultCache.under(run.variants()), "test", id -> null), JSON, null, new Upgrader(compiler));
         RunState start = evolution.begin("people", SEED, JSON.createObjectNode(), Map.of());
@@ -199,13 +178,13 @@ class PeopleInTheLoopTest {
 
     @Test
     void aRunKilledAfterApplyingRequestsResumesToTheSameEnd(@TempDir Path reference, @TempDir Path root) throws Exception {
-        Evolution whole = evolution(reference, new Recording(), new Budgets(), false);
+        Evolution whole = evolution(reference, new Recording(), new EvolutionTest.Counting(), false);
         RunState start = whole.begin("people", SEED, JSON.createObjectNode(), Map.of());
         ask(reference);
         RunState uninterrupted = whole.run(start);
         for (int killAt : new int[] {1, 4}) {
             Path dir = java.nio.file.Files.createDirectory(root.resolve("kill-" + killAt));
-            Budgets evaluation = new Budgets();
+            EvolutionTest.Counting evaluation = new EvolutionTest.Counting();
             evaluation.killAt = killAt;
             Evolution killed = evolution(dir, new Recording(), evaluation, false);
             RunState begun = killed.begin("people", SEED, JSON.createObjectNode(), Map.of());
@@ -225,7 +204,7 @@ class PeopleInTheLoopTest {
     @Test
     void withAwaitApprovalTheRunWaitsForPeopleAfterAGeneration(@TempDir Path dir) throws Exception {
         var waiting = new java.util.concurrent.CompletableFuture<List<String>>();
-        Evolution evolution = evolution(dir, new Recording(), new Budgets(), true, new EvolutionListener() {
+        Evolution evolution = evolution(dir, new Recording(), new EvolutionTest.Counting(), true, new EvolutionListener() {
             @Override
             public void awaitingDecisions(int generation, List<String> pending) {
                 waiting.complete(pending);
