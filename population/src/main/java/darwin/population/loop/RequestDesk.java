@@ -20,7 +20,6 @@ import darwin.population.upgrade.UpgradeException;
 import darwin.population.upgrade.UpgradeReader;
 import darwin.population.upgrade.Upgrader;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,13 +70,12 @@ final class RequestDesk {
      */
     Upgraded upgrade(int g, List<RunState.Member> members, Budget planned, Function<String, Variant> variants,
             Consumer<Variant> store) {
-        Budget budget = inForce(planned, g);
-        List<Request> all = book.all();
+        List<Request> all = book.all(); // in the order asked, r1 first
+        Budget budget = inForce(planned, g, all);
         List<RunState.Member> current = new ArrayList<>(members);
         List<Request> due = all.stream()
                 .filter(r -> r.status() == RequestStatus.APPROVED
-                        || (r.status() == RequestStatus.APPLIED && r.applied().generation() == g))
-                .sorted(Comparator.comparingInt(r -> Integer.parseInt(r.id().substring(1)))).toList();
+                        || (r.status() == RequestStatus.APPLIED && r.applied().generation() == g)).toList();
         for (Request request : due) {
             Upgrade upgrade;
             try {
@@ -118,7 +116,11 @@ final class RequestDesk {
 
     /** The planned budget raised by every budget request applied before generation {@code g}. */
     Budget inForce(Budget planned, int g) {
-        return UpgradeReader.raised(planned, book.all().stream()
+        return inForce(planned, g, book.all());
+    }
+
+    private static Budget inForce(Budget planned, int g, List<Request> all) {
+        return UpgradeReader.raised(planned, all.stream()
                 .filter(r -> r.status() == RequestStatus.APPLIED && r.applied().generation() < g).toList());
     }
 
