@@ -20,7 +20,7 @@ class TrainCommandTest {
     @Test
     void trainPrintsOneJsonObjectWithTheMeasuredKeys(@TempDir Path dir) throws Exception {
         Outcome outcome = darwin("train", "--steps", "5", "--json", "--peak-flops", "1e11", "--out", dir.toString());
-        assertEquals(0, outcome.status(), outcome.err());
+        assertEquals(0, outcome.status(), outcome.err() + outcome.out());
         JsonNode json = new ObjectMapper().readTree(outcome.out());
         for (String key : List.of("status", "valLoss", "perplexity", "mfu", "tokensPerSecond", "tokensTrained", "steps",
                 "parameters", "flopsPerToken", "peakFlops", "wallSeconds", "device")) {
