@@ -16,15 +16,20 @@ import java.util.List;
 
 /**
  * The device's peak FP32 FLOP/s, found by timing square matrix products of several sizes with all
- * the engine's threads and keeping the best sustained rate (not the fastest single product, which
- * a turbo burst can flatter). The figure is cached per machine, device and
- * thread count in a small JSON file, since calibrating takes seconds and the peak of a machine
- * does not change between runs.
+ * the engine's threads. Each size is timed in windows of about a quarter of a second, in two
+ * rounds after a warm-up, and the best window wins: a window is long enough that one lucky product
+ * (a turbo burst) cannot flatter it, and taking the best one means that a busy moment (the JVM
+ * still compiling at start-up, a neighbour on a shared host) lowers no more than the windows it
+ * falls into. An underestimated peak would overstate every MFU measured against it. The figure is
+ * cached per machine, device and thread count in a small JSON file, since calibrating takes
+ * seconds and the peak of a machine does not change between runs.
  */
 public final class PeakCalibration {
 
-    private static final List<Integer> SIZES = List.of(512, 768, 1024, 2048);
-    private static final double SECONDS_PER_SIZE = 0.75;
+    private static final List<Integer> SIZES = List.of(384, 512, 768, 1024, 1536, 2048);
+    private static final int ROUNDS = 2;
+    private static final double SECONDS_PER_WINDOW = 0.25;
+    private static final double WARM_UP_SECONDS = 0.5;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path cacheFile;
@@ -43,51 +48,66 @@ public final class PeakCalibration {
 
     /** The cached peak for this device, or a fresh calibration (which is then cached). */
     public double peakFlops(NDManager manager, String machineKey) {
-        return peakFlops(manager, machineKey, SECONDS_PER_SIZE);
+        return peakFlops(manager, machineKey, SECONDS_PER_WINDOW);
     }
 
-    double peakFlops(NDManager manager, String machineKey, double secondsPerSize) {
+    double peakFlops(NDManager manager, String machineKey, double secondsPerWindow) {
         String key = machineKey + "|" + manager.getDevice();
         ObjectNode cache = readCache();
         if (cache.has(key) && cache.get(key).isNumber() && cache.get(key).asDouble() > 0) {
             return cache.get(key).asDouble();
         }
-        double peak = calibrate(manager, secondsPerSize);
+        double peak = calibrate(manager, secondsPerWindow);
         cache.put(key, peak);
         writeCache(cache);
         return peak;
     }
 
     /**
-     * Times matrix products on the manager's device and returns the best sustained FLOP/s: for
-     * each size, the FLOPs of all products over the time they took together.
+     * Times matrix products on the manager's device and returns the best rate of any window (see
+     * the class comment).
      */
     public static double calibrate(NDManager manager) {
-        return calibrate(manager, SECONDS_PER_SIZE);
+        return calibrate(manager, SECONDS_PER_WINDOW);
     }
 
-    static double calibrate(NDManager manager, double secondsPerSize) {
+    static double calibrate(NDManager manager, double secondsPerWindow) {
         Device device = manager.getDevice();
         double best = 0;
-        for (int n : SIZES) {
-            try (NDManager scope = manager.newSubManager(device)) {
-                NDArray a = scope.randomNormal(0f, 1f, new Shape(n, n), DataType.FLOAT32);
-                NDArray b = scope.randomNormal(0f, 1f, new Shape(n, n), DataType.FLOAT32);
-                a.matMul(b).close(); // warm-up
-                long start = System.nanoTime();
-                long deadline = start + (long) (secondsPerSize * 1e9);
-                int repeats = 0;
-                while (System.nanoTime() < deadline || repeats < 2) {
-                    NDArray c = a.matMul(b);
-                    c.getFloat(0, 0); // waits for the result on asynchronous devices
-                    c.close();
-                    repeats++;
+        try (NDManager scope = manager.newSubManager(device)) {
+            int warmUpSize = SIZES.get(SIZES.size() / 2);
+            NDArray a = random(scope, warmUpSize);
+            rate(a, random(scope, warmUpSize), Math.min(WARM_UP_SECONDS, 2 * secondsPerWindow));
+        }
+        for (int round = 0; round < ROUNDS; round++) {
+            for (int n : SIZES) {
+                try (NDManager scope = manager.newSubManager(device)) {
+                    best = Math.max(best, rate(random(scope, n), random(scope, n), secondsPerWindow));
                 }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                best = Math.max(best, 2.0 * n * n * n * repeats / seconds);
             }
         }
         return best;
+    }
+
+    /** FLOP/s of products {@code a·b} repeated for at least {@code seconds} (and at least twice). */
+    private static double rate(NDArray a, NDArray b, double seconds) {
+        long n = a.getShape().get(0);
+        a.matMul(b).close(); // the first product of a size allocates and plans
+        long start = System.nanoTime();
+        long deadline = start + (long) (seconds * 1e9);
+        int repeats = 0;
+        while (System.nanoTime() < deadline || repeats < 2) {
+            NDArray c = a.matMul(b);
+            c.getFloat(0, 0); // waits for the result on asynchronous devices
+            c.close();
+            repeats++;
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return 2.0 * n * n * n * repeats / elapsed;
+    }
+
+    private static NDArray random(NDManager manager, int n) {
+        return manager.randomNormal(0f, 1f, new Shape(n, n), DataType.FLOAT32);
     }
 
     private ObjectNode readCache() {
