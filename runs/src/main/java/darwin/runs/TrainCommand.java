@@ -3,6 +3,7 @@ package darwin.runs;
 import darwin.core.Budget;
 import darwin.core.EvaluationResult;
 import darwin.trainer.data.Corpus;
+import darwin.trainer.data.HeldOutWindows;
 import darwin.trainer.device.Engines;
 import darwin.trainer.harness.Harness;
 import darwin.trainer.harness.HarnessSettings;
@@ -49,6 +50,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "The device's peak FLOP/s, instead of the calibrated figure.")
     double peakFlops;
 
+    @Option(names = "--held-out-every", paramLabel = "K", defaultValue = "" + HeldOutWindows.DEFAULT_EVERY,
+            description = "Score every K-th held-out window (default: ${DEFAULT-VALUE}, as evaluations do; "
+                    + "1 scores the whole held-out split).")
+    int heldOutEvery;
+
     @Spec
     CommandSpec spec;
 
@@ -58,7 +64,10 @@ final class TrainCommand implements Callable<Integer> {
         if (threads < 0) {
             throw new IllegalArgumentException("--threads must be positive, got " + threads);
         }
-        HarnessSettings settings = HarnessSettings.defaults().withPeakFlops(peakFlops);
+        if (heldOutEvery < 1) {
+            throw new IllegalArgumentException("--held-out-every must be at least 1, got " + heldOutEvery);
+        }
+        HarnessSettings settings = HarnessSettings.defaults().withPeakFlops(peakFlops).withHeldOutEvery(heldOutEvery);
         Path dir = out != null ? out : Path.of("out", "train-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         try {
             Files.createDirectories(dir);

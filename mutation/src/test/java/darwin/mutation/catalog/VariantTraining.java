@@ -1,5 +1,6 @@
 package darwin.mutation.catalog;
 
+import darwin.trainer.data.HeldOutWindows;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +28,7 @@ final class VariantTraining {
 
     private static final SourceCompiler COMPILER = SourceCompiler.forRunningJvm();
     // a fixed peak keeps the tests from calibrating
-    private static final Harness HARNESS = new Harness(Corpus.tinyShakespeare(), new HarnessSettings(64, 1e11, null));
+    private static final Harness HARNESS = new Harness(Corpus.tinyShakespeare(), new HarnessSettings(64, HeldOutWindows.DEFAULT_EVERY, 1e11, null));
 
     private VariantTraining() {}
 

@@ -13,7 +13,7 @@ import java.io.IOException;
  * The JSON form of a cached result, version {@value #SCHEMA}:
  *
  * <pre>{@code
- * {"schema": 1,
+ * {"schema": 2,
  *  "key": {"variantId": "…", "budget": {"steps": 2000} | {"seconds": 30.0}, "seed": 1337, "device": "cpu()"},
  *  "status": "OK", "reason": "…",
  *  "metrics": {"valLoss": 1.47, …, "device": "cpu()"} | null,
@@ -23,11 +23,14 @@ import java.io.IOException;
  * <p>The metrics carry the fields of {@link Metrics} under their own names. A non-finite double
  * is written as the string {@code "NaN"}, {@code "Infinity"} or {@code "-Infinity"}, so the file
  * stays standard JSON and a diverged figure reads back as it was.
+ *
+ * <p>Schema 2 scores every second held-out window (schema 1 scored them all): a result of another
+ * schema is a miss, so no cache mixes held-out losses measured on different windows.
  */
 final class ResultJson {
 
-    /** Version of the file's shape. */
-    static final int SCHEMA = 1;
+    /** Version of the file's shape and of what its held-out loss measures. */
+    static final int SCHEMA = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -89,8 +89,13 @@ public final class Corpus {
         return new TokenSampler(train, seed);
     }
 
-    /** The held-out split cut into non-overlapping windows of {@code length} tokens. */
+    /** The held-out split cut into non-overlapping windows of {@code length} tokens, all scored. */
     public HeldOutWindows heldOutWindows(int length) {
         return new HeldOutWindows(heldOut, length);
+    }
+
+    /** The held-out split cut into windows of {@code length} tokens, every {@code every}-th scored. */
+    public HeldOutWindows heldOutWindows(int length, int every) {
+        return new HeldOutWindows(heldOut, length, every);
     }
 }

@@ -71,7 +71,7 @@ public final class Harness {
                 return outcome.failure();
             }
             listener.onPhase("checking causality");
-            Scorer.Result scored = new Scorer(corpus.heldOutWindows(settings.heldOutWindow()), vocabulary, request.seed())
+            Scorer.Result scored = new Scorer(corpus.heldOutWindows(settings.heldOutWindow(), settings.heldOutEvery()), vocabulary, request.seed())
                     .score(outcome.model(), manager, () -> listener.onPhase("scoring the held-out windows"));
             if (scored.failure() != null) {
                 return EvaluationResult.failed(scored.failure().status(), scored.failure().reason(), outcome.logTail());

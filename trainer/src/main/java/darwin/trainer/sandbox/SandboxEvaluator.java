@@ -8,6 +8,7 @@ import darwin.core.Variant;
 import darwin.trainer.build.Compilation;
 import darwin.trainer.build.SourceCompiler;
 import darwin.trainer.data.Corpus;
+import darwin.trainer.data.HeldOutWindows;
 import darwin.trainer.harness.TrainingListener;
 import darwin.trainer.measure.FlopCount;
 import darwin.trainer.measure.Score;
@@ -117,7 +118,6 @@ public final class SandboxEvaluator {
         } catch (ResourceException e) {
             return EvaluationResult.harnessFailure(e.getMessage(), "");
         }
-        listener.onPhase("compiling " + variant.id());
         Map<String, String> sources = new TreeMap<>();
         variant.sources().forEach((path, content) -> {
             if (darwin.trainer.variant.HarnessFiles.isMutable(path)) {
@@ -127,29 +127,11 @@ public final class SandboxEvaluator {
         if (sources.isEmpty()) {
             return EvaluationResult.failed(EvaluationStatus.COMPILE_ERROR, "the variant has no Java sources under program/", "");
         }
-        Compilation compilation = compiler.compile(sources, resources.libraryJars());
-        if (!compilation.succeeded()) {
-            var errors = compilation.errors();
-            String first = errors.isEmpty() ? "" : ": " + errors.getFirst().path() + ":" + errors.getFirst().line() + ": "
-                    + errors.getFirst().message().lines().findFirst().orElse("");
-            return EvaluationResult.failed(EvaluationStatus.COMPILE_ERROR,
-                    errors.size() + (errors.size() == 1 ? " compile error" : " compile errors") + first, compilation.report());
-        }
-        Map<String, byte[]> classes = compilation.classes();
-        Optional<String> shadow = VariantClassLoader.shadowing(classes.keySet());
-        if (shadow.isPresent()) {
-            return EvaluationResult.failed(EvaluationStatus.VIOLATION,
-                    "the variant defines " + shadow.get() + " in a package of the harness or its libraries", "");
-        }
-        if (!classes.containsKey(variant.entry())) {
-            return EvaluationResult.failed(EvaluationStatus.VIOLATION,
-                    "the entry class " + variant.entry() + " is not among the variant's classes", "");
-        }
         Path root = null;
         try {
             Files.createDirectories(settings.workRoot());
             root = Files.createTempDirectory(settings.workRoot(), "eval-" + variant.id() + "-");
-            return run(variant, classes, resources, budget, seed, listener, root, logs, start);
+            return run(variant, sources, resources, budget, seed, listener, root, logs, start);
         } catch (IOException e) {
             return EvaluationResult.harnessFailure("could not prepare the evaluation: " + e.getMessage(), "");
         } finally {
@@ -159,36 +141,74 @@ public final class SandboxEvaluator {
         }
     }
 
-    private EvaluationResult run(Variant variant, Map<String, byte[]> classes, ResolvedResources resources, Budget budget,
+    /** The variant's classes, or the result that ends the evaluation: a compile error or a violation. */
+    private Either compile(Variant variant, Map<String, String> sources, ResolvedResources resources) {
+        Compilation compilation = compiler.compile(sources, resources.libraryJars());
+        if (!compilation.succeeded()) {
+            var errors = compilation.errors();
+            String first = errors.isEmpty() ? "" : ": " + errors.getFirst().path() + ":" + errors.getFirst().line() + ": "
+                    + errors.getFirst().message().lines().findFirst().orElse("");
+            return Either.failed(EvaluationResult.failed(EvaluationStatus.COMPILE_ERROR,
+                    errors.size() + (errors.size() == 1 ? " compile error" : " compile errors") + first, compilation.report()));
+        }
+        Map<String, byte[]> classes = compilation.classes();
+        Optional<String> shadow = VariantClassLoader.shadowing(classes.keySet());
+        if (shadow.isPresent()) {
+            return Either.failed(EvaluationResult.failed(EvaluationStatus.VIOLATION,
+                    "the variant defines " + shadow.get() + " in a package of the harness or its libraries", ""));
+        }
+        if (!classes.containsKey(variant.entry())) {
+            return Either.failed(EvaluationResult.failed(EvaluationStatus.VIOLATION,
+                    "the entry class " + variant.entry() + " is not among the variant's classes", ""));
+        }
+        return new Either(classes, null);
+    }
+
+    /** Compiled classes or the result that ends the evaluation. */
+    private record Either(Map<String, byte[]> classes, EvaluationResult failure) {
+        static Either failed(EvaluationResult failure) {
+            return new Either(null, failure);
+        }
+    }
+
+    private EvaluationResult run(Variant variant, Map<String, String> sources, ResolvedResources resources, Budget budget,
             long seed, TrainingListener listener, Path root, Path logs, long start) throws IOException {
         int vocabulary = corpus.tokenizer().vocabularySize();
         Workspace train = new Workspace(Files.createDirectory(root.resolve("train")));
-        train.writeClasses(classes);
         Workspace.writeTokens(DatasetText.trainingTokens(corpus, resources.datasetTexts()), train.trainTokens());
         Workspace score = new Workspace(Files.createDirectory(root.resolve("score")));
-        score.writeClasses(classes);
         Duration trainLimit = switch (budget) {
             case Budget.Steps s -> settings.stepBudgetLimit();
             case Budget.Seconds s -> Duration.ofMillis((long) (s.seconds() * 1000)).plus(settings.grace());
         };
 
-        // both children start together; the training child begins to train once both have loaded
-        // their engines, so the scoring child's start-up costs no time and takes no cores from training
+        // both children start at once and load their engines while the parent compiles the variant;
+        // the training child begins to train once the classes are in place and both engines are
+        // loaded, so neither the compiler nor the scoring child's start-up costs time or takes cores
+        // from training
         byte[] scoreKey = ChildReport.newKey();
         List<Path> libraries = resources.libraryJars();
         ProcessSpec scoreSpec = spec(score, ScoreChild.class, libraries, List.of(
                 "--entry", variant.entry(), "--seed", Long.toString(seed),
-                "--vocabulary", Integer.toString(vocabulary), "--window", Integer.toString(settings.heldOutWindow())),
+                "--vocabulary", Integer.toString(vocabulary), "--window", Integer.toString(settings.heldOutWindow()),
+                "--every", Integer.toString(HeldOutWindows.DEFAULT_EVERY)),
                 trainLimit.plus(settings.scoreLimit()).plus(settings.grace()), scoreInput(scoreKey));
         byte[] trainKey = ChildReport.newKey();
         ProcessSpec trainSpec = spec(train, TrainChild.class, libraries, List.of(
                 "--entry", variant.entry(), "--budget", budget.key(), "--seed", Long.toString(seed),
                 "--vocabulary", Integer.toString(vocabulary)), trainLimit, keyInput(trainKey));
-        listener.onPhase("training " + variant.id() + " for " + budget.describe()
-                + (sandboxed() ? " in a sandbox" : " (no sandbox on this machine)"));
         Future<ProcessOutcome> scoring = CHILDREN.submit(() -> runner.run(scoreSpec));
         Future<ProcessOutcome> training = CHILDREN.submit(() -> runner.run(trainSpec));
         try {
+            listener.onPhase("compiling " + variant.id());
+            Either compiled = compile(variant, sources, resources);
+            if (compiled.failure() != null) {
+                return compiled.failure(); // the children are stopped below
+            }
+            train.writeClasses(compiled.classes());
+            score.writeClasses(compiled.classes());
+            listener.onPhase("training " + variant.id() + " for " + budget.describe()
+                    + (sandboxed() ? " in a sandbox" : " (no sandbox on this machine)"));
             startTogether(train, training, score, scoring);
             ProcessOutcome trained;
             try {

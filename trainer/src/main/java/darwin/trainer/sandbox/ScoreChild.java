@@ -25,7 +25,7 @@ import java.nio.file.Path;
  * {@code engine.ready} and waits for {@code weights.ready}, so that its start-up does not add to
  * the evaluation's time and does not compete with the training for the cores.
  *
- * <p>Arguments: {@code --entry CLASS --seed N --vocabulary V --window L}. Standard input: the
+ * <p>Arguments: {@code --entry CLASS --seed N --vocabulary V --window L --every K}. Standard input: the
  * report key, then the held-out tokens (a count and the ids). The held-out text reaches this
  * process only through its standard input, read in full into a local variable before any of the
  * variant's code is loaded; it is never written to a file.
@@ -55,6 +55,7 @@ public final class ScoreChild {
             long seed = Long.parseLong(arguments.get("seed"));
             int vocabulary = Integer.parseInt(arguments.get("vocabulary"));
             int window = Integer.parseInt(arguments.get("window"));
+            int every = Integer.parseInt(arguments.get("every"));
             Engines.load();
             result.put("engineReadySeconds", sinceStart());
             // started while the variant trains: say so, then wait for the weights
@@ -94,7 +95,7 @@ public final class ScoreChild {
                 }
                 long checksStart = System.nanoTime();
                 long[] lossStart = new long[1];
-                Scorer.Result scored = new Scorer(new HeldOutWindows(heldOut, window), vocabulary, seed)
+                Scorer.Result scored = new Scorer(new HeldOutWindows(heldOut, window, every), vocabulary, seed)
                         .score(model, manager, () -> lossStart[0] = System.nanoTime());
                 result.put("checkSeconds", (lossStart[0] - checksStart) / 1e9);
                 result.put("heldOutSeconds", (System.nanoTime() - lossStart[0]) / 1e9);

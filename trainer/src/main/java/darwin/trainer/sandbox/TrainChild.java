@@ -18,8 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The training process: loads the variant's classes, trains the program under the budget with the
- * harness's training session, saves the returned model's weights, and reports what the harness
+ * The training process: loads the engine, waits for the parent's word that the variant's classes
+ * are in place, loads them, trains the program under the budget with the harness's training session, saves the returned model's weights, and reports what the harness
  * counted. Started by {@link SandboxEvaluator}; its working directory is its {@link Workspace}.
  *
  * <p>Arguments: {@code --entry CLASS --budget steps-N|seconds-S --seed N --vocabulary V}. Standard
@@ -44,6 +44,12 @@ public final class TrainChild {
             result.put("trainingTokens", tokens.length);
             Engines.load();
             result.put("engineReadySeconds", ScoreChild.sinceStart());
+            // ready: wait for the parent's word, given once the variant's classes are in the workspace
+            // (the parent compiles them while the engines load) and the scoring process is ready too
+            Files.createFile(workspace.engineReady());
+            while (!Files.exists(workspace.go())) {
+                Thread.sleep(2);
+            }
             TrainingProgram program;
             try {
                 program = ProgramLoader.load(workspace.readClasses(), arguments.get("entry"));
@@ -52,11 +58,6 @@ public final class TrainChild {
                 result.put("reason", e.getMessage());
                 emit(report, key, result);
                 return;
-            }
-            // ready: wait for the parent's word, given once the scoring process is ready too
-            Files.createFile(workspace.engineReady());
-            while (!Files.exists(workspace.go())) {
-                Thread.sleep(2);
             }
             try (NDManager manager = NDManager.newBaseManager(Engines.defaultDevice())) {
                 TrainingOutcome outcome = new TrainingSession(manager.getDevice(), vocabulary).train(program, manager,

@@ -163,6 +163,16 @@ class ResultCacheTest {
     }
 
     @Test
+    void aResultOfTheEarlierSchemaScoredOnOtherWindowsIsAMiss() throws IOException {
+        ResultCache.under(root).put(KEY, CRASHED);
+        Path file = ResultCache.under(root).file(KEY);
+        assertEquals(Optional.of(CRASHED), ResultCache.under(root).get(KEY));
+        Files.writeString(file, Files.readString(file).replaceFirst("\"schema\"\\s*:\\s*2", "\"schema\": 1"));
+        assertTrue(Files.readString(file).contains("\"schema\": 1"));
+        assertEquals(Optional.empty(), ResultCache.under(root).get(KEY), "schema 1 scored every held-out window");
+    }
+
+    @Test
     void nonFiniteMetricsRoundTripAsStandardJson() throws IOException {
         Metrics odd = new Metrics(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN,
                 0, 0, 0, 0, 3e11, 0, 0, "gpu(0)");
@@ -171,7 +181,7 @@ class ResultCacheTest {
         Path file = ResultCache.under(root).file(KEY);
 
         JsonNode json = new ObjectMapper().readTree(file.toFile()); // strict: rejects NaN tokens
-        assertEquals(1, json.get("schema").intValue());
+        assertEquals(2, json.get("schema").intValue());
         assertEquals("NaN", json.get("metrics").get("valLoss").textValue());
         assertEquals("Infinity", json.get("metrics").get("perplexity").textValue());
         assertEquals("-Infinity", json.get("metrics").get("mfu").textValue());

@@ -63,6 +63,31 @@ class CorpusTest {
     }
 
     @Test
+    void everySecondWindowIsScoredByDefaultAndTheSampleIsTheWholeSplitsEvenCuts() {
+        HeldOutWindows all = SHAKESPEARE.heldOutWindows(64);
+        HeldOutWindows half = SHAKESPEARE.heldOutWindows(64, HeldOutWindows.DEFAULT_EVERY);
+        assertEquals(2, HeldOutWindows.DEFAULT_EVERY);
+        assertEquals(all.cuts(), half.cuts());
+        assertEquals((all.count() + 1) / 2, half.count());
+        assertEquals(half.count() * 64L, half.predictions());
+        long[] inputs = new long[half.count() * 64];
+        long[] targets = new long[inputs.length];
+        half.copy(java.util.stream.IntStream.range(0, half.count()).toArray(), 0, 64, inputs, targets);
+        long[] allInputs = new long[all.count() * 64];
+        long[] allTargets = new long[allInputs.length];
+        all.copy(java.util.stream.IntStream.range(0, all.count()).toArray(), 0, 64, allInputs, allTargets);
+        for (int w = 0; w < half.count(); w++) {
+            for (int t = 0; t < 64; t++) {
+                assertEquals(allInputs[2 * w * 64 + t], inputs[w * 64 + t], "scored window " + w + " is cut " + 2 * w);
+                assertEquals(allTargets[2 * w * 64 + t], targets[w * 64 + t]);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> SHAKESPEARE.heldOutWindows(64, 0));
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> half.copy(new int[] {half.count()}, 0, 64, new long[64], new long[64]));
+    }
+
+    @Test
     void stridedBatchesCoverEveryWindowOnceAndNeverPairNeighbours() {
         HeldOutWindows windows = SHAKESPEARE.heldOutWindows(64);
         int batches = 14;

@@ -1,5 +1,6 @@
 package darwin.trainer.harness;
 
+import darwin.trainer.data.HeldOutWindows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +36,7 @@ class HarnessTest {
     @BeforeAll
     static void harness() {
         // a fixed peak keeps these tests from calibrating
-        harness = new Harness(Corpus.tinyShakespeare(), new HarnessSettings(64, 1e11, null));
+        harness = new Harness(Corpus.tinyShakespeare(), new HarnessSettings(64, HeldOutWindows.DEFAULT_EVERY, 1e11, null));
     }
 
     private static EvaluationResult run(TrainingProgram program, Budget budget, Path curve) {

@@ -1,5 +1,6 @@
 package darwin.trainer.sandbox;
 
+import darwin.trainer.data.HeldOutWindows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -136,7 +137,7 @@ class AdversarialFixturesTest {
         assertTrue(compilation.succeeded(), compilation.report());
         TrainingProgram program = AdversarialFixtures.instantiate(compilation,
                 AdversarialFixtures.variant(AdversarialFixtures.BASELINE).entry());
-        Harness harness = new Harness(Corpus.tinyShakespeare(), new HarnessSettings(64, 1e11, null));
+        Harness harness = new Harness(Corpus.tinyShakespeare(), new HarnessSettings(64, HeldOutWindows.DEFAULT_EVERY, 1e11, null));
         EvaluationResult result = harness.evaluate(program, new TrainingRequest(Budget.steps(30), 1, null, null));
         assertEquals(EvaluationStatus.OK, result.status(), result.reason());
         assertEquals(30, result.metrics().steps());
