@@ -32,6 +32,7 @@ final class GptModel implements LanguageModel {
     private final SequencedMap<String, NDArray> parameters = new LinkedHashMap<>();
     private final NDArray zeroShift;
     private final NDArray causalMask;
+    private final NDArray attentionScale;
 
     GptModel(GptConfig config, NDManager manager, int vocabularySize) {
         this.config = config;
@@ -62,6 +63,9 @@ final class GptModel implements LanguageModel {
             }
         }
         causalMask = manager.create(mask, new Shape(t, t));
+        // a scalar array the model owns: DJL's x.mul(0.5f) would make a temporary scalar that it
+        // frees while autograd still needs it for the backward pass (see ARCHITECTURE.md)
+        attentionScale = manager.full(new Shape(), (float) (1.0 / Math.sqrt(config.headSize())));
     }
 
     @Override
@@ -86,7 +90,6 @@ final class GptModel implements LanguageModel {
         NDArray mask = length == config.contextLength() ? causalMask : causalMask.get("0:" + length + ", 0:" + length);
         NDArray x = Embedding.embedding(tokens, p("wte"), SparseFormat.DENSE).singletonOrThrow().add(positions);
         x = dropout(x, training);
-        float scale = (float) (1.0 / Math.sqrt(headSize));
         for (int layer = 0; layer < config.layers(); layer++) {
             String block = "h." + layer + ".";
             // attention: one projection to q, k, v laid out as (3, B, H, T, hs)
@@ -94,7 +97,7 @@ final class GptModel implements LanguageModel {
                     .reshape(batch, length, 3, heads, headSize)
                     .transpose(2, 0, 3, 1, 4);
             NDList split = qkv.split(3, 0);
-            NDArray q = split.get(0).squeeze(0).mul(scale);
+            NDArray q = split.get(0).squeeze(0).mul(attentionScale);
             NDArray k = split.get(1).squeeze(0);
             NDArray v = split.get(2).squeeze(0);
             NDArray attention = q.matMul(k.transpose(0, 1, 3, 2)).add(mask).softmax(-1);

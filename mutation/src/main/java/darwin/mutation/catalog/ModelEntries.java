@@ -67,8 +67,8 @@ final class ModelEntries {
                 gains can sharpen attention where it needs to. It costs a few element-wise operations per \
                 layer and 2 × head-size parameters per layer.""",
                 Set.of(ARCHITECTURE), new Recipe.Replacements(List.of(
-                        replace("NDArray q = split.get(0).squeeze(0).mul(scale);",
-                                "NDArray q = headNorm(split.get(0).squeeze(0), block + \"attn.q_norm\").mul(scale);"),
+                        replace("NDArray q = split.get(0).squeeze(0).mul(attentionScale);",
+                                "NDArray q = headNorm(split.get(0).squeeze(0), block + \"attn.q_norm\").mul(attentionScale);"),
                         replace("NDArray k = split.get(1).squeeze(0);",
                                 "NDArray k = headNorm(split.get(1).squeeze(0), block + \"attn.k_norm\");"),
                         replace("layerNorm(manager, block + \"ln_2\");", """
