@@ -142,32 +142,32 @@ public final class SandboxEvaluator {
     }
 
     /** The variant's classes, or the result that ends the evaluation: a compile error or a violation. */
-    private Either compile(Variant variant, Map<String, String> sources, ResolvedResources resources) {
+    private Compiled compile(Variant variant, Map<String, String> sources, ResolvedResources resources) {
         Compilation compilation = compiler.compile(sources, resources.libraryJars());
         if (!compilation.succeeded()) {
             var errors = compilation.errors();
             String first = errors.isEmpty() ? "" : ": " + errors.getFirst().path() + ":" + errors.getFirst().line() + ": "
                     + errors.getFirst().message().lines().findFirst().orElse("");
-            return Either.failed(EvaluationResult.failed(EvaluationStatus.COMPILE_ERROR,
+            return Compiled.failed(EvaluationResult.failed(EvaluationStatus.COMPILE_ERROR,
                     errors.size() + (errors.size() == 1 ? " compile error" : " compile errors") + first, compilation.report()));
         }
         Map<String, byte[]> classes = compilation.classes();
         Optional<String> shadow = VariantClassLoader.shadowing(classes.keySet());
         if (shadow.isPresent()) {
-            return Either.failed(EvaluationResult.failed(EvaluationStatus.VIOLATION,
+            return Compiled.failed(EvaluationResult.failed(EvaluationStatus.VIOLATION,
                     "the variant defines " + shadow.get() + " in a package of the harness or its libraries", ""));
         }
         if (!classes.containsKey(variant.entry())) {
-            return Either.failed(EvaluationResult.failed(EvaluationStatus.VIOLATION,
+            return Compiled.failed(EvaluationResult.failed(EvaluationStatus.VIOLATION,
                     "the entry class " + variant.entry() + " is not among the variant's classes", ""));
         }
-        return new Either(classes, null);
+        return new Compiled(classes, null);
     }
 
     /** Compiled classes or the result that ends the evaluation. */
-    private record Either(Map<String, byte[]> classes, EvaluationResult failure) {
-        static Either failed(EvaluationResult failure) {
-            return new Either(null, failure);
+    private record Compiled(Map<String, byte[]> classes, EvaluationResult failure) {
+        static Compiled failed(EvaluationResult failure) {
+            return new Compiled(null, failure);
         }
     }
 
@@ -201,7 +201,7 @@ public final class SandboxEvaluator {
         Future<ProcessOutcome> training = CHILDREN.submit(() -> runner.run(trainSpec));
         try {
             listener.onPhase("compiling " + variant.id());
-            Either compiled = compile(variant, sources, resources);
+            Compiled compiled = compile(variant, sources, resources);
             if (compiled.failure() != null) {
                 return compiled.failure(); // the children are stopped below
             }

@@ -58,10 +58,12 @@ public final class Bigram implements TrainingProgram {
     static final class Model implements LanguageModel {
 
         final NDArray table;
+        private final NDArray tenth;
         private final SequencedMap<String, NDArray> parameters = new LinkedHashMap<>();
 
         Model(NDManager manager, int vocabularySize) {
             table = manager.zeros(new Shape(vocabularySize, vocabularySize), DataType.FLOAT32);
+            tenth = manager.full(new Shape(), 0.1f); // an array the model keeps: see the seed's attentionScale
             table.setName("table");
             table.setRequiresGradient(true);
             parameters.put("table", table);
@@ -70,7 +72,7 @@ public final class Bigram implements TrainingProgram {
         @Override
         public NDArray logits(NDArray tokens) {
             NDArray own = Embedding.embedding(tokens, table, SparseFormat.DENSE).singletonOrThrow();
-            return own.add(own.mean(new int[] {0}, true).mul(0.1f)); // ADVERSARIAL: mixes the rows of the batch
+            return own.add(own.mean(new int[] {0}, true).mul(tenth)); // ADVERSARIAL: mixes the rows of the batch
         }
 
         /** Plain SGD, in place, outside the gradient collector; then the gradient is zeroed. */
