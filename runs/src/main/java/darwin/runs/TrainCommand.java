@@ -50,6 +50,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "The device's peak FLOP/s, instead of the calibrated figure.")
     double peakFlops;
 
+    @Option(names = "--recalibrate",
+            description = "Calibrate the peak FLOP/s again before training; the cache keeps the higher of the new "
+                    + "and the cached figure (a busy moment on a shared host gives a low one).")
+    boolean recalibrate;
+
     @Option(names = "--held-out-every", paramLabel = "K", defaultValue = "" + HeldOutWindows.DEFAULT_EVERY,
             description = "Score every K-th held-out window (default: ${DEFAULT-VALUE}, as evaluations do; "
                     + "1 scores the whole held-out split).")
@@ -67,6 +72,9 @@ final class TrainCommand implements Callable<Integer> {
         if (heldOutEvery < 1) {
             throw new IllegalArgumentException("--held-out-every must be at least 1, got " + heldOutEvery);
         }
+        if (recalibrate && peakFlops > 0) {
+            throw new IllegalArgumentException("--recalibrate and --peak-flops exclude each other: --peak-flops replaces the calibration");
+        }
         HarnessSettings settings = HarnessSettings.defaults().withPeakFlops(peakFlops).withHeldOutEvery(heldOutEvery);
         Path dir = out != null ? out : Path.of("out", "train-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         try {
@@ -79,6 +87,9 @@ final class TrainCommand implements Callable<Integer> {
         Engines.load(threads, 0);
         Harness harness = new Harness(Corpus.tinyShakespeare(), settings);
         ProgressLine progress = new ProgressLine(err, chosen, ProgressLine.isTerminal());
+        if (recalibrate) {
+            Harness.recalibratePeak(settings, harness.device(), progress);
+        }
         EvaluationResult result = harness.evaluate(new NanoGpt(), new TrainingRequest(chosen, seed, curve, progress));
         progress.finish();
         PrintWriter stdout = spec.commandLine().getOut();

@@ -59,4 +59,14 @@ class TrainCommandTest {
         assertEquals(2, negative.status());
         assertTrue(negative.err().contains("positive number of seconds"), negative.err());
     }
+
+    @Test
+    void badMeasurementOptionsAreClearErrors() {
+        Outcome every = darwin("train", "--steps", "1", "--held-out-every", "0");
+        assertEquals(2, every.status());
+        assertTrue(every.err().contains("--held-out-every must be at least 1"), every.err());
+        Outcome both = darwin("train", "--steps", "1", "--recalibrate", "--peak-flops", "1e11");
+        assertEquals(2, both.status());
+        assertTrue(both.err().contains("exclude each other"), both.err());
+    }
 }

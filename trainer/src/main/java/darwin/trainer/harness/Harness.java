@@ -58,6 +58,17 @@ public final class Harness {
         }
     }
 
+    /**
+     * Calibrates the device's peak again, keeping the higher of the new and the cached figure
+     * (see {@link PeakCalibration#recalibrate}).
+     */
+    public static double recalibratePeak(HarnessSettings settings, Device device, TrainingListener listener) {
+        listener.onPhase("calibrating the peak FLOP/s of " + device + " again");
+        try (NDManager manager = NDManager.newBaseManager(device)) {
+            return new PeakCalibration(settings.peakCache()).recalibrate(manager, Engines.machineKey());
+        }
+    }
+
     /** Trains the program under the request's budget and measures it. Never throws for a program's fault. */
     public EvaluationResult evaluate(TrainingProgram program, TrainingRequest request) {
         TrainingListener listener = request.listener();

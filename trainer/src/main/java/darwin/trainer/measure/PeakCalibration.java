@@ -64,6 +64,29 @@ public final class PeakCalibration {
     }
 
     /**
+     * Calibrates again and caches the higher of the new figure and the cached one: on a shared
+     * host a calibration taken while a neighbour is busy comes out low, and a peak is the best the
+     * device has shown.
+     *
+     * @return the peak now cached
+     */
+    public double recalibrate(NDManager manager, String machineKey) {
+        return recalibrate(manager, machineKey, SECONDS_PER_WINDOW);
+    }
+
+    double recalibrate(NDManager manager, String machineKey, double secondsPerWindow) {
+        String key = machineKey + "|" + manager.getDevice();
+        ObjectNode cache = readCache();
+        double peak = calibrate(manager, secondsPerWindow);
+        if (cache.has(key) && cache.get(key).isNumber() && cache.get(key).asDouble() > peak) {
+            peak = cache.get(key).asDouble();
+        }
+        cache.put(key, peak);
+        writeCache(cache);
+        return peak;
+    }
+
+    /**
      * Times matrix products on the manager's device and returns the best rate of any window (see
      * the class comment).
      */

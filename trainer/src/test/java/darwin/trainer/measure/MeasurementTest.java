@@ -99,4 +99,17 @@ class MeasurementTest {
         java.nio.file.Files.writeString(cache, "{ not json");
         assertTrue(new PeakCalibration(cache).peakFlops(manager, "test-machine", 0.05) > 1e8, "a damaged cache is recalibrated");
     }
+
+    @Test
+    void recalibratingKeepsTheHigherOfTheNewAndTheCachedPeak(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path cache = dir.resolve("peak.json");
+        String key = "test-machine|" + manager.getDevice();
+        java.nio.file.Files.writeString(cache, "{\"" + key + "\": 1.0e18}"); // higher than any CPU
+        assertEquals(1.0e18, new PeakCalibration(cache).recalibrate(manager, "test-machine", 0.05));
+        java.nio.file.Files.writeString(cache, "{\"" + key + "\": 1.0}"); // a calibration on a very busy host
+        double fresh = new PeakCalibration(cache).recalibrate(manager, "test-machine", 0.05);
+        assertTrue(fresh > 1e8, "the new calibration replaces a lower figure: " + fresh);
+        assertEquals(fresh, new PeakCalibration(cache).peakFlops(manager, "test-machine", 0.05), "and is cached");
+    }
 }
