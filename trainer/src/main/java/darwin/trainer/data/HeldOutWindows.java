@@ -60,11 +60,6 @@ public final class HeldOutWindows {
         return cuts;
     }
 
-    /** Every how many cuts a window is scored. */
-    public int every() {
-        return every;
-    }
-
     public int length() {
         return length;
     }
