@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -52,15 +53,10 @@ public final class PeakCalibration {
     }
 
     double peakFlops(NDManager manager, String machineKey, double secondsPerWindow) {
-        String key = machineKey + "|" + manager.getDevice();
         ObjectNode cache = readCache();
-        if (cache.has(key) && cache.get(key).isNumber() && cache.get(key).asDouble() > 0) {
-            return cache.get(key).asDouble();
-        }
-        double peak = calibrate(manager, secondsPerWindow);
-        cache.put(key, peak);
-        writeCache(cache);
-        return peak;
+        String key = key(manager, machineKey);
+        double cached = cachedPeak(cache, key);
+        return cached > 0 ? cached : store(cache, key, calibrate(manager, secondsPerWindow));
     }
 
     /**
@@ -75,12 +71,22 @@ public final class PeakCalibration {
     }
 
     double recalibrate(NDManager manager, String machineKey, double secondsPerWindow) {
-        String key = machineKey + "|" + manager.getDevice();
         ObjectNode cache = readCache();
-        double peak = calibrate(manager, secondsPerWindow);
-        if (cache.has(key) && cache.get(key).isNumber() && cache.get(key).asDouble() > peak) {
-            peak = cache.get(key).asDouble();
-        }
+        String key = key(manager, machineKey);
+        return store(cache, key, Math.max(calibrate(manager, secondsPerWindow), cachedPeak(cache, key)));
+    }
+
+    private static String key(NDManager manager, String machineKey) {
+        return machineKey + "|" + manager.getDevice();
+    }
+
+    /** The cached peak under {@code key}, or 0 when there is none (or it is not a positive number). */
+    private static double cachedPeak(ObjectNode cache, String key) {
+        JsonNode node = cache.get(key);
+        return node != null && node.isNumber() && node.asDouble() > 0 ? node.asDouble() : 0;
+    }
+
+    private double store(ObjectNode cache, String key, double peak) {
         cache.put(key, peak);
         writeCache(cache);
         return peak;
