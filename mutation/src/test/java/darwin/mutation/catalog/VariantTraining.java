@@ -1,6 +1,5 @@
 package darwin.mutation.catalog;
 
-import darwin.trainer.data.HeldOutWindows;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +10,7 @@ import darwin.trainer.api.TrainingProgram;
 import darwin.trainer.build.Compilation;
 import darwin.trainer.build.SourceCompiler;
 import darwin.trainer.data.Corpus;
+import darwin.trainer.data.HeldOutWindows;
 import darwin.trainer.harness.Harness;
 import darwin.trainer.harness.HarnessSettings;
 import darwin.trainer.harness.TrainingRequest;

@@ -1,6 +1,5 @@
 package darwin.trainer.harness;
 
-import darwin.trainer.data.HeldOutWindows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +16,7 @@ import darwin.trainer.api.TrainingProgram;
 import darwin.trainer.data.Corpus;
 import darwin.program.GptConfig;
 import darwin.program.NanoGpt;
+import darwin.trainer.data.HeldOutWindows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

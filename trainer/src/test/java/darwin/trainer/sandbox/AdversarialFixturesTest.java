@@ -1,6 +1,5 @@
 package darwin.trainer.sandbox;
 
-import darwin.trainer.data.HeldOutWindows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +15,7 @@ import darwin.trainer.build.Compilation;
 import darwin.trainer.build.CompilerDiagnostic;
 import darwin.trainer.build.SourceCompiler;
 import darwin.trainer.data.Corpus;
+import darwin.trainer.data.HeldOutWindows;
 import darwin.trainer.harness.Harness;
 import darwin.trainer.harness.HarnessSettings;
 import darwin.trainer.harness.TrainingRequest;
