@@ -52,9 +52,9 @@ public final class Harness {
         if (settings.peakFlops() > 0) {
             return settings.peakFlops();
         }
-        listener.onPhase("calibrating the peak FLOP/s of " + device + " (once per machine)");
         try (NDManager manager = NDManager.newBaseManager(device)) {
-            return new PeakCalibration(settings.peakCache()).peakFlops(manager, Engines.machineKey());
+            return new PeakCalibration(settings.peakCache()).peakFlops(manager, Engines.machineKey(),
+                    () -> listener.onPhase("calibrating the peak FLOP/s of " + device + " (once per machine)"));
         }
     }
 

@@ -47,16 +47,25 @@ public final class PeakCalibration {
         return base.resolve("darwin").resolve("peak-flops.json");
     }
 
-    /** The cached peak for this device, or a fresh calibration (which is then cached). */
-    public double peakFlops(NDManager manager, String machineKey) {
-        return peakFlops(manager, machineKey, SECONDS_PER_WINDOW);
+    /**
+     * The cached peak for this device, or a fresh calibration (which is then cached).
+     *
+     * @param beforeCalibrating runs when there is no cached figure, just before the calibration
+     *     (a few seconds) starts
+     */
+    public double peakFlops(NDManager manager, String machineKey, Runnable beforeCalibrating) {
+        return peakFlops(manager, machineKey, SECONDS_PER_WINDOW, beforeCalibrating);
     }
 
-    double peakFlops(NDManager manager, String machineKey, double secondsPerWindow) {
+    double peakFlops(NDManager manager, String machineKey, double secondsPerWindow, Runnable beforeCalibrating) {
         ObjectNode cache = readCache();
         String key = key(manager, machineKey);
         double cached = cachedPeak(cache, key);
-        return cached > 0 ? cached : store(cache, key, calibrate(manager, secondsPerWindow));
+        if (cached > 0) {
+            return cached;
+        }
+        beforeCalibrating.run();
+        return store(cache, key, calibrate(manager, secondsPerWindow));
     }
 
     /**

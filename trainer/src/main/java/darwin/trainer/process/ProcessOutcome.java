@@ -33,7 +33,9 @@ public record ProcessOutcome(
         /** It was still running at the deadline and the runner killed its tree. */
         DEADLINE,
         /** The waiting thread was interrupted and the runner killed its tree. */
-        INTERRUPTED
+        INTERRUPTED,
+        /** The caller's test said it had done its work, and the runner killed its tree. */
+        FINISHED
     }
 
     public ProcessOutcome {

@@ -61,13 +61,20 @@ final class ProcessTree {
         try {
             long pgid = root.pid();
             long giveUp = System.nanoTime() + PATIENCE_NANOS;
+            boolean first = true;
             for (long pause = FIRST_PAUSE_MS; System.nanoTime() - giveUp < 0; pause = Math.min(2 * pause, LONGEST_PAUSE_MS)) {
                 List<ProcessHandle> found = new ArrayList<>();
                 root.descendants().forEach(found::add); // before the kill re-parents them
-                if (root.isAlive()) {
+                boolean rootAlive = root.isAlive();
+                if (rootAlive) {
                     found.add(root.toHandle());
                 }
-                found.addAll(members(pgid));
+                if (!(first && rootAlive)) {
+                    // a live child is killed at once, with its group; the scan of /proc for what left
+                    // the group (tens of milliseconds) waits for the next round
+                    found.addAll(members(pgid));
+                }
+                first = false;
                 if (found.isEmpty()) {
                     return true;
                 }

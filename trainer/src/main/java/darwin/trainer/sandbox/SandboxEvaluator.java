@@ -37,6 +37,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 
 /**
  * Evaluates an untrusted variant: checks its harness files, compiles it in process, trains it in a
@@ -197,8 +198,8 @@ public final class SandboxEvaluator {
         ProcessSpec trainSpec = spec(train, TrainChild.class, libraries, List.of(
                 "--entry", variant.entry(), "--budget", budget.key(), "--seed", Long.toString(seed),
                 "--vocabulary", Integer.toString(vocabulary)), trainLimit, keyInput(trainKey));
-        Future<ProcessOutcome> scoring = CHILDREN.submit(() -> runner.run(scoreSpec));
-        Future<ProcessOutcome> training = CHILDREN.submit(() -> runner.run(trainSpec));
+        Future<ProcessOutcome> scoring = CHILDREN.submit(() -> runner.run(scoreSpec, reported(score, scoreKey)));
+        Future<ProcessOutcome> training = CHILDREN.submit(() -> runner.run(trainSpec, reported(train, trainKey)));
         try {
             listener.onPhase("compiling " + variant.id());
             Compiled compiled = compile(variant, sources, resources);
@@ -229,8 +230,9 @@ public final class SandboxEvaluator {
                 return EvaluationResult.failed(statusOf(status), trainReport.path("reason").asText("no reason given"),
                         trainReport.path("logTail").asText(trainTail));
             }
-            if (!Files.isRegularFile(train.weights())
-                    || !ChildReport.sha256(Files.readAllBytes(train.weights())).equals(trainReport.path("weightsSha256").asText())) {
+            // read once: the bytes checked are the bytes the scoring child gets
+            byte[] weights = Files.isRegularFile(train.weights()) ? Files.readAllBytes(train.weights()) : null;
+            if (weights == null || !ChildReport.sha256(weights).equals(trainReport.path("weightsSha256").asText())) {
                 return EvaluationResult.failed(EvaluationStatus.VIOLATION,
                         "the trained weights were changed after the harness saved them", trainTail);
             }
@@ -240,7 +242,7 @@ public final class SandboxEvaluator {
             String curveTail = trainReport.path("logTail").asText("");
 
             listener.onPhase("scoring " + variant.id() + " on the held-out windows");
-            Files.copy(train.weights(), score.weights(), StandardCopyOption.REPLACE_EXISTING);
+            Files.write(score.weights(), weights);
             Files.createFile(score.weightsReady());
             darwin.trainer.variant.FileTrees.deleteQuietly(train.root());
             ProcessOutcome scored = await(scoring, "scoring");
@@ -297,6 +299,22 @@ public final class SandboxEvaluator {
             pause();
         }
         Files.createFile(train.go());
+    }
+
+    /**
+     * Whether a child has reported: its {@link Workspace#reported()} marker is there and its
+     * output holds a report signed with its key. The output is read once, when the marker first
+     * appears; a marker without a report (the variant's doing) leaves the child to end by itself.
+     */
+    private static BooleanSupplier reported(Workspace workspace, byte[] key) {
+        boolean[] judged = {false};
+        return () -> {
+            if (judged[0] || !Files.exists(workspace.reported())) {
+                return false;
+            }
+            judged[0] = true;
+            return ChildReport.find(key, read(workspace.stdout())).isPresent();
+        };
     }
 
     private static void pause() throws ChildFailure {

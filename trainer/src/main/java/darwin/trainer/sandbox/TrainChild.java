@@ -12,6 +12,7 @@ import darwin.trainer.harness.TrainingSession;
 import java.io.DataInputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,10 +102,18 @@ public final class TrainChild {
         return in.readNBytes(length);
     }
 
-    /** Sends the report and ends the process at once, whatever threads the program left running. */
+    /**
+     * Sends the report, says so with {@link Workspace#reported()}, and ends the process at once,
+     * whatever threads the program left running (the parent may stop it first).
+     */
     static void emit(PrintStream report, byte[] key, ObjectNode result) {
         report.println(ChildReport.frame(key, result));
         report.flush();
+        try {
+            Files.createFile(new Workspace(Path.of("").toAbsolutePath()).reported());
+        } catch (IOException | RuntimeException e) {
+            // the parent waits for the exit instead
+        }
         Runtime.getRuntime().halt(0);
     }
 }

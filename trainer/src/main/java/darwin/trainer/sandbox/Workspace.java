@@ -46,6 +46,15 @@ public record Workspace(Path root) {
         return root.resolve("weights.ready");
     }
 
+    /**
+     * Created by a child's harness code once its report is on its standard output, just before
+     * the child ends: the parent then stops it rather than wait for its exit. The variant's code
+     * could create it too; the parent believes only the signed report it then finds.
+     */
+    public Path reported() {
+        return root.resolve("reported");
+    }
+
     public Path stdout() {
         return root.resolve("stdout.log");
     }

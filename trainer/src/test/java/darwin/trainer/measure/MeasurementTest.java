@@ -92,12 +92,17 @@ class MeasurementTest {
     void peakIsCalibratedOnceAndCached(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path cache = dir.resolve("peak.json");
         PeakCalibration calibration = new PeakCalibration(cache);
-        double peak = calibration.peakFlops(manager, "test-machine", 0.05);
+        java.util.concurrent.atomic.AtomicInteger announced = new java.util.concurrent.atomic.AtomicInteger();
+        double peak = calibration.peakFlops(manager, "test-machine", 0.05, announced::incrementAndGet);
         assertTrue(peak > 1e8, "a CPU does more than 0.1 GFLOP/s: " + peak);
         assertTrue(java.nio.file.Files.readString(cache).contains("test-machine"));
-        assertEquals(peak, new PeakCalibration(cache).peakFlops(manager, "test-machine", 0.05));
+        assertEquals(1, announced.get(), "a calibration is announced");
+        assertEquals(peak, new PeakCalibration(cache).peakFlops(manager, "test-machine", 0.05, announced::incrementAndGet));
+        assertEquals(1, announced.get(), "a cached figure is not a calibration");
         java.nio.file.Files.writeString(cache, "{ not json");
-        assertTrue(new PeakCalibration(cache).peakFlops(manager, "test-machine", 0.05) > 1e8, "a damaged cache is recalibrated");
+        assertTrue(new PeakCalibration(cache).peakFlops(manager, "test-machine", 0.05, announced::incrementAndGet) > 1e8,
+                "a damaged cache is recalibrated");
+        assertEquals(2, announced.get());
     }
 
     @Test
@@ -110,6 +115,6 @@ class MeasurementTest {
         java.nio.file.Files.writeString(cache, "{\"" + key + "\": 1.0}"); // a calibration on a very busy host
         double fresh = new PeakCalibration(cache).recalibrate(manager, "test-machine", 0.05);
         assertTrue(fresh > 1e8, "the new calibration replaces a lower figure: " + fresh);
-        assertEquals(fresh, new PeakCalibration(cache).peakFlops(manager, "test-machine", 0.05), "and is cached");
+        assertEquals(fresh, new PeakCalibration(cache).peakFlops(manager, "test-machine", 0.05, () -> { }), "and is cached");
     }
 }

@@ -113,6 +113,44 @@ class ProcessRunnerTest {
     }
 
     @Test
+    void aChildWhoseWorkIsDoneIsStoppedWithAllItStarted() throws Exception {
+        String token = Processes.token();
+        String script = "sleep " + token + " & echo $! > background.pid; "
+                + "(setsid sh -c 'echo $$ > daemon.pid; exec sleep " + token + "' &); "
+                + "while [ ! -s daemon.pid ]; do sleep 0.05; done; echo result; touch done; sleep " + token;
+        ProcessOutcome outcome = runner.run(shell(script, Duration.ofSeconds(25)),
+                () -> Files.exists(workspace.resolve("done")));
+
+        assertEquals(Ending.FINISHED, outcome.ending());
+        assertEquals(OptionalInt.empty(), outcome.exitCode(), "the runner stopped it: its exit code means nothing");
+        assertFalse(outcome.timedOut());
+        assertEquals("result\n", outcome.stdoutTail());
+        Processes.assertAllDead(workspace, List.of("background.pid", "daemon.pid"), token);
+    }
+
+    @Test
+    void aChildThatEndsBeforeItsWorkIsDoneHasExited() throws Exception {
+        AtomicBoolean asked = new AtomicBoolean();
+        ProcessOutcome outcome = runner.run(shell("sleep 0.2; exit 5", Duration.ofSeconds(20)), () -> {
+            asked.set(true);
+            return false;
+        });
+
+        assertEquals(Ending.EXITED, outcome.ending());
+        assertEquals(OptionalInt.of(5), outcome.exitCode());
+        assertTrue(asked.get(), "the test was asked while the child ran");
+    }
+
+    @Test
+    void aChildStillWorkingAtTheDeadlineIsKilledEvenWithATest() throws Exception {
+        ProcessOutcome outcome = runner.run(ProcessSpec.of(List.of("sleep", "60"), workspace, Duration.ofSeconds(1))
+                .withSandbox(SandboxMode.NONE), () -> false);
+
+        assertEquals(Ending.DEADLINE, outcome.ending());
+        assertTrue(outcome.wallTime().compareTo(Duration.ofMillis(900)) > 0, "ran " + outcome.wallTime());
+    }
+
+    @Test
     void anInterruptKillsTheTreeAndKeepsTheFlag() throws Exception {
         String token = Processes.token();
         ProcessSpec spec = shell("sleep " + token + " & echo $! > background.pid; sleep " + token, Duration.ofSeconds(60));

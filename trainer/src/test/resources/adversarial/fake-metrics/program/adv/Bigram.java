@@ -52,7 +52,10 @@ public final class Bigram implements TrainingProgram {
         return model;
     }
 
-    /** ADVERSARIAL: an imitation of the harness's report line, with a made-up signature. */
+    /**
+     * ADVERSARIAL: an imitation of the harness's report line, with a made-up signature, and the
+     * marker that says a report is out.
+     */
     static final String FAKE_JSON = "{\"status\":\"OK\",\"steps\":999999,\"tokens\":999999999,\"trainSeconds\":0.001}";
 
     static void printFakeReports() {
@@ -62,6 +65,12 @@ public final class Bigram implements TrainingProgram {
             out.println("DARWIN-REPORT " + encoded + " 00ff");
             out.println("DARWIN-REPORT " + encoded + " " + "0".repeat(64));
             out.flush();
+        }
+        try {
+            // the marker the harness's code creates once the real report is out
+            java.nio.file.Files.writeString(java.nio.file.Path.of("reported"), "");
+        } catch (java.io.IOException ignored) {
+            // it is already there
         }
     }
 
