@@ -69,16 +69,19 @@ final class ProcessTree {
                 if (rootAlive) {
                     found.add(root.toHandle());
                 }
-                if (!(first && rootAlive)) {
-                    // a live child is killed at once, with its group; the scan of /proc for what left
-                    // the group (tens of milliseconds) waits for the next round
+                // a live child and its descendants are killed at once; the group kill and the scan
+                // of /proc for what left the tree (tens of milliseconds together) wait for the next round
+                boolean quick = first && rootAlive;
+                if (!quick) {
                     found.addAll(members(pgid));
                 }
                 first = false;
                 if (found.isEmpty()) {
                     return true;
                 }
-                interrupted |= killGroup(pgid);
+                if (!quick) {
+                    interrupted |= killGroup(pgid);
+                }
                 found.forEach(ProcessHandle::destroyForcibly);
                 interrupted |= pause(pause);
             }
