@@ -171,7 +171,7 @@ public final class ProcessRunner {
                         TimeUnit.NANOSECONDS)) {
                     return Ending.EXITED;
                 }
-                if (finished.getAsBoolean()) {
+                if (finishedSafely(finished)) {
                     return Ending.FINISHED;
                 }
                 if (left <= 0) {
@@ -181,6 +181,16 @@ public final class ProcessRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Ending.INTERRUPTED;
+        }
+    }
+
+    /** The caller's test; one that throws counts as not finished, so that the process is never left unwatched. */
+    private static boolean finishedSafely(BooleanSupplier finished) {
+        try {
+            return finished.getAsBoolean();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the test of a finished process failed: {0}", e.toString());
+            return false;
         }
     }
 

@@ -142,6 +142,16 @@ class ProcessRunnerTest {
     }
 
     @Test
+    void aTestThatFailsLeavesTheChildWatched() throws Exception {
+        ProcessOutcome outcome = runner.run(shell("sleep 0.2; exit 4", Duration.ofSeconds(20)), () -> {
+            throw new IllegalStateException("broken test");
+        });
+
+        assertEquals(Ending.EXITED, outcome.ending());
+        assertEquals(OptionalInt.of(4), outcome.exitCode());
+    }
+
+    @Test
     void aChildStillWorkingAtTheDeadlineIsKilledEvenWithATest() throws Exception {
         ProcessOutcome outcome = runner.run(ProcessSpec.of(List.of("sleep", "60"), workspace, Duration.ofSeconds(1))
                 .withSandbox(SandboxMode.NONE), () -> false);
