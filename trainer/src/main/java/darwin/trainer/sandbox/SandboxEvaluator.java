@@ -369,7 +369,13 @@ public final class SandboxEvaluator {
         command.addAll(List.of(launcher.toString(),
                 "-Xmx" + settings.heap(),
                 "-Xss4m",
-                "-XX:+UseSerialGC",
+                "-XX:+UseSerialGC"));
+        if (main == ScoreChild.class) {
+            // its Java work is the dispatch of a thousand-odd engine calls: the optimizing
+            // compiler would take CPU from the training child while both start, and save nothing
+            command.add("-XX:TieredStopAtLevel=1");
+        }
+        command.addAll(List.of(
                 "-Dai.djl.offline=true",
                 "-Dai.djl.pytorch.num_threads=" + settings.threads(),
                 "-Dai.djl.pytorch.num_interop_threads=1",
