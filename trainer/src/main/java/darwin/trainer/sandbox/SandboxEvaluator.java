@@ -198,8 +198,10 @@ public final class SandboxEvaluator {
         ProcessSpec trainSpec = spec(train, TrainChild.class, libraries, List.of(
                 "--entry", variant.entry(), "--budget", budget.key(), "--seed", Long.toString(seed),
                 "--vocabulary", Integer.toString(vocabulary)), trainLimit, keyInput(trainKey));
-        Future<ProcessOutcome> scoring = CHILDREN.submit(() -> runner.run(scoreSpec, reported(score, scoreKey)));
-        Future<ProcessOutcome> training = CHILDREN.submit(() -> runner.run(trainSpec, reported(train, trainKey)));
+        ReportWatch scoreReports = new ReportWatch(score, scoreKey);
+        ReportWatch trainReports = new ReportWatch(train, trainKey);
+        Future<ProcessOutcome> scoring = CHILDREN.submit(() -> runner.run(scoreSpec, scoreReports));
+        Future<ProcessOutcome> training = CHILDREN.submit(() -> runner.run(trainSpec, trainReports));
         try {
             listener.onPhase("compiling " + variant.id());
             Compiled compiled = compile(variant, sources, resources);
@@ -220,7 +222,7 @@ public final class SandboxEvaluator {
                 keep(logs, train.stderr(), "train.stderr.log");
             }
             String trainTail = tail(trained);
-            Optional<JsonNode> report = ChildReport.find(trainKey, read(train.stdout()));
+            Optional<JsonNode> report = trainReports.report();
             if (report.isEmpty()) {
                 return EvaluationResult.failed(classifyEnding(trained), reasonForEnding(trained, "training", budget), trainTail);
             }
@@ -248,7 +250,7 @@ public final class SandboxEvaluator {
             ProcessOutcome scored = await(scoring, "scoring");
             keep(logs, score.stdout(), "score.stdout.log");
             keep(logs, score.stderr(), "score.stderr.log");
-            Optional<JsonNode> scoreReport = ChildReport.find(scoreKey, read(score.stdout()));
+            Optional<JsonNode> scoreReport = scoreReports.report();
             if (scoreReport.isEmpty()) {
                 return EvaluationResult.failed(classifyEnding(scored), reasonForEnding(scored, "scoring", budget), tail(scored));
             }
@@ -302,19 +304,38 @@ public final class SandboxEvaluator {
     }
 
     /**
-     * Whether a child has reported: its {@link Workspace#reported()} marker is there and its
-     * output holds a report signed with its key. The output is read once, when the marker first
+     * A child's signed report, watched for while the child runs. As the runner's finished-test it
+     * says whether the report is out: the child's {@link Workspace#reported()} marker is there and
+     * its output holds a report signed with its key. The output is read once, when the marker first
      * appears; a marker without a report (the variant's doing) leaves the child to end by itself.
+     * The runner calls the test on its own thread; {@link #report()} is read after the child's
+     * future is done.
      */
-    private static BooleanSupplier reported(Workspace workspace, byte[] key) {
-        boolean[] judged = {false};
-        return () -> {
-            if (judged[0] || !Files.exists(workspace.reported())) {
+    private static final class ReportWatch implements BooleanSupplier {
+        private final Workspace workspace;
+        private final byte[] key;
+        private boolean judged;
+        private Optional<JsonNode> found = Optional.empty();
+
+        ReportWatch(Workspace workspace, byte[] key) {
+            this.workspace = workspace;
+            this.key = key;
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            if (judged || !Files.exists(workspace.reported())) {
                 return false;
             }
-            judged[0] = true;
-            return ChildReport.find(key, read(workspace.stdout())).isPresent();
-        };
+            judged = true;
+            found = ChildReport.find(key, read(workspace.stdout()));
+            return found.isPresent();
+        }
+
+        /** The report the test found, or else the one in the child's whole output now that it has ended. */
+        Optional<JsonNode> report() {
+            return found.isPresent() ? found : ChildReport.find(key, read(workspace.stdout()));
+        }
     }
 
     private static void pause() throws ChildFailure {

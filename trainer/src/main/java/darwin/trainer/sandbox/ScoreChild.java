@@ -15,7 +15,6 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * The scoring process: builds the variant's untrained model with {@code newModel}, loads the
@@ -49,7 +48,7 @@ public final class ScoreChild {
         }
         PrintStream report = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         ChildArguments arguments = ChildArguments.parse(args);
-        Workspace workspace = new Workspace(Path.of("").toAbsolutePath());
+        Workspace workspace = Workspace.current();
         ObjectNode result = ChildReport.object();
         try {
             long seed = Long.parseLong(arguments.get("seed"));

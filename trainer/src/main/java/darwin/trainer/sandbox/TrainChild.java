@@ -16,12 +16,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * The training process: loads the engine, waits for the parent's word that the variant's classes
- * are in place, loads them, trains the program under the budget with the harness's training session, saves the returned model's weights, and reports what the harness
- * counted. Started by {@link SandboxEvaluator}; its working directory is its {@link Workspace}.
+ * are in place, loads them, trains the program under the budget with the harness's training
+ * session, saves the returned model's weights, and reports what the harness counted. Started by
+ * {@link SandboxEvaluator}; its working directory is its {@link Workspace}.
  *
  * <p>Arguments: {@code --entry CLASS --budget steps-N|seconds-S --seed N --vocabulary V}. Standard
  * input: the report key. The training tokens are in {@code train.tokens}.
@@ -35,7 +35,7 @@ public final class TrainChild {
         byte[] key = readKey();
         PrintStream report = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         ChildArguments arguments = ChildArguments.parse(args);
-        Workspace workspace = new Workspace(Path.of("").toAbsolutePath());
+        Workspace workspace = Workspace.current();
         ObjectNode result = ChildReport.object();
         try {
             Budget budget = Budget.ofKey(arguments.get("budget"));
@@ -127,7 +127,7 @@ public final class TrainChild {
         report.println(ChildReport.frame(key, result));
         report.flush();
         try {
-            Files.createFile(new Workspace(Path.of("").toAbsolutePath()).reported());
+            Files.createFile(Workspace.current().reported());
         } catch (IOException | RuntimeException e) {
             // the parent waits for the exit instead
         }

@@ -15,6 +15,11 @@ import java.util.stream.Stream;
  */
 public record Workspace(Path root) {
 
+    /** The workspace of a child process: its working directory. */
+    public static Workspace current() {
+        return new Workspace(Path.of("").toAbsolutePath());
+    }
+
     public Path classes() {
         return root.resolve("classes");
     }
