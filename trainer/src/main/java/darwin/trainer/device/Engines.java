@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * Sets up DJL's PyTorch engine once per process. Thread counts must be set before the engine
  * loads: on a small CPU machine PyTorch's defaults make the small operations of a GPT step many
- * times slower (see BENCHMARKS.md for the figures behind the defaults).
+ * times slower (see BENCHMARKS.md for the figures behind the defaults). Loading the engine also
+ * tells the C allocator to keep freed tensor memory ({@link NativeHeap}).
  */
 public final class Engines {
 
@@ -34,6 +35,7 @@ public final class Engines {
             System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
             setIfAbsent(THREADS, threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
             setIfAbsent(INTEROP_THREADS, interopThreads > 0 ? interopThreads : 1);
+            NativeHeap.retainFreedMemory();
             engine = Engine.getEngine("PyTorch");
         }
         return engine;

@@ -17,7 +17,9 @@ import darwin.trainer.data.HeldOutWindows;
  */
 public final class HeldOutEvaluator {
 
-    private static final int WINDOWS_PER_BATCH = 128;
+    // small batches: a fresh process faults in every new page of activations, and 32 windows
+    // (about 2,000 tokens) touch a quarter of what 128 do for the same speed per token (BENCHMARKS.md)
+    private static final int WINDOWS_PER_BATCH = 32;
 
     private final HeldOutWindows windows;
 
