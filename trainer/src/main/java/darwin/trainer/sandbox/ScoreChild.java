@@ -55,7 +55,7 @@ public final class ScoreChild {
             int vocabulary = Integer.parseInt(arguments.get("vocabulary"));
             int window = Integer.parseInt(arguments.get("window"));
             int every = Integer.parseInt(arguments.get("every"));
-            TrainChild.warmUpReport(key);
+            TrainChild.warmUp(key, false);
             Engines.load();
             result.put("engineReadySeconds", sinceStart());
             // started while the variant trains: say so, then wait for the weights

@@ -28,6 +28,9 @@ import java.nio.file.Files;
  */
 public final class TrainChild {
 
+    private static final int WARM_UP_HASH_BYTES = 64 << 10;
+    private static final int WARM_UP_HASHES = 32;
+
     private TrainChild() {}
 
     public static void main(String[] args) throws Exception {
@@ -41,7 +44,7 @@ public final class TrainChild {
             Budget budget = Budget.ofKey(arguments.get("budget"));
             long seed = Long.parseLong(arguments.get("seed"));
             int vocabulary = Integer.parseInt(arguments.get("vocabulary"));
-            warmUpReport(key);
+            warmUp(key, true);
             int[] tokens = Workspace.readTokens(workspace.trainTokens());
             result.put("trainingTokens", tokens.length);
             Engines.load();
@@ -98,14 +101,24 @@ public final class TrainChild {
      * Frames a report once and drops it, on a thread of its own while the engine loads, so that
      * the real report does not pay for loading the JSON writer and the signature: tens of
      * milliseconds in a fresh JVM, between the end of the work and the parent's hearing of it.
+     * With {@code hashesWeights}, it also hashes a few MiB, so that the JIT has compiled SHA-256
+     * (with the processor's SHA instructions where it has them) before the trained weights are
+     * hashed: over 100 ms for the seed's 3 MiB in a fresh JVM, a few once compiled
+     * (BENCHMARKS.md).
      */
-    static void warmUpReport(byte[] key) {
+    static void warmUp(byte[] key, boolean hashesWeights) {
         Thread warmUp = new Thread(() -> {
             ObjectNode sample = ChildReport.object();
             sample.put("status", "WARM-UP");
             sample.put("seconds", 0.5);
             ChildReport.frame(key, sample);
-        }, "report-warm-up");
+            if (hashesWeights) {
+                byte[] block = new byte[WARM_UP_HASH_BYTES];
+                for (int i = 0; i < WARM_UP_HASHES; i++) {
+                    ChildReport.sha256(block);
+                }
+            }
+        }, "warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
     }

@@ -9,6 +9,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -54,9 +55,11 @@ public final class WeightsFile {
                     out.writeLong(dimension);
                 }
                 float[] values = array.toType(DataType.FLOAT32, false).toFloatArray();
-                for (float value : values) {
-                    out.writeFloat(value);
-                }
+                // one bulk conversion, not a call per value: this runs once in a fresh JVM, before
+                // the JIT has compiled anything
+                ByteBuffer raw = ByteBuffer.allocate(Math.multiplyExact(values.length, Float.BYTES));
+                raw.asFloatBuffer().put(values);
+                out.write(raw.array());
             }
         }
         return buffer.toByteArray();
@@ -84,13 +87,16 @@ public final class WeightsFile {
                     shape[d] = in.readLong();
                 }
                 long size = new Shape(shape).size();
-                if (size < 0 || size > Integer.MAX_VALUE - 8) {
+                if (size < 0 || size > (Integer.MAX_VALUE - 8) / Float.BYTES) {
                     throw new IOException("array " + name + " claims " + size + " values");
                 }
-                float[] values = new float[(int) size];
-                for (int v = 0; v < values.length; v++) {
-                    values[v] = in.readFloat();
+                int bytes = (int) size * Float.BYTES;
+                byte[] raw = in.readNBytes(bytes); // grows as it reads: a false size cannot claim memory
+                if (raw.length < bytes) {
+                    throw new EOFException();
                 }
+                float[] values = new float[(int) size];
+                ByteBuffer.wrap(raw).asFloatBuffer().get(values);
                 arrays.put(name, new Tensor(new Shape(shape), values));
             }
         } catch (EOFException e) {
