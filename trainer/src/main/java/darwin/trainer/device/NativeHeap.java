@@ -13,8 +13,9 @@ import com.sun.jna.NativeLibrary;
  * held-out batch allocates tens to hundreds of MiB of activations and frees them all at the end,
  * so the next one touches new pages: on the machines of BENCHMARKS.md about 3,000 page faults a
  * training step, and a held-out scoring paid for each of its batches. With both thresholds at
- * 1 GiB the freed blocks stay in the process and are reused; the peak memory is the same, but it
- * is not returned until the process ends, which suits processes that train or score once.
+ * 1 GiB the freed blocks stay in the process and are reused. The peak is about the same (blocks
+ * from the heap can fragment it a little), but memory is not returned until the process ends,
+ * which suits processes that train or score once.
  */
 public final class NativeHeap {
 
