@@ -25,7 +25,7 @@ public final class NativeHeap {
     private static final int MMAP_THRESHOLD = -3;
     private static final int RETAINED_BYTES = 1 << 30;
 
-    private static volatile Boolean retaining;
+    private static Boolean retaining; // guarded by the class
 
     private NativeHeap() {}
 

@@ -69,11 +69,7 @@ class WeightsFileTest {
             byte[] bytes = WeightsFile.encode(Map.of("w", manager.create(new float[] {1f, -2f})));
             ByteArrayOutputStream expected = new ByteArrayOutputStream();
             try (DataOutputStream out = new DataOutputStream(expected)) {
-                out.writeInt(0x44575731);
-                out.writeInt(1);
-                out.writeUTF("w");
-                out.writeInt(1);
-                out.writeLong(2);
+                header(out, "w", 2);
                 out.writeFloat(1f);
                 out.writeFloat(-2f);
             }
@@ -96,12 +92,7 @@ class WeightsFileTest {
     void aFileThatClaimsAHugeArrayIsRejectedWithoutAllocatingIt() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(0x44575731);
-            out.writeInt(1);
-            out.writeUTF("w");
-            out.writeInt(2);
-            out.writeLong(1L << 20);
-            out.writeLong(1L << 20);
+            header(out, "w", 1L << 20, 1L << 20);
         }
         Path file = Files.write(dir.resolve("huge.bin"), bytes.toByteArray());
         IOException e = assertThrows(IOException.class, () -> WeightsFile.read(file));
@@ -109,11 +100,7 @@ class WeightsFileTest {
 
         bytes.reset();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(0x44575731);
-            out.writeInt(1);
-            out.writeUTF("w");
-            out.writeInt(1);
-            out.writeLong(400_000_000L); // allowed in size, but the file holds none of it
+            header(out, "w", 400_000_000L); // allowed in size, but the file holds none of it
         }
         Path lying = Files.write(dir.resolve("lying.bin"), bytes.toByteArray());
         IOException short_ = assertThrows(IOException.class, () -> WeightsFile.read(lying));
@@ -125,5 +112,16 @@ class WeightsFileTest {
         Path file = Files.writeString(dir.resolve("text.bin"), "not weights at all");
         IOException e = assertThrows(IOException.class, () -> WeightsFile.read(file));
         assertTrue(e.getMessage().contains("not a weights file"), e.getMessage());
+    }
+
+    /** The file's header for one array, as WeightsFile writes it: magic, count, name, rank, dimensions. */
+    private static void header(DataOutputStream out, String name, long... shape) throws IOException {
+        out.writeInt(0x44575731);
+        out.writeInt(1);
+        out.writeUTF(name);
+        out.writeInt(shape.length);
+        for (long dimension : shape) {
+            out.writeLong(dimension);
+        }
     }
 }
