@@ -113,6 +113,19 @@ class ProcessRunnerTest {
     }
 
     @Test
+    void aGroupMemberThatLeftTheTreeAndItsEnvironmentIsKilled() throws Exception {
+        // re-parented to init once its subshell exits, and without the marker variable: only its
+        // process group still ties it to the child (the group kill, or the scan of /proc for members)
+        String token = Processes.token();
+        String script = "(env -i sleep " + token + " & echo $! > orphan.pid); "
+                + "while [ ! -s orphan.pid ]; do sleep 0.05; done; exit 0";
+        ProcessOutcome outcome = runner.run(shell(script, Duration.ofSeconds(20)));
+
+        assertEquals(OptionalInt.of(0), outcome.exitCode());
+        Processes.assertAllDead(workspace, List.of("orphan.pid"), token);
+    }
+
+    @Test
     void aChildWhoseWorkIsDoneIsStoppedWithAllItStarted() throws Exception {
         String token = Processes.token();
         String script = "sleep " + token + " & echo $! > background.pid; "
