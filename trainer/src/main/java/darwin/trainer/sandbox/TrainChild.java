@@ -123,11 +123,11 @@ public final class TrainChild {
         warmUp.start();
     }
 
-    static byte[] readKey() throws java.io.IOException {
+    static byte[] readKey() throws IOException {
         DataInputStream in = new DataInputStream(System.in);
         int length = in.readInt();
         if (length < 16 || length > 1024) {
-            throw new java.io.IOException("bad key length " + length);
+            throw new IOException("bad key length " + length);
         }
         return in.readNBytes(length);
     }
