@@ -2,7 +2,9 @@ package darwin.memory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import darwin.core.Persona;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -30,7 +32,7 @@ public final class AgentMemories {
                     AgentMemory memory = AgentMemory.load(file, json);
                     memories.put(memory.agent(), memory);
                 });
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new MemoryFormatException(run.agents(), 0, "cannot be listed: " + e.getMessage(), e);
             }
         }
@@ -40,7 +42,7 @@ public final class AgentMemories {
     public synchronized AgentMemory enrol(String agent, Persona persona, Map<String, String> llm) {
         AgentMemory memory = memories.get(agent);
         if (memory == null) {
-            memory = new AgentMemory(agent, persona, llm, java.util.List.of());
+            memory = new AgentMemory(agent, persona, llm, List.of());
             memory.save(run.agent(agent), json);
             memories.put(agent, memory);
         }

@@ -1,8 +1,10 @@
 package darwin.memory;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import darwin.core.RequestKind;
 import darwin.core.UpgradeRequest;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -22,7 +24,7 @@ import java.util.Objects;
  * @param decision who decided, when, the note and the value given; {@code null} while pending
  * @param applied when it took effect or failed to; {@code null} before
  */
-@com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Request(String id, String proposal, int generation, String agent, RequestKind kind, String title,
         String rationale, String payload, RequestStatus status, Instant created, Decision decision, Application applied) {
 
@@ -54,7 +56,7 @@ public record Request(String id, String proposal, int generation, String agent, 
             throw new IllegalArgumentException("a person approves or denies; " + outcome + " is not a decision");
         }
         if (status != RequestStatus.PENDING) {
-            throw new IllegalStateException("request " + id + " is already " + status.name().toLowerCase(java.util.Locale.ROOT)
+            throw new IllegalStateException("request " + id + " is already " + status.name().toLowerCase(Locale.ROOT)
                     + (decision == null ? "" : " (by " + decision.by() + " at " + decision.at() + ")"));
         }
         return new Request(id, proposal, generation, agent, kind, title, rationale, payload, outcome, created,
@@ -88,7 +90,7 @@ public record Request(String id, String proposal, int generation, String agent, 
      * @param note why, for the agent ({@code ""} when none)
      * @param value what the person supplied with it ({@code ""} when none): a file, coordinates, a number
      */
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Decision(String by, Instant at, String note, String value) {
         public Decision {
             by = by == null || by.isBlank() ? "unknown" : by.strip();
@@ -105,7 +107,7 @@ public record Request(String id, String proposal, int generation, String agent, 
      * @param at when
      * @param note what was done, or why it could not be
      */
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Application(int generation, Instant at, String note) {
         public Application {
             Objects.requireNonNull(at, "at");

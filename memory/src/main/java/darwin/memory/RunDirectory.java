@@ -1,5 +1,6 @@
 package darwin.memory;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -16,10 +17,10 @@ public record RunDirectory(Path root) {
      *     {@code run.json}
      */
     public RunDirectory requireRun() {
-        if (!java.nio.file.Files.isDirectory(root)) {
+        if (!Files.isDirectory(root)) {
             throw new IllegalArgumentException(root + " is not a run: it does not exist");
         }
-        if (!java.nio.file.Files.isRegularFile(state())) {
+        if (!Files.isRegularFile(state())) {
             throw new IllegalArgumentException(root + " is not a run: it has no run.json (start one with: darwin run --out DIR)");
         }
         return this;

@@ -1,6 +1,10 @@
 package darwin.runs;
 
 import darwin.runs.memory.MemoryCommand;
+import java.util.Locale;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,17 +31,17 @@ public final class Darwin {
      * started, with its exact command line).
      */
     static void configureLogging(String level) {
-        java.util.logging.Level chosen = java.util.logging.Level.WARNING;
+        Level chosen = Level.WARNING;
         if (level != null && !level.isBlank()) {
             try {
-                chosen = java.util.logging.Level.parse(level.strip().toUpperCase(java.util.Locale.ROOT));
+                chosen = Level.parse(level.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 System.err.println("darwin: DARWIN_LOG_LEVEL=" + level + " is not a level; using WARNING");
             }
         }
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        Logger root = Logger.getLogger("");
         root.setLevel(chosen);
-        for (java.util.logging.Handler handler : root.getHandlers()) {
+        for (Handler handler : root.getHandlers()) {
             handler.setLevel(chosen);
         }
     }

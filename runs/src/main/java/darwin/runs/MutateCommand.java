@@ -27,7 +27,9 @@ import darwin.mutation.prompt.PromptBuilder;
 import darwin.mutation.reply.ReplyFormat;
 import darwin.trainer.build.SourceCompiler;
 import darwin.trainer.build.VariantCompileCheck;
+import darwin.trainer.resources.ResourceException;
 import darwin.trainer.resources.ResourceStore;
+import darwin.trainer.resources.VariantResources;
 import darwin.trainer.sandbox.ChildClasspath;
 import darwin.trainer.variant.VariantDirectory;
 import java.io.IOException;
@@ -116,8 +118,8 @@ final class MutateCommand implements Callable<Integer> {
                 // the child lists the same datasets and libraries: it needs their files beside it too
                 ResourceStore.at(dir.resolve(VariantDirectory.RESOURCES)).copyTo(
                         ResourceStore.at(out.resolve(VariantDirectory.RESOURCES)),
-                        darwin.trainer.resources.VariantResources.of(child.get()));
-            } catch (darwin.trainer.resources.ResourceException e) {
+                        VariantResources.of(child.get()));
+            } catch (ResourceException e) {
                 throw new IllegalArgumentException("cannot copy the resources of " + dir + " to " + out + ": " + e.getMessage(), e);
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot write the new variant to " + out + ": " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package darwin.runs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import darwin.core.Budget;
 import darwin.memory.RunDirectory;
 import darwin.runs.config.ConfigException;
 import darwin.runs.config.RunSettings;
@@ -65,10 +66,10 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /** The budget in force, and the configured one when people raised it. */
-    static String budget(darwin.core.Budget configured, String inForce) {
-        darwin.core.Budget raised;
+    static String budget(Budget configured, String inForce) {
+        Budget raised;
         try {
-            raised = darwin.core.Budget.ofKey(inForce);
+            raised = Budget.ofKey(inForce);
         } catch (IllegalArgumentException e) {
             return configured.describe(); // the ledger does not say
         }

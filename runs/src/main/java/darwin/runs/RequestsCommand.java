@@ -10,6 +10,8 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -43,7 +45,7 @@ final class RequestsCommand {
             out.println("no requests yet");
             return 0;
         }
-        requests.stream().sorted(java.util.Comparator.comparing((Request r) -> !r.pending()))
+        requests.stream().sorted(Comparator.comparing((Request r) -> !r.pending()))
                 .filter(r -> all || r.status() == RequestStatus.PENDING || r.status() == RequestStatus.APPROVED)
                 .forEach(r -> out.printf(Locale.ROOT, "%-4s %-8s %-14s gen %-3d %-9s %s%n", r.id(), r.status(), r.kind(),
                         r.generation(), r.agent(), r.title()));
@@ -102,7 +104,7 @@ final class RequestsCommand {
             case SCRIPT, FILE_STRUCTURE -> with == null ? "" : text(Path.of(with));
             case BUDGET -> with == null ? "" : with;
         };
-        Request asApproved = request.decided(RequestStatus.APPROVED, new Request.Decision(who(by), java.time.Instant.now(),
+        Request asApproved = request.decided(RequestStatus.APPROVED, new Request.Decision(who(by), Instant.now(),
                 note, value));
         try {
             UpgradeReader.read(asApproved, files.budget());

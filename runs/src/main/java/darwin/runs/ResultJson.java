@@ -7,6 +7,7 @@ import darwin.core.EvaluationResult;
 import darwin.core.Metrics;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The one JSON object that {@code --json} prints for a result. */
 final class ResultJson {
@@ -48,7 +49,7 @@ final class ResultJson {
     }
 
     /** The object {@code --repeat} prints: every run, and the mean and spread of the measured ones. */
-    static String repeated(String variant, java.util.List<String> runs, java.util.List<EvaluationResult> results) {
+    static String repeated(String variant, List<String> runs, List<EvaluationResult> results) {
         ObjectNode node = JSON.createObjectNode();
         node.put("variant", variant);
         var array = node.putArray("runs");

@@ -3,6 +3,7 @@ package darwin.runs;
 import darwin.core.EvaluationResult;
 import darwin.core.Metrics;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** The human-readable summary of a result. */
@@ -24,7 +25,7 @@ final class ResultSummary {
     }
 
     /** The mean and spread of repeated evaluations. */
-    static String spread(java.util.List<EvaluationResult> results) {
+    static String spread(List<EvaluationResult> results) {
         Spread spread = Spread.of(results);
         if (spread.count() == 0) {
             return "no evaluation was measured\n";

@@ -1,6 +1,7 @@
 package darwin.runs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
 import darwin.runs.config.RunSettings;
@@ -47,7 +48,7 @@ final class ResumeCommand implements Callable<Integer> {
         RunSettings settings = new RunSettingsLoader().load(Optional.empty(), overrides);
         if (generations != null) {
             var updated = state.settings().deepCopy();
-            ((com.fasterxml.jackson.databind.node.ObjectNode) updated).put(Settings.GENERATIONS.key(), generations);
+            ((ObjectNode) updated).put(Settings.GENERATIONS.key(), generations);
             state = new RunState(state.id(), state.created(), updated, state.generation(), state.members(), state.seedVariant());
             state.save(run.state(), json);
         }

@@ -36,6 +36,7 @@ import darwin.trainer.harness.Harness;
 import darwin.trainer.harness.HarnessSettings;
 import darwin.trainer.harness.TrainingListener;
 import darwin.trainer.process.ProcessRunner;
+import darwin.trainer.resources.ResourceStore;
 import darwin.trainer.sandbox.ChildClasspath;
 import darwin.trainer.sandbox.LocalEvaluator;
 import darwin.trainer.sandbox.SandboxEvaluator;
@@ -67,7 +68,7 @@ final class RunAssembly {
     /** Compiles a variant as the sandbox will (with the run's libraries), for the mutation step and people's upgrades. */
     static CompileCheck compileCheck(RunDirectory run) {
         return new VariantCompileCheck(SourceCompiler.withClasspath(ChildClasspath.current()),
-                Optional.of(darwin.trainer.resources.ResourceStore.at(run.resources())));
+                Optional.of(ResourceStore.at(run.resources())));
     }
 
     static Mutator mutator(RunSettings settings, RunDirectory run, CostLedger costs) throws IOException {

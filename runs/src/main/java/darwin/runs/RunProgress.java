@@ -14,7 +14,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -40,7 +44,7 @@ final class RunProgress implements EvolutionListener, TrainingListener, AutoClos
     private int generation;
     private int generations;
     private final boolean terminal;
-    private final java.util.concurrent.ScheduledExecutorService ticker;
+    private final ScheduledExecutorService ticker;
 
     /**
      * @param planned the evaluations the run will do in all (for the time left), or 0 when unknown
@@ -49,13 +53,13 @@ final class RunProgress implements EvolutionListener, TrainingListener, AutoClos
     RunProgress(PrintWriter out, Path log, DoubleSupplier utilisation, DoubleSupplier cost, int planned, boolean terminal) {
         this.planned = planned;
         this.terminal = terminal;
-        this.ticker = terminal ? java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+        this.ticker = terminal ? Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "status-line");
             thread.setDaemon(true);
             return thread;
         }) : null;
         if (ticker != null) {
-            ticker.scheduleAtFixedRate(this::redraw, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+            ticker.scheduleAtFixedRate(this::redraw, 1, 1, TimeUnit.SECONDS);
         }
         this.out = out;
         this.log = log;
@@ -129,7 +133,7 @@ final class RunProgress implements EvolutionListener, TrainingListener, AutoClos
     }
 
     @Override
-    public void awaitingDecisions(int generation, java.util.List<String> pending) {
+    public void awaitingDecisions(int generation, List<String> pending) {
         say("waiting for people to decide on %s (darwin requests %s list; approve ID or deny ID)",
                 String.join(", ", pending), log.getParent());
     }

@@ -1,10 +1,14 @@
 package darwin.runs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import darwin.core.Budget;
 import darwin.core.EvaluationResult;
 import darwin.core.Metrics;
 import darwin.core.Variant;
+import darwin.memory.EventType;
+import darwin.memory.RequestBook;
+import darwin.memory.RequestStatus;
 import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
 import darwin.mutation.edit.UnifiedDiff;
@@ -12,11 +16,15 @@ import darwin.mutation.llm.CostLedger;
 import darwin.population.loop.Evolution;
 import darwin.population.loop.EvolutionPlan;
 import darwin.population.selection.Fitness;
+import darwin.population.upgrade.Upgrader;
 import darwin.runs.config.RunSettings;
+import darwin.runs.config.Selection;
 import darwin.trainer.sandbox.LocalEvaluator;
 import darwin.trainer.variant.SeedVariant;
+import darwin.trainer.variant.VariantDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +40,7 @@ final class RunSession {
      * @param persisted the settings as {@code run.json} keeps them (for a new run)
      */
     static int execute(RunSettings settings, RunDirectory run, Optional<RunState> state,
-            com.fasterxml.jackson.databind.JsonNode persisted, PrintWriter out, PrintWriter err) throws Exception {
+            JsonNode persisted, PrintWriter out, PrintWriter err) throws Exception {
         ObjectMapper json = new ObjectMapper();
         Files.createDirectories(run.root());
         CostLedger costs = new CostLedger();
@@ -55,13 +63,13 @@ final class RunSession {
             Variant seed = state.isPresent() ? null : SeedVariant.variant();
             String seedId = state.map(RunState::seedVariant).orElseGet(() -> seed.id());
             Optional<Fitness> seedFitness = Optional.empty();
-            if (settings.population().selection() == darwin.runs.config.Selection.WEIGHTED) {
-                Variant seedVariant = seed != null ? seed : darwin.trainer.variant.VariantDirectory.read(run.variant(seedId));
+            if (settings.population().selection() == Selection.WEIGHTED) {
+                Variant seedVariant = seed != null ? seed : VariantDirectory.read(run.variant(seedId));
                 seedFitness = Optional.of(Fitness.of(evaluator.evaluate(seedVariant, settings.budget(), settings.seed())));
             }
             EvolutionPlan plan = RunAssembly.plan(settings, seedFitness);
             evolution = new Evolution(run, plan, RunAssembly.mutator(settings, run, costs), evaluator, json, progress,
-                    new darwin.population.upgrade.Upgrader(RunAssembly.compileCheck(run)));
+                    new Upgrader(RunAssembly.compileCheck(run)));
             RunState start = state.orElseGet(() -> evolution.begin(run.root().getFileName().toString(), seed, persisted,
                     Map.of("provider", settings.llm().offline() ? "offline" : settings.llm().provider().orElseThrow().id(),
                             "model", settings.llm().model().orElse(""))));
@@ -82,7 +90,7 @@ final class RunSession {
         // the best variant the run has measured, whether or not it is still in the population
         String best = null;
         Metrics bestMetrics = null;
-        for (var entry : evolution.ledger().entries(darwin.memory.EventType.EVALUATION)) {
+        for (var entry : evolution.ledger().entries(EventType.EVALUATION)) {
             Optional<Metrics> m = evaluator.cached(evolution.variant(entry.data().path("variant").asText()), budget,
                     settings.seed()).flatMap(EvaluationResult::measured);
             if (m.isPresent() && (bestMetrics == null || m.get().perplexity() < bestMetrics.perplexity())) {
@@ -108,8 +116,8 @@ final class RunSession {
             String diff = UnifiedDiff.of(seed, evolution.variant(best)).text();
             out.println(diff.isEmpty() ? "the best variant is the seed itself" : "\nits changes against the seed:\n" + diff);
         }
-        long pending = new darwin.memory.RequestBook(run.requests(), new com.fasterxml.jackson.databind.ObjectMapper(),
-                java.time.Clock.systemUTC()).with(darwin.memory.RequestStatus.PENDING).size();
+        long pending = new RequestBook(run.requests(), new ObjectMapper(),
+                Clock.systemUTC()).with(RequestStatus.PENDING).size();
         if (pending > 0) {
             out.printf("%n%d upgrade request%s wait%s for a decision: ./darwin requests %s list%n", pending,
                     pending == 1 ? "" : "s", pending == 1 ? "s" : "", run.root());

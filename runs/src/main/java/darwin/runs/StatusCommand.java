@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.memory.EventType;
 import darwin.memory.Ledger;
 import darwin.memory.LedgerEntry;
+import darwin.memory.Request;
+import darwin.memory.RequestBook;
 import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,7 +47,7 @@ final class StatusCommand implements Callable<Integer> {
         RunState state = RunState.load(run.state(), mapper);
         // read only: a live run may be writing the last line
         List<LedgerEntry> entries = Ledger.read(run.ledger(), mapper);
-        java.util.function.Function<EventType, List<LedgerEntry>> events = type -> entries.stream()
+        Function<EventType, List<LedgerEntry>> events = type -> entries.stream()
                 .filter(e -> e.type() == type).toList();
         int planned = state.settings().path("population.generations").asInt(state.generation());
         Map<String, Integer> proposals = new TreeMap<>();
@@ -59,8 +63,8 @@ final class StatusCommand implements Callable<Integer> {
                 .filter(d -> d.path("variant").asText().equals(state.seedVariant()) && d.has("metrics")).findFirst();
         boolean finished = events.apply(EventType.RUN).stream().anyMatch(e -> e.data().path("event").asText().equals("end"))
                 && state.generation() >= planned;
-        long pending = new darwin.memory.RequestBook(run.requests(), mapper, java.time.Clock.systemUTC()).snapshot().stream()
-                .filter(darwin.memory.Request::pending).count();
+        long pending = new RequestBook(run.requests(), mapper, Clock.systemUTC()).snapshot().stream()
+                .filter(Request::pending).count();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode node = mapper.createObjectNode();

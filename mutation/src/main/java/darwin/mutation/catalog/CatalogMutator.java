@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 
 /**
  * The offline mutator: proposes one applicable catalog entry not yet tried on the target's
@@ -122,7 +123,7 @@ public final class CatalogMutator {
 
     private static Set<String> interests(Persona persona) {
         return persona.interests().stream().map(tag -> tag.strip().toLowerCase(Locale.ROOT))
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** An applicable entry, its plan for the target, and its weight in the draw. */

@@ -2,6 +2,7 @@ package darwin.mutation.llm;
 
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -194,7 +195,7 @@ public record ProviderSettings(Provider provider, String model, Optional<URI> ba
         }
         try {
             return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             return false;
         }
     }

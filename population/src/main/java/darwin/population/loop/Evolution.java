@@ -14,6 +14,7 @@ import darwin.core.Personas;
 import darwin.core.Proposal;
 import darwin.core.Variant;
 import darwin.memory.AgentMemories;
+import darwin.memory.AgentMemory;
 import darwin.memory.Attempt;
 import darwin.memory.EventType;
 import darwin.memory.Ledger;
@@ -24,7 +25,9 @@ import darwin.memory.RequestBook;
 import darwin.memory.SuggestionBox;
 import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
+import darwin.mutation.OfflineMutator;
 import darwin.mutation.edit.UnifiedDiff;
+import darwin.mutation.prompt.PromptBuilder;
 import darwin.population.selection.Fitness;
 import darwin.population.selection.Matchmaker;
 import darwin.population.selection.Member;
@@ -42,6 +45,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -277,14 +281,14 @@ public final class Evolution {
                 .sorted(Comparator.comparingDouble(m -> m.fitness().perplexity()))
                 .map(Member::variant).distinct().limit(PEER_LINES)
                 .map(id -> id + (members.stream().filter(m -> m.variant().equals(id)).map(Member::agent).toList())
-                        + ": " + results.get(id).measured().map(darwin.mutation.prompt.PromptBuilder::describe).orElse(""))
+                        + ": " + results.get(id).measured().map(PromptBuilder::describe).orElse(""))
                 .toList();
         return new MutationTask(pairing.mutator(), memory.persona(), MemoryDigest.of(memory, DIGEST_LINES), target,
                 pairing.owner(), metrics, lineage, peers, notes(memory), budget, tried, plan.seedFor(g, slot));
     }
 
     /** What people told the agent, the latest last. */
-    private static List<String> notes(darwin.memory.AgentMemory memory) {
+    private static List<String> notes(AgentMemory memory) {
         List<String> notes = memory.notes().stream().map(n -> "gen " + n.generation() + ": " + n.text()).toList();
         return notes.subList(Math.max(0, notes.size() - NOTE_LINES), notes.size());
     }
@@ -311,10 +315,10 @@ public final class Evolution {
             }
             if (lines.size() < LINEAGE_LINES) {
                 String effect = Double.isNaN(step.perplexityChange()) ? step.status()
-                        : String.format(java.util.Locale.ROOT, "perplexity %+.1f%%", 100 * step.perplexityChange());
+                        : String.format(Locale.ROOT, "perplexity %+.1f%%", 100 * step.perplexityChange());
                 lines.add("gen " + step.generation() + ", " + step.mutator() + ": " + step.summary() + " → " + effect);
             }
-            darwin.mutation.OfflineMutator.entries(new Change("", "", step.tags(), List.of(), Optional.empty()))
+            OfflineMutator.entries(new Change("", "", step.tags(), List.of(), Optional.empty()))
                     .forEach(tried::add);
             current = step.parent();
         }

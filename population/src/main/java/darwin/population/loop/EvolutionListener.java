@@ -3,6 +3,7 @@ package darwin.population.loop;
 import darwin.core.EvaluationResult;
 import darwin.core.Proposal;
 import darwin.population.selection.Survivors;
+import java.util.List;
 
 /** Follows a run as it goes, for progress displays and the run's log. Called from several threads. */
 public interface EvolutionListener {
@@ -21,5 +22,5 @@ public interface EvolutionListener {
     default void requestSettled(int generation, String request, boolean applied, String note) {}
 
     /** The run waits after a generation until people decide on these pending requests. */
-    default void awaitingDecisions(int generation, java.util.List<String> pending) {}
+    default void awaitingDecisions(int generation, List<String> pending) {}
 }

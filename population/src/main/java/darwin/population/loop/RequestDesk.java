@@ -20,9 +20,11 @@ import darwin.population.upgrade.UpgradeException;
 import darwin.population.upgrade.UpgradeReader;
 import darwin.population.upgrade.Upgrader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -92,7 +94,7 @@ final class RequestDesk {
             }
             Map<String, String> changed = new LinkedHashMap<>();
             List<String> refused = new ArrayList<>();
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (RunState.Member member : current) {
                 if (!seen.add(member.variant())) {
                     continue;

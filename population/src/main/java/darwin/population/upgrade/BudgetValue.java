@@ -1,6 +1,7 @@
 package darwin.population.upgrade;
 
 import darwin.core.Budget;
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +23,7 @@ final class BudgetValue {
         try {
             text = switch (Budget.ofKey(text)) {
                 case Budget.Steps s -> s.steps() + " steps";
-                case Budget.Seconds s -> java.math.BigDecimal.valueOf(s.seconds()).toPlainString() + " seconds";
+                case Budget.Seconds s -> BigDecimal.valueOf(s.seconds()).toPlainString() + " seconds";
             };
         } catch (IllegalArgumentException notAKey) {
             // a number, with or without its unit

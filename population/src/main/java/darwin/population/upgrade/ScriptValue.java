@@ -1,5 +1,6 @@
 package darwin.population.upgrade;
 
+import darwin.core.Variant;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +41,7 @@ final class ScriptValue {
     static String underProgram(String path) throws UpgradeException {
         String relative = path.startsWith("program/") ? path : "program/" + path;
         try {
-            return darwin.core.Variant.checkPath(relative);
+            return Variant.checkPath(relative);
         } catch (IllegalArgumentException e) {
             throw new UpgradeException(e.getMessage());
         }

@@ -1,6 +1,7 @@
 package darwin.population.upgrade;
 
 import darwin.core.Budget;
+import darwin.trainer.resources.ResourceRef;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,7 +43,7 @@ public sealed interface Upgrade {
      * @param request the request's id
      * @param resource what is added
      */
-    record ResourceAdded(String request, darwin.trainer.resources.ResourceRef resource) implements Upgrade {
+    record ResourceAdded(String request, ResourceRef resource) implements Upgrade {
         public ResourceAdded {
             Objects.requireNonNull(request, "request");
             Objects.requireNonNull(resource, "resource");

@@ -1,7 +1,10 @@
 package darwin.population.upgrade;
 
 import darwin.core.Budget;
+import darwin.core.RequestKind;
 import darwin.memory.Request;
+import darwin.trainer.resources.DatasetRef;
+import darwin.trainer.resources.LibraryRef;
 import darwin.trainer.resources.ResourceRef;
 import darwin.trainer.resources.VariantResources;
 import java.util.List;
@@ -38,7 +41,7 @@ public final class UpgradeReader {
     public static Budget raised(Budget planned, List<Request> requests) {
         Budget budget = planned;
         for (Request request : requests) {
-            if (request.kind() == darwin.core.RequestKind.BUDGET) {
+            if (request.kind() == RequestKind.BUDGET) {
                 try {
                     budget = BudgetValue.read(request.value(), budget);
                 } catch (UpgradeException e) {
@@ -54,7 +57,7 @@ public final class UpgradeReader {
      * resource, already in the run's store ({@link #stored}).
      */
     private static ResourceRef resource(Request request) throws UpgradeException {
-        String how = request.kind() == darwin.core.RequestKind.DATASET
+        String how = request.kind() == RequestKind.DATASET
                 ? "a DATASET request is approved with the text file to add: approve ID --with FILE"
                 : "a LIBRARY request is approved with its coordinates from the allowed list: approve ID --with GROUP:ARTIFACT:VERSION";
         if (request.decision() == null || !request.decision().value().strip().startsWith("{")) {
@@ -74,8 +77,8 @@ public final class UpgradeReader {
     /** The value that records a resource put in the run's store for a request: see {@link #read}. */
     public static String stored(ResourceRef ref) {
         return switch (ref) {
-            case darwin.trainer.resources.DatasetRef dataset -> new VariantResources(List.of(dataset), List.of()).toJson();
-            case darwin.trainer.resources.LibraryRef library -> new VariantResources(List.of(), List.of(library)).toJson();
+            case DatasetRef dataset -> new VariantResources(List.of(dataset), List.of()).toJson();
+            case LibraryRef library -> new VariantResources(List.of(), List.of(library)).toJson();
         };
     }
 }

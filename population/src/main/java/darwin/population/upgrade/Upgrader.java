@@ -3,6 +3,7 @@ package darwin.population.upgrade;
 import darwin.core.CompileCheck;
 import darwin.core.Variant;
 import darwin.trainer.resources.VariantResources;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -68,7 +69,7 @@ public final class Upgrader {
             throw new UpgradeException("this variant has it already");
         }
         try {
-            return new Variant(change.entry().orElse(variant.entry()), files, java.util.List.of(variant.id()));
+            return new Variant(change.entry().orElse(variant.entry()), files, List.of(variant.id()));
         } catch (IllegalArgumentException e) {
             throw new UpgradeException(e.getMessage(), e);
         }

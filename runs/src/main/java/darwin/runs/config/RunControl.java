@@ -1,6 +1,7 @@
 package darwin.runs.config;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where a run lives, and whether it waits for people.
@@ -11,10 +12,10 @@ import java.nio.file.Path;
  * @param libraries the libraries people may approve, as Maven coordinates
  * @param mavenRepository where an approved library's jar is found
  */
-public record RunControl(Path out, boolean awaitApproval, java.util.List<String> libraries, Path mavenRepository) {
+public record RunControl(Path out, boolean awaitApproval, List<String> libraries, Path mavenRepository) {
 
     public RunControl {
         Settings.OUT.check(out);
-        libraries = java.util.List.copyOf(libraries);
+        libraries = List.copyOf(libraries);
     }
 }

@@ -2,6 +2,7 @@ package darwin.runs.config;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Near misses: the known word closest to a misspelt one, for "did you mean" hints. */
@@ -28,8 +29,8 @@ final class Spelling {
 
     /** The Levenshtein distance between {@code a} and {@code b}, ignoring case. */
     static int distance(String a, String b) {
-        String x = a.toLowerCase(java.util.Locale.ROOT);
-        String y = b.toLowerCase(java.util.Locale.ROOT);
+        String x = a.toLowerCase(Locale.ROOT);
+        String y = b.toLowerCase(Locale.ROOT);
         int[] previous = new int[y.length() + 1];
         int[] current = new int[y.length() + 1];
         for (int j = 0; j <= y.length(); j++) {

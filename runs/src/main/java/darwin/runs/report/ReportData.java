@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
@@ -46,7 +47,7 @@ final class ReportData {
         ArrayNode kinds = failures.putArray("labels");
         ArrayNode counts = failures.putArray("counts");
         for (FailureCount f : report.failures()) {
-            kinds.add(f.kind() + " (" + f.stage().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            kinds.add(f.kind() + " (" + f.stage().name().toLowerCase(Locale.ROOT) + ")");
             counts.add(f.count());
         }
         ArrayNode cost = root.putArray("cost");

@@ -1,6 +1,8 @@
 package darwin.runs.report;
 
 import darwin.memory.Request;
+import darwin.memory.RequestStatus;
+import darwin.trainer.resources.VariantResources;
 import java.util.List;
 
 /** The requests: those waiting for people, prominently, with the commands to decide; the rest in a table. */
@@ -40,13 +42,13 @@ final class RequestsHtml {
     /** What the request did, or, before it was applied, what was approved. */
     static String effect(Request r) {
         if (r.applied() != null) {
-            return (r.status() == darwin.memory.RequestStatus.FAILED ? "failed: " : "from generation " + r.applied().generation()
+            return (r.status() == RequestStatus.FAILED ? "failed: " : "from generation " + r.applied().generation()
                     + ": ") + r.applied().note();
         }
         String value = r.decision() == null ? "" : r.decision().value();
         if (value.startsWith("{")) {
             try {
-                return darwin.trainer.resources.VariantResources.parse(value).describe();
+                return VariantResources.parse(value).describe();
             } catch (IllegalArgumentException e) {
                 return value;
             }

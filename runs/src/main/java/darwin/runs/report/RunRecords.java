@@ -16,6 +16,7 @@ import darwin.mutation.edit.UnifiedDiff;
 import darwin.trainer.variant.VariantDirectory;
 import java.nio.file.Path;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +63,7 @@ public record RunRecords(RunDirectory run, RunState state, List<LedgerEntry> led
         List<Attempt> ordered = attempts.values().stream()
                 .sorted(Comparator.comparingInt(Attempt::generation).thenComparing(Attempt::proposal)).toList();
         return new RunRecords(run, state, ledger, ordered,
-                new RequestBook(run.requests(), json, java.time.Clock.systemUTC()).snapshot());
+                new RequestBook(run.requests(), json, Clock.systemUTC()).snapshot());
     }
 
     /** The entries of one type, oldest first. */

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -126,7 +127,7 @@ public final class SourceCompiler {
     public synchronized Compilation compile(Map<String, String> sources, List<Path> libraries) {
         List<SourceFile> units = SourceFile.of(sources);
         List<Path> searched = libraries.isEmpty() ? classpath
-                : java.util.stream.Stream.concat(classpath.stream(), libraries.stream()).toList();
+                : Stream.concat(classpath.stream(), libraries.stream()).toList();
         DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
         StringWriter output = new StringWriter();
         try (StandardJavaFileManager standard = compiler.getStandardFileManager(collector, Locale.ROOT,

@@ -3,6 +3,7 @@ package darwin.trainer.device;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.util.Utils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public final class Engines {
      */
     public static Path nativeCache() {
         load();
-        return ai.djl.util.Utils.getEngineCacheDir().toAbsolutePath();
+        return Utils.getEngineCacheDir().toAbsolutePath();
     }
 
     /** The intra-op thread count in force. */

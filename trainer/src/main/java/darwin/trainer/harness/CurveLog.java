@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import darwin.trainer.api.MetricsSink;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,7 +84,7 @@ final class CurveLog implements MetricsSink, AutoCloseable {
     }
 
     static String toJson(CurvePoint point) {
-        try (var writer = new java.io.StringWriter(); JsonGenerator json = JSON.createGenerator(writer)) {
+        try (var writer = new StringWriter(); JsonGenerator json = JSON.createGenerator(writer)) {
             json.writeStartObject();
             json.writeNumberField("step", point.step());
             writeNumber(json, "loss", point.loss());

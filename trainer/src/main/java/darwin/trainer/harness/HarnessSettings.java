@@ -1,6 +1,7 @@
 package darwin.trainer.harness;
 
 import darwin.trainer.data.HeldOutWindows;
+import darwin.trainer.measure.PeakCalibration;
 import java.nio.file.Path;
 
 /**
@@ -33,7 +34,7 @@ public record HarnessSettings(int heldOutWindow, int heldOutEvery, double peakFl
      */
     public static HarnessSettings defaults() {
         return new HarnessSettings(DEFAULT_WINDOW, HeldOutWindows.DEFAULT_EVERY, 0,
-                darwin.trainer.measure.PeakCalibration.defaultCacheFile());
+                PeakCalibration.defaultCacheFile());
     }
 
     public HarnessSettings withPeakFlops(double peak) {

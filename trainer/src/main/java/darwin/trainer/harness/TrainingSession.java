@@ -12,6 +12,7 @@ import darwin.trainer.api.LanguageModel;
 import darwin.trainer.api.TrainingProgram;
 import darwin.trainer.data.TokenSampler;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -76,7 +77,7 @@ public final class TrainingSession {
 
     /** The status and reason of something a program threw. Errors of the harness itself are rethrown. */
     public static EvaluationResult classify(Throwable failure) {
-        if (failure instanceof java.io.UncheckedIOException e && e.getMessage() != null
+        if (failure instanceof UncheckedIOException e && e.getMessage() != null
                 && e.getMessage().startsWith(CurveLog.WRITE_FAILURE)) {
             return EvaluationResult.harnessFailure(describe(e.getCause() == null ? e : e.getCause()), "");
         }

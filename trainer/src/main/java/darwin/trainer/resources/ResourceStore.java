@@ -120,13 +120,13 @@ public final class ResourceStore {
         for (ResourceRef ref : resources.all()) {
             Path from = resolve(ref);
             Path to = into.dir().resolve(ref.fileName());
-            if (java.nio.file.Files.exists(to)) {
+            if (Files.exists(to)) {
                 continue;
             }
             try {
-                java.nio.file.Files.createDirectories(into.dir());
-                java.nio.file.Files.copy(from, to);
-            } catch (java.io.IOException e) {
+                Files.createDirectories(into.dir());
+                Files.copy(from, to);
+            } catch (IOException e) {
                 throw new ResourceException("cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
             }
         }

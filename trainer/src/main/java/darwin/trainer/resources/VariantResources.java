@@ -8,6 +8,7 @@ import darwin.core.Variant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -150,7 +151,7 @@ public record VariantResources(List<DatasetRef> datasets, List<LibraryRef> libra
             return "no resources";
         }
         return Stream.concat(
-                datasets.stream().map(d -> String.format(java.util.Locale.ROOT, "%s (%,d characters)", d.describe(), d.characters())),
+                datasets.stream().map(d -> String.format(Locale.ROOT, "%s (%,d characters)", d.describe(), d.characters())),
                 libraries.stream().map(LibraryRef::describe)).collect(Collectors.joining("; "));
     }
 

@@ -2,6 +2,7 @@ package darwin.trainer.sandbox;
 
 import darwin.core.EvaluationStatus;
 import darwin.trainer.api.TrainingProgram;
+import darwin.trainer.harness.TrainingSession;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
@@ -53,10 +54,10 @@ final class ProgramLoader {
                     "the entry class " + entry + " has no public no-argument constructor", e);
         } catch (InvocationTargetException e) {
             throw new LoadException(EvaluationStatus.RUNTIME_ERROR,
-                    "the entry class's constructor threw " + darwin.trainer.harness.TrainingSession.describe(e.getCause()), e);
+                    "the entry class's constructor threw " + TrainingSession.describe(e.getCause()), e);
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new LoadException(EvaluationStatus.RUNTIME_ERROR,
-                    "cannot load the entry class " + entry + ": " + darwin.trainer.harness.TrainingSession.describe(e), e);
+                    "cannot load the entry class " + entry + ": " + TrainingSession.describe(e), e);
         }
     }
 }

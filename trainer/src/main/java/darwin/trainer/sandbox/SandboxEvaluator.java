@@ -9,6 +9,7 @@ import darwin.trainer.build.Compilation;
 import darwin.trainer.build.SourceCompiler;
 import darwin.trainer.data.Corpus;
 import darwin.trainer.data.HeldOutWindows;
+import darwin.trainer.device.Engines;
 import darwin.trainer.harness.TrainingListener;
 import darwin.trainer.measure.FlopCount;
 import darwin.trainer.measure.Score;
@@ -19,10 +20,14 @@ import darwin.trainer.resources.DatasetText;
 import darwin.trainer.resources.ResolvedResources;
 import darwin.trainer.resources.ResourceException;
 import darwin.trainer.resources.ResourceStore;
+import darwin.trainer.variant.FileTrees;
+import darwin.trainer.variant.HarnessFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -109,7 +114,7 @@ public final class SandboxEvaluator {
      */
     public EvaluationResult evaluate(Variant variant, Budget budget, long seed, TrainingListener listener, Path logs) {
         long start = System.nanoTime();
-        Optional<String> tampering = darwin.trainer.variant.HarnessFiles.tampering(variant);
+        Optional<String> tampering = HarnessFiles.tampering(variant);
         if (tampering.isPresent()) {
             return EvaluationResult.failed(EvaluationStatus.VIOLATION, tampering.get(), "");
         }
@@ -121,7 +126,7 @@ public final class SandboxEvaluator {
         }
         Map<String, String> sources = new TreeMap<>();
         variant.sources().forEach((path, content) -> {
-            if (darwin.trainer.variant.HarnessFiles.isMutable(path)) {
+            if (HarnessFiles.isMutable(path)) {
                 sources.put(path, content);
             }
         });
@@ -137,7 +142,7 @@ public final class SandboxEvaluator {
             return EvaluationResult.harnessFailure("could not prepare the evaluation: " + e.getMessage(), "");
         } finally {
             if (root != null) {
-                darwin.trainer.variant.FileTrees.deleteQuietly(root);
+                FileTrees.deleteQuietly(root);
             }
         }
     }
@@ -252,7 +257,7 @@ public final class SandboxEvaluator {
                 return EvaluationResult.failed(EvaluationStatus.VIOLATION,
                         "the trained weights were changed after the harness saved them", trainTail);
             }
-            darwin.trainer.variant.FileTrees.deleteQuietly(train.root());
+            FileTrees.deleteQuietly(train.root());
             ProcessOutcome scored = await(scoring, "scoring");
             keep(logs, score.stdout(), "score.stdout.log");
             keep(logs, score.stderr(), "score.stderr.log");
@@ -273,7 +278,7 @@ public final class SandboxEvaluator {
                     : "trained and measured WITHOUT a sandbox (bubblewrap is not available or not wanted here)";
             how += trainingText(resources, trainReport.path("trainingTokens").asLong());
             return EvaluationResult.ok(result.metrics(tokens, steps, trainSeconds, peakFlops, (System.nanoTime() - start) / 1e9,
-                    darwin.trainer.device.Engines.defaultDevice().toString()), how, curveTail);
+                    Engines.defaultDevice().toString()), how, curveTail);
         } catch (ChildFailure e) {
             return e.result;
         } finally {
@@ -407,12 +412,12 @@ public final class SandboxEvaluator {
                 "-Dai.djl.pytorch.num_threads=" + settings.threads(),
                 "-Dai.djl.pytorch.num_interop_threads=1",
                 "--enable-native-access=ALL-UNNAMED",
-                "-cp", String.join(java.io.File.pathSeparator, childClasspath.stream().map(Path::toString).toList()),
+                "-cp", String.join(File.pathSeparator, childClasspath.stream().map(Path::toString).toList()),
                 main.getName()));
         command.addAll(arguments);
         List<Path> readable = new ArrayList<>(childClasspath);
         readable.add(Path.of(System.getProperty("java.home")));
-        Path djlCache = darwin.trainer.device.Engines.nativeCache();
+        Path djlCache = Engines.nativeCache();
         readable.add(djlCache);
         return ProcessSpec.of(command, workspace.root(), limit)
                 .withSandbox(settings.mode())
@@ -492,7 +497,7 @@ public final class SandboxEvaluator {
 
     private static String read(Path file) {
         try {
-            return Files.exists(file) ? Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1) : "";
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
         } catch (IOException e) {
             return "";
         }

@@ -3,8 +3,11 @@ package darwin.trainer.variant;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +37,8 @@ final class BundledFiles {
         URL url;
         try {
             String spec = markerUrl.toString();
-            url = java.net.URI.create(spec.substring(0, spec.length() - marker.length())).toURL();
-        } catch (java.net.MalformedURLException | IllegalArgumentException e) {
+            url = URI.create(spec.substring(0, spec.length() - marker.length())).toURL();
+        } catch (MalformedURLException | IllegalArgumentException e) {
             throw new IllegalStateException("bad location of the bundled folder " + folder + ": " + markerUrl, e);
         }
         TreeMap<String, String> files = new TreeMap<>();
@@ -64,7 +67,7 @@ final class BundledFiles {
     private static void readJar(URL url, String folder, TreeMap<String, String> files) throws IOException {
         String spec = url.getPath(); // file:/path/to.jar!/folder/
         String jarPath = spec.substring("file:".length(), spec.indexOf("!/"));
-        try (JarFile jar = new JarFile(java.net.URLDecoder.decode(jarPath, StandardCharsets.UTF_8))) {
+        try (JarFile jar = new JarFile(URLDecoder.decode(jarPath, StandardCharsets.UTF_8))) {
             Enumeration<JarEntry> entries = jar.entries();
             while (entries.hasMoreElements()) {
                 JarEntry entry = entries.nextElement();

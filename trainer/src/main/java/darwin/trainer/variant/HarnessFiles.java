@@ -2,9 +2,11 @@ package darwin.trainer.variant;
 
 import darwin.core.Variant;
 import darwin.trainer.resources.VariantResources;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The rules on which files a variant may change. Its mutable set is everything under
@@ -57,12 +59,12 @@ public final class HarnessFiles {
 
     private static SortedMap<String, String> bundledHarnessFiles() {
         var all = BundledFiles.read(SeedVariant.FOLDER, SeedVariant.MARKER);
-        var harness = new java.util.TreeMap<String, String>();
+        var harness = new TreeMap<String, String>();
         all.forEach((path, content) -> {
             if (!isMutable(path)) {
                 harness.put(path, content);
             }
         });
-        return java.util.Collections.unmodifiableSortedMap(harness);
+        return Collections.unmodifiableSortedMap(harness);
     }
 }

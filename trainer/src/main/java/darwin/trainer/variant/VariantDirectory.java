@@ -18,6 +18,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -86,7 +87,7 @@ public final class VariantDirectory {
                 readTree(dir, base, files);
             }
         }
-        if (files.isEmpty() || files.keySet().equals(java.util.Set.of(VariantResources.MANIFEST))) {
+        if (files.isEmpty() || files.keySet().equals(Set.of(VariantResources.MANIFEST))) {
             throw new VariantFormatException(dir + " holds no program files under program/ or harness/");
         }
         try {
