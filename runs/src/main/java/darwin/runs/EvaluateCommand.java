@@ -111,7 +111,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 result = known.get();
             } else {
                 if (evaluator == null) {
-                    Engines.load(childThreads, 1);
+                    Engines.configure(childThreads, 1); // loaded only if the peak must be calibrated
                     HarnessSettings harness = HarnessSettings.defaults().withPeakFlops(peakFlops);
                     SandboxEvaluator sandboxEvaluator = new SandboxEvaluator(Corpus.tinyShakespeare(),
                             SandboxSettings.defaults().withThreads(childThreads).withMode(mode)

@@ -58,7 +58,7 @@ final class RunAssembly {
         int cores = Runtime.getRuntime().availableProcessors();
         var sandboxSettings = settings.sandboxSettings(cores).withWorkRoot(run.root().resolve(".work"))
                 .withResources(run.resources());
-        Engines.load(sandboxSettings.threads(), 1);
+        Engines.configure(sandboxSettings.threads(), 1); // loaded only if the peak must be calibrated
         double peak = Harness.devicePeak(HarnessSettings.defaults(), Engines.defaultDevice(), listener);
         SandboxEvaluator sandbox = new SandboxEvaluator(Corpus.tinyShakespeare(), sandboxSettings, peak, new ProcessRunner());
         return new LocalEvaluator(sandbox, settings.evaluation().slots(), ResultCache.under(run.variants()),

@@ -7,6 +7,7 @@ import darwin.trainer.api.TrainingProgram;
 import darwin.trainer.data.Corpus;
 import darwin.trainer.device.Engines;
 import darwin.trainer.measure.PeakCalibration;
+import java.util.OptionalDouble;
 
 /**
  * Trains a program in this process and measures the model it returns: a {@link TrainingSession}
@@ -52,8 +53,14 @@ public final class Harness {
         if (settings.peakFlops() > 0) {
             return settings.peakFlops();
         }
+        PeakCalibration calibration = new PeakCalibration(settings.peakCache());
+        OptionalDouble cached = calibration.cached(device, Engines.machineKey());
+        if (cached.isPresent()) {
+            return cached.getAsDouble(); // without loading the engine
+        }
+        Engines.load(); // with the configured threads and the allocator settings, as a training would
         try (NDManager manager = NDManager.newBaseManager(device)) {
-            return new PeakCalibration(settings.peakCache()).peakFlops(manager, Engines.machineKey(),
+            return calibration.peakFlops(manager, Engines.machineKey(),
                     () -> listener.onPhase("calibrating the peak FLOP/s of " + device + " (once per machine)"));
         }
     }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The device's peak FP32 FLOP/s, found by timing square matrix products of several sizes with all
@@ -57,9 +58,18 @@ public final class PeakCalibration {
         return peakFlops(manager, machineKey, SECONDS_PER_WINDOW, beforeCalibrating);
     }
 
+    /**
+     * The cached peak for this device, if there is one; looking it up needs no engine, so a
+     * process that only starts children need not load one.
+     */
+    public OptionalDouble cached(Device device, String machineKey) {
+        double cached = cachedPeak(readCache(), key(device, machineKey));
+        return cached > 0 ? OptionalDouble.of(cached) : OptionalDouble.empty();
+    }
+
     double peakFlops(NDManager manager, String machineKey, double secondsPerWindow, Runnable beforeCalibrating) {
         ObjectNode cache = readCache();
-        String key = key(manager, machineKey);
+        String key = key(manager.getDevice(), machineKey);
         double cached = cachedPeak(cache, key);
         if (cached > 0) {
             return cached;
@@ -81,12 +91,12 @@ public final class PeakCalibration {
 
     double recalibrate(NDManager manager, String machineKey, double secondsPerWindow) {
         ObjectNode cache = readCache();
-        String key = key(manager, machineKey);
+        String key = key(manager.getDevice(), machineKey);
         return store(cache, key, Math.max(calibrate(manager, secondsPerWindow), cachedPeak(cache, key)));
     }
 
-    private static String key(NDManager manager, String machineKey) {
-        return machineKey + "|" + manager.getDevice();
+    private static String key(Device device, String machineKey) {
+        return machineKey + "|" + device;
     }
 
     /** The cached peak under {@code key}, or 0 when there is none (or it is not a positive number). */

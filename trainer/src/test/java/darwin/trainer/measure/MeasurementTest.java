@@ -93,13 +93,18 @@ class MeasurementTest {
         java.nio.file.Path cache = dir.resolve("peak.json");
         PeakCalibration calibration = new PeakCalibration(cache);
         java.util.concurrent.atomic.AtomicInteger announced = new java.util.concurrent.atomic.AtomicInteger();
+        assertTrue(calibration.cached(manager.getDevice(), "test-machine").isEmpty(), "nothing cached yet");
         double peak = calibration.peakFlops(manager, "test-machine", 0.05, announced::incrementAndGet);
+        assertEquals(peak, new PeakCalibration(cache).cached(manager.getDevice(), "test-machine").orElseThrow(),
+                "the figure is cached for the device");
+        assertTrue(new PeakCalibration(cache).cached(manager.getDevice(), "another-machine").isEmpty());
         assertTrue(peak > 1e8, "a CPU does more than 0.1 GFLOP/s: " + peak);
         assertTrue(java.nio.file.Files.readString(cache).contains("test-machine"));
         assertEquals(1, announced.get(), "a calibration is announced");
         assertEquals(peak, new PeakCalibration(cache).peakFlops(manager, "test-machine", 0.05, announced::incrementAndGet));
         assertEquals(1, announced.get(), "a cached figure is not a calibration");
         java.nio.file.Files.writeString(cache, "{ not json");
+        assertTrue(new PeakCalibration(cache).cached(manager.getDevice(), "test-machine").isEmpty(), "a damaged cache");
         assertTrue(new PeakCalibration(cache).peakFlops(manager, "test-machine", 0.05, announced::incrementAndGet) > 1e8,
                 "a damaged cache is recalibrated");
         assertEquals(2, announced.get());
