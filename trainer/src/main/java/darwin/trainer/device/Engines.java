@@ -61,7 +61,7 @@ public final class Engines {
      * {@code pytorch-native-cpu} jar when the engine first loads. Child processes are pointed at
      * it (read-only) instead of extracting their own copy. When the libraries are not all there
      * yet, the engine is loaded here, which extracts them; otherwise this process need not load
-     * it (about 0.7 s of CPU that a parent which only starts children can spare).
+     * it (0.5–0.8 s that a parent which only starts children can spare; BENCHMARKS.md).
      */
     public static Path nativeCache() {
         Path cache = Utils.getEngineCacheDir().toAbsolutePath();
