@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import darwin.core.Variant;
+import darwin.trainer.data.Corpus;
+import darwin.trainer.resources.ResourceStore;
+import darwin.trainer.resources.VariantResources;
 import darwin.trainer.variant.VariantDirectory;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -15,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import darwin.runs.Cli.Outcome;
 import org.junit.jupiter.api.Test;
@@ -47,16 +51,16 @@ class MutateCommandTest {
     @Test
     void theChildTakesTheFilesOfTheResourcesItLists(@TempDir Path tmp) throws Exception {
         Path dir = seed(tmp);
-        var store = darwin.trainer.resources.ResourceStore.at(dir.resolve("resources"));
-        var dataset = store.addDataset(java.nio.file.Files.writeString(tmp.resolve("hamlet.txt"), "To be, or not to be.\n"),
-                darwin.trainer.data.Corpus.tinyShakespeare().tokenizer()).ref();
-        java.nio.file.Files.writeString(dir.resolve(darwin.trainer.resources.VariantResources.MANIFEST),
-                darwin.trainer.resources.VariantResources.NONE.with(dataset).toJson());
+        var store = ResourceStore.at(dir.resolve("resources"));
+        var dataset = store.addDataset(Files.writeString(tmp.resolve("hamlet.txt"), "To be, or not to be.\n"),
+                Corpus.tinyShakespeare().tokenizer()).ref();
+        Files.writeString(dir.resolve(VariantResources.MANIFEST),
+                VariantResources.NONE.with(dataset).toJson());
         Outcome outcome = darwin("mutate", dir.toString(), "--out", tmp.resolve("child").toString());
         assertEquals(0, outcome.status(), outcome.err() + outcome.out());
-        assertEquals(java.util.List.of(dataset),
-                darwin.trainer.resources.VariantResources.of(VariantDirectory.read(tmp.resolve("child"))).datasets());
-        assertTrue(java.nio.file.Files.isRegularFile(tmp.resolve("child/resources").resolve(dataset.fileName())));
+        assertEquals(List.of(dataset),
+                VariantResources.of(VariantDirectory.read(tmp.resolve("child"))).datasets());
+        assertTrue(Files.isRegularFile(tmp.resolve("child/resources").resolve(dataset.fileName())));
     }
 
     @Test

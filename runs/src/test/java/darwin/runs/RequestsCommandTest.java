@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.Personas;
 import darwin.core.RequestKind;
 import darwin.core.UpgradeRequest;
@@ -13,12 +14,16 @@ import darwin.memory.RequestStatus;
 import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
 import darwin.memory.SuggestionBox;
+import darwin.trainer.resources.VariantResources;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,14 +108,14 @@ class RequestsCommandTest {
         Path repository = dir.resolve("m2");
         Path jar = repository.resolve("com/example/tiny/1.0/tiny-1.0.jar");
         Files.createDirectories(jar.getParent());
-        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
-            out.putNextEntry(new java.util.jar.JarEntry("com/example/tiny/notes.txt"));
-            out.write("tiny".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (var out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("com/example/tiny/notes.txt"));
+            out.write("tiny".getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
         RunDirectory run = new RunDirectory(dir);
         RunState state = RunState.load(run.state(), JSON);
-        var settings = ((com.fasterxml.jackson.databind.node.ObjectNode) state.settings().deepCopy())
+        var settings = ((ObjectNode) state.settings().deepCopy())
                 .put("run.libraries", "[com.example:tiny:1.0, com.example:absent:2.0]")
                 .put("run.maven-repository", repository.toString());
         new RunState(state.id(), state.created(), settings, state.generation(), state.members(), state.seedVariant())
@@ -131,13 +136,13 @@ class RequestsCommandTest {
         assertEquals(0, dataset.status(), dataset.err());
         assertTrue(dataset.out().contains("1 characters outside the corpus's vocabulary were dropped")
                 || dataset.out().contains("dropped"), dataset.out());
-        var resources = darwin.trainer.resources.VariantResources.parse(book.get("r4").value());
+        var resources = VariantResources.parse(book.get("r4").value());
         assertEquals(1, resources.datasets().size());
         assertTrue(Files.isRegularFile(new RunDirectory(dir).resources().resolve(resources.datasets().getFirst().fileName())));
 
         Cli.Outcome library = Cli.darwin("requests", dir.toString(), "approve", "r5");
         assertEquals(0, library.status(), library.err());
-        assertEquals("com.example:tiny:1.0", darwin.trainer.resources.VariantResources.parse(book.get("r5").value())
+        assertEquals("com.example:tiny:1.0", VariantResources.parse(book.get("r5").value())
                 .libraries().getFirst().coordinates());
     }
 

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import darwin.trainer.device.Engines;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -54,9 +58,9 @@ class GptModelTest {
         float[][] gradients = new float[2][];
         for (int attempt = 0; attempt < 2; attempt++) {
             try (NDManager scope = manager.newSubManager()) {
-                ai.djl.engine.Engine.getInstance().setRandomSeed(11);
+                Engine.getInstance().setRandomSeed(11);
                 GptModel model = new GptModel(small, scope, 65);
-                try (ai.djl.training.GradientCollector collector = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                     NDArray loss = NanoGpt.crossEntropy(model.forward(tokens, true), targets);
                     if (attempt == 1) {
                         for (int i = 0; i < 3; i++) {
@@ -90,7 +94,7 @@ class GptModelTest {
         GptModel model = new GptModel(GptConfig.BABY, manager, 65);
         NDArray tokens = randomTokens(2, 64, 4);
         NDArray changed = tokens.duplicate();
-        changed.set(new ai.djl.ndarray.index.NDIndex(":, 40:"), randomTokens(2, 24, 5));
+        changed.set(new NDIndex(":, 40:"), randomTokens(2, 24, 5));
         NDArray a = model.logits(tokens);
         NDArray b = model.logits(changed);
         assertTrue(a.get(":, 0:40").sub(b.get(":, 0:40")).abs().max().getFloat() < 1e-5, "positions before the change");
@@ -101,9 +105,9 @@ class GptModelTest {
     void initialisationFollowsNanoGpt() {
         GptModel model = new GptModel(GptConfig.BABY, manager, 65);
         var p = model.parameters();
-        assertEquals(0.02, p.get("h.0.attn.c_attn.weight").toType(ai.djl.ndarray.types.DataType.FLOAT64, false)
+        assertEquals(0.02, p.get("h.0.attn.c_attn.weight").toType(DataType.FLOAT64, false)
                 .pow(2).mean().sqrt().getDouble(), 0.002);
-        assertEquals(0.02 / Math.sqrt(8), p.get("h.3.mlp.c_proj.weight").toType(ai.djl.ndarray.types.DataType.FLOAT64, false)
+        assertEquals(0.02 / Math.sqrt(8), p.get("h.3.mlp.c_proj.weight").toType(DataType.FLOAT64, false)
                 .pow(2).mean().sqrt().getDouble(), 0.001);
         assertEquals(1f, p.get("ln_f.weight").min().getFloat());
         assertEquals(27, p.size(), "no biases in the default configuration, as nanoGPT's train.py");

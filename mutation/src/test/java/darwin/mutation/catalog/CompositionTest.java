@@ -10,6 +10,7 @@ import darwin.core.Variant;
 import darwin.trainer.variant.SeedVariant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -82,7 +83,7 @@ class CompositionTest {
     @Test
     void anEntryWhoseAnchorWasRewrittenIsSkipped() {
         String model = SEED.files().get(ProgramFiles.MODEL).replace(".gelu()", ".tanh()");
-        Variant rewritten = SEED.derive(java.util.Map.of(ProgramFiles.MODEL, model));
+        Variant rewritten = SEED.derive(Map.of(ProgramFiles.MODEL, model));
         Catalog catalog = Catalog.standard();
         assertFalse(catalog.entry("relu-squared-mlp").orElseThrow().appliesTo(rewritten));
         assertEquals(catalog.entries().size() - 1, catalog.applicableTo(rewritten).size());

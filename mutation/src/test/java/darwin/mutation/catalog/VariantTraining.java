@@ -14,6 +14,7 @@ import darwin.trainer.data.HeldOutWindows;
 import darwin.trainer.harness.Harness;
 import darwin.trainer.harness.HarnessSettings;
 import darwin.trainer.harness.TrainingRequest;
+import darwin.trainer.sandbox.VariantClassLoader;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -46,7 +47,7 @@ final class VariantTraining {
     static EvaluationResult train(Variant variant) throws ReflectiveOperationException {
         Compilation compilation = compile(variant);
         assertTrue(compilation.succeeded(), compilation.report());
-        ClassLoader loader = new darwin.trainer.sandbox.VariantClassLoader(compilation.classes(), VariantTraining.class.getClassLoader());
+        ClassLoader loader = new VariantClassLoader(compilation.classes(), VariantTraining.class.getClassLoader());
         Class<?> entry = loader.loadClass(variant.entry());
         assertSame(loader, entry.getClassLoader(), "the variant's own class, not the seed's from the trainer jar");
         TrainingProgram program = (TrainingProgram) entry.getConstructor().newInstance();

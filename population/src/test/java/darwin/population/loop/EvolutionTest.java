@@ -10,6 +10,7 @@ import darwin.core.EvaluationResult;
 import darwin.core.Metrics;
 import darwin.core.Variant;
 import darwin.memory.EventType;
+import darwin.memory.Ledger;
 import darwin.memory.LedgerEntry;
 import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
@@ -18,6 +19,7 @@ import darwin.mutation.catalog.Catalog;
 import darwin.mutation.catalog.CatalogMutator;
 import darwin.mutation.edit.EditApplier;
 import darwin.population.selection.Nsga2;
+import darwin.population.upgrade.Upgrader;
 import darwin.trainer.build.SourceCompiler;
 import darwin.trainer.build.VariantCompileCheck;
 import darwin.trainer.cache.ResultCache;
@@ -25,6 +27,7 @@ import darwin.trainer.sandbox.LocalEvaluator;
 import darwin.trainer.variant.SeedVariant;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,7 +93,7 @@ class EvolutionTest {
         RunDirectory run = new RunDirectory(dir);
         LocalEvaluator evaluator = new LocalEvaluator(counting, 1, ResultCache.under(run.variants()), "test", id -> null);
         return new Evolution(run, PLAN, MUTATOR, evaluator, JSON, null,
-                new darwin.population.upgrade.Upgrader(new VariantCompileCheck(SourceCompiler.forRunningJvm())));
+                new Upgrader(new VariantCompileCheck(SourceCompiler.forRunningJvm())));
     }
 
     private static RunState fresh(Path dir, Counting counting) throws Exception {
@@ -99,7 +102,7 @@ class EvolutionTest {
     }
 
     private static List<String> proposals(Path dir) {
-        return new darwin.memory.Ledger(new RunDirectory(dir).ledger(), JSON, java.time.Clock.systemUTC())
+        return new Ledger(new RunDirectory(dir).ledger(), JSON, Clock.systemUTC())
                 .entries(EventType.PROPOSAL).stream()
                 .map(e -> e.data().path("key").asText() + "=" + e.data().path("child").asText()).sorted().toList();
     }

@@ -20,20 +20,32 @@ import darwin.memory.RequestStatus;
 import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
 import darwin.memory.SuggestionBox;
+import darwin.mutation.OfflineMutator;
+import darwin.mutation.catalog.Catalog;
+import darwin.mutation.catalog.CatalogMutator;
+import darwin.mutation.edit.EditApplier;
 import darwin.population.selection.Nsga2;
+import darwin.population.upgrade.UpgradeReader;
 import darwin.population.upgrade.Upgrader;
 import darwin.trainer.build.SourceCompiler;
 import darwin.trainer.build.VariantCompileCheck;
 import darwin.trainer.cache.ResultCache;
+import darwin.trainer.data.Corpus;
+import darwin.trainer.resources.ResourceStore;
+import darwin.trainer.resources.VariantResources;
 import darwin.trainer.sandbox.LocalEvaluator;
 import darwin.trainer.variant.SeedVariant;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,25 +154,25 @@ class PeopleInTheLoopTest {
     @Test
     void anApprovedDatasetIsListedByEveryMemberAndItsOffspring(@TempDir Path dir) throws Exception {
         RunDirectory run = new RunDirectory(dir);
-        var store = darwin.trainer.resources.ResourceStore.at(run.resources());
-        var compiler = new VariantCompileCheck(SourceCompiler.forRunningJvm(), java.util.Optional.of(store));
-        var mutator = new darwin.mutation.OfflineMutator(new darwin.mutation.catalog.CatalogMutator(
-                darwin.mutation.catalog.Catalog.standard()), new darwin.mutation.edit.EditApplier(), compiler);
+        var store = ResourceStore.at(run.resources());
+        var compiler = new VariantCompileCheck(SourceCompiler.forRunningJvm(), Optional.of(store));
+        var mutator = new OfflineMutator(new CatalogMutator(
+                Catalog.standard()), new EditApplier(), compiler);
         var plan = new EvolutionPlan(3, 3, 3, Budget.seconds(5), 7, new Nsga2(1));
         EvolutionTest.Counting evaluation = new EvolutionTest.Counting();
         Evolution evolution = new Evolution(run, plan, mutator, new LocalEvaluator(evaluation, 1,
                 ResultCache.under(run.variants()), "test", id -> null), JSON, null, new Upgrader(compiler));
         RunState start = evolution.begin("people", SEED, JSON.createObjectNode(), Map.of());
-        Path text = java.nio.file.Files.writeString(dir.resolve("sonnets.txt"), "From fairest creatures we desire increase,\n");
-        var added = store.addDataset(text, darwin.trainer.data.Corpus.tinyShakespeare().tokenizer());
+        Path text = Files.writeString(dir.resolve("sonnets.txt"), "From fairest creatures we desire increase,\n");
+        var added = store.addDataset(text, Corpus.tinyShakespeare().tokenizer());
         book(dir).file("g0-s0", 0, "agent-1", ask(RequestKind.DATASET, "sonnets"));
-        book(dir).decide("r1", RequestStatus.APPROVED, "ada", "", darwin.population.upgrade.UpgradeReader.stored(added.ref()));
+        book(dir).decide("r1", RequestStatus.APPROVED, "ada", "", UpgradeReader.stored(added.ref()));
 
         RunState first = evolution.generation(start);
 
         assertEquals(RequestStatus.APPLIED, book(dir).get("r1").status(), book(dir).get("r1").applied().note());
         for (RunState.Member member : first.members()) {
-            var resources = darwin.trainer.resources.VariantResources.of(evolution.variant(member.variant()));
+            var resources = VariantResources.of(evolution.variant(member.variant()));
             assertEquals(List.of(added.ref()), resources.datasets(), member + " trains on the approved text");
         }
         long children = evolution.ledger().entries(EventType.PROPOSAL).stream()
@@ -183,13 +195,13 @@ class PeopleInTheLoopTest {
         ask(reference);
         RunState uninterrupted = whole.run(start);
         for (int killAt : new int[] {1, 4}) {
-            Path dir = java.nio.file.Files.createDirectory(root.resolve("kill-" + killAt));
+            Path dir = Files.createDirectory(root.resolve("kill-" + killAt));
             EvolutionTest.Counting evaluation = new EvolutionTest.Counting();
             evaluation.killAt = killAt;
             Evolution killed = evolution(dir, new Recording(), evaluation, false);
             RunState begun = killed.begin("people", SEED, JSON.createObjectNode(), Map.of());
             ask(dir);
-            org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> killed.run(begun));
+            Assertions.assertThrows(RuntimeException.class, () -> killed.run(begun));
             assertEquals(RequestStatus.APPLIED, book(dir).get("r2").status(), "applied before the kill");
             evaluation.killAt = -1;
             Evolution resumed = evolution(dir, new Recording(), evaluation, false);
@@ -203,7 +215,7 @@ class PeopleInTheLoopTest {
 
     @Test
     void withAwaitApprovalTheRunWaitsForPeopleAfterAGeneration(@TempDir Path dir) throws Exception {
-        var waiting = new java.util.concurrent.CompletableFuture<List<String>>();
+        var waiting = new CompletableFuture<List<String>>();
         Evolution evolution = evolution(dir, new Recording(), new EvolutionTest.Counting(), true, new EvolutionListener() {
             @Override
             public void awaitingDecisions(int generation, List<String> pending) {
@@ -212,7 +224,7 @@ class PeopleInTheLoopTest {
         });
         RunState start = evolution.begin("people", SEED, JSON.createObjectNode(), Map.of());
         book(dir).file("g0-s0", 0, "agent-1", ask(RequestKind.BUDGET, "8"));
-        var ended = new java.util.concurrent.CompletableFuture<RunState>();
+        var ended = new CompletableFuture<RunState>();
         Thread runner = new Thread(() -> {
             try {
                 ended.complete(evolution.generation(start));

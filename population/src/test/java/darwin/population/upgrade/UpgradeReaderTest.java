@@ -12,6 +12,7 @@ import darwin.memory.Request;
 import darwin.memory.RequestStatus;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class UpgradeReaderTest {
@@ -44,7 +45,7 @@ class UpgradeReaderTest {
     void aScriptLandsWhereItsPathLineOrItsPackageSays() throws Exception {
         var byPackage = (Upgrade.ProgramChange) UpgradeReader.read(approved(RequestKind.SCRIPT,
                 "package darwin.program;\n\npublic final class Schedule {}\n", ""), Budget.seconds(5));
-        assertEquals(java.util.Set.of("program/darwin/program/Schedule.java"), byPackage.writes().keySet());
+        assertEquals(Set.of("program/darwin/program/Schedule.java"), byPackage.writes().keySet());
         var byLine = (Upgrade.ProgramChange) UpgradeReader.read(approved(RequestKind.SCRIPT,
                 "// path: notes/warmup.txt\nlinear for 100 steps\n", ""), Budget.seconds(5));
         assertEquals(Map.of("program/notes/warmup.txt", "linear for 100 steps\n"), byLine.writes());
@@ -58,7 +59,7 @@ class UpgradeReaderTest {
                 "{\"move\": {\"program/a/X.java\": \"b/X.java\"}, \"delete\": [\"program/a/Y.java\"], \"entry\": \"b.X\"}", ""),
                 Budget.seconds(5));
         assertEquals(Map.of("program/a/X.java", "program/b/X.java"), layout.moves());
-        assertEquals(java.util.Set.of("program/a/Y.java"), layout.deletes());
+        assertEquals(Set.of("program/a/Y.java"), layout.deletes());
         assertEquals("b.X", layout.entry().orElseThrow());
         assertTrue(reason(RequestKind.FILE_STRUCTURE, "move X to Y", Budget.seconds(5)).contains("not JSON"));
         assertTrue(reason(RequestKind.FILE_STRUCTURE, "{\"rename\": {}}", Budget.seconds(5)).contains("unknown part"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import darwin.core.Budget;
 import darwin.core.RequestKind;
 import darwin.core.Variant;
@@ -39,7 +40,7 @@ class UpgraderTest {
         String content = SEED.files().get(from);
         String layout = "{\"move\": {\"" + from + "\": \"program/darwin/program/schedule/LearningRateSchedule.java\"},"
                 + " \"write\": {\"program/darwin/program/schedule/LearningRateSchedule.java\": "
-                + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(content) + "}}";
+                + new ObjectMapper().writeValueAsString(content) + "}}";
         Variant moved = UPGRADER.apply(read(RequestKind.FILE_STRUCTURE, layout), SEED);
         assertTrue(moved.files().containsKey("program/darwin/program/schedule/LearningRateSchedule.java"));
         assertTrue(!moved.files().containsKey(from));

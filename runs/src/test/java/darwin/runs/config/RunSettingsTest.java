@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import darwin.core.Budget;
 import darwin.mutation.MutationSettings;
 import darwin.mutation.llm.PriceTable.Price;
 import darwin.mutation.llm.Provider;
@@ -74,7 +75,7 @@ class RunSettingsTest {
         ConfigException weights = assertThrows(ConfigException.class,
                 () -> new PopulationSettings(4, 4, 1, 1, Selection.WEIGHTED, new PopulationSettings.Weights(0, 0)));
         assertEquals("weighted selection needs a weight above 0 in population.weights", weights.getMessage());
-        assertEquals(java.util.List.of("population.selection", "population.weights.perplexity", "population.weights.mfu"),
+        assertEquals(List.of("population.selection", "population.weights.perplexity", "population.weights.mfu"),
                 weights.keys());
         assertThrows(ConfigException.class, () -> new EvaluationSettings(0, 0, SandboxMode.AUTO, Size.gigabytes(2),
                 Optional.empty(), Duration.ofSeconds(60)));
@@ -85,7 +86,7 @@ class RunSettingsTest {
     void theDefaultsAreTheDemo() {
         RunSettings defaults = RunSettings.defaults();
         assertEquals(4, defaults.population().agents());
-        assertEquals(darwin.core.Budget.seconds(20), defaults.budget());
+        assertEquals(Budget.seconds(20), defaults.budget());
         assertTrue(defaults.llm().offline());
         assertTrue(defaults.run().out().startsWith("out"));
         assertTrue(defaults.run().out().getFileName().toString().matches("run-\\d{8}-\\d{6}"));

@@ -8,10 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import darwin.memory.Attempt;
 import darwin.memory.Request;
 import darwin.memory.RunDirectory;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -91,8 +95,8 @@ class RunReportTest {
         List<Attempt> attempts = fixture(tmp).lineage().stream().map(s -> ((LineageStep.Change) s).attempt()).toList();
         // D was upgraded by people into E; E's parent is D
         String e = "eeee000000000005";
-        List<LineageStep> steps = Lineage.of(attempts, e, id -> id.equals(e) ? java.util.Optional.of(Fixtures.D)
-                : java.util.Optional.empty(), (from, to) -> "--- " + from + "\n+++ " + to + "\n");
+        List<LineageStep> steps = Lineage.of(attempts, e, id -> id.equals(e) ? Optional.of(Fixtures.D)
+                : Optional.empty(), (from, to) -> "--- " + from + "\n+++ " + to + "\n");
         assertEquals(List.of(Fixtures.SEED, Fixtures.A, Fixtures.D), steps.stream().map(LineageStep::parent).toList());
         LineageStep.Upgrade upgrade = (LineageStep.Upgrade) steps.getLast();
         assertEquals(e, upgrade.child());
@@ -105,10 +109,10 @@ class RunReportTest {
         String line = "{\"schema\": 1, \"id\": \"%s\", \"seq\": %d, \"type\": \"EVALUATION\", \"time\": \"2026-11-22T06:00:00Z\","
                 + " \"data\": {\"variant\": \"%s\", \"budget\": \"seconds-10.0\", \"seed\": 1, \"status\": \"OK\","
                 + " \"reason\": \"\", \"metrics\": {\"perplexity\": %s, \"mfu\": 0.3}}}%n";
-        long seq = java.nio.file.Files.readAllLines(dir.resolve("ledger.jsonl")).size();
-        java.nio.file.Files.writeString(dir.resolve("ledger.jsonl"), String.format(java.util.Locale.ROOT, line, "x1", seq + 1,
-                Fixtures.SEED, "10.0") + String.format(java.util.Locale.ROOT, line, "x2", seq + 2, Fixtures.A, "9.0"),
-                java.nio.file.StandardOpenOption.APPEND);
+        long seq = Files.readAllLines(dir.resolve("ledger.jsonl")).size();
+        Files.writeString(dir.resolve("ledger.jsonl"), String.format(Locale.ROOT, line, "x1", seq + 1,
+                Fixtures.SEED, "10.0") + String.format(Locale.ROOT, line, "x2", seq + 2, Fixtures.A, "9.0"),
+                StandardOpenOption.APPEND);
         RunReport report = RunReport.of(RunRecords.read(new RunDirectory(dir), new ObjectMapper()), PLAN, Instant.now());
         assertEquals(10.0, report.header().seed().orElseThrow().perplexity(), 1e-9, "the seed at the new budget");
         assertEquals(Fixtures.A, report.header().best().orElseThrow().variant(), "D was not measured at the new budget");

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import darwin.trainer.api.TrainingProgram;
+import darwin.trainer.sandbox.VariantClassLoader;
+import darwin.trainer.variant.HarnessFiles;
+import darwin.trainer.variant.SeedVariant;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +69,7 @@ class SourceCompilerTest {
         assertTrue(compilation.succeeded(), compilation.report());
         assertEquals(Set.of("demo.Greeter", "demo.Names"), compilation.classes().keySet());
         assertEquals("", compilation.report());
-        Class<?> greeter = new darwin.trainer.sandbox.VariantClassLoader(compilation.classes(), SourceCompilerTest.class.getClassLoader()).loadClass("demo.Greeter");
+        Class<?> greeter = new VariantClassLoader(compilation.classes(), SourceCompilerTest.class.getClassLoader()).loadClass("demo.Greeter");
         assertEquals("Hello, Ada!", greeter.getMethod("greet", String.class).invoke(null, "Ada"));
     }
 
@@ -172,15 +175,15 @@ class SourceCompilerTest {
                 """));
         assertTrue(compilation.succeeded(), compilation.report());
         assertEquals(Set.of("variant.Tiny", "variant.Tiny$1"), compilation.classes().keySet());
-        Class<?> tiny = new darwin.trainer.sandbox.VariantClassLoader(compilation.classes(), SourceCompilerTest.class.getClassLoader()).loadClass("variant.Tiny");
+        Class<?> tiny = new VariantClassLoader(compilation.classes(), SourceCompilerTest.class.getClassLoader()).loadClass("variant.Tiny");
         assertInstanceOf(TrainingProgram.class, tiny.getConstructor().newInstance());
     }
 
     @Test
     void theSeedVariantCompilesFromItsSources() {
         Map<String, String> seed = new LinkedHashMap<>();
-        darwin.trainer.variant.SeedVariant.variant().sources().forEach((path, content) -> {
-            if (darwin.trainer.variant.HarnessFiles.isMutable(path)) {
+        SeedVariant.variant().sources().forEach((path, content) -> {
+            if (HarnessFiles.isMutable(path)) {
                 seed.put(path, content);
             }
         });

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class CorpusTest {
@@ -51,7 +52,7 @@ class CorpusTest {
         long[] ta = new long[ia.length];
         long[] ib = new long[ia.length];
         long[] tb = new long[ia.length];
-        int[] all = java.util.stream.IntStream.range(0, a.count()).toArray();
+        int[] all = IntStream.range(0, a.count()).toArray();
         a.copy(all, 0, 64, ia, ta);
         b.copy(all, 0, 64, ib, tb);
         assertArrayEquals(ia, ib);
@@ -72,10 +73,10 @@ class CorpusTest {
         assertEquals(half.count() * 64L, half.predictions());
         long[] inputs = new long[half.count() * 64];
         long[] targets = new long[inputs.length];
-        half.copy(java.util.stream.IntStream.range(0, half.count()).toArray(), 0, 64, inputs, targets);
+        half.copy(IntStream.range(0, half.count()).toArray(), 0, 64, inputs, targets);
         long[] allInputs = new long[all.count() * 64];
         long[] allTargets = new long[allInputs.length];
-        all.copy(java.util.stream.IntStream.range(0, all.count()).toArray(), 0, 64, allInputs, allTargets);
+        all.copy(IntStream.range(0, all.count()).toArray(), 0, 64, allInputs, allTargets);
         for (int w = 0; w < half.count(); w++) {
             for (int t = 0; t < 64; t++) {
                 assertEquals(allInputs[2 * w * 64 + t], inputs[w * 64 + t], "scored window " + w + " is cut " + 2 * w);

@@ -10,9 +10,13 @@ import darwin.trainer.data.Corpus;
 import darwin.trainer.device.Engines;
 import darwin.program.NanoGpt;
 import darwin.program.GptConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MeasurementTest {
 
@@ -89,21 +93,21 @@ class MeasurementTest {
     }
 
     @Test
-    void peakIsCalibratedOnceAndCached(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path cache = dir.resolve("peak.json");
+    void peakIsCalibratedOnceAndCached(@TempDir Path dir) throws Exception {
+        Path cache = dir.resolve("peak.json");
         PeakCalibration calibration = new PeakCalibration(cache);
-        java.util.concurrent.atomic.AtomicInteger announced = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger announced = new AtomicInteger();
         assertTrue(calibration.cached(manager.getDevice(), "test-machine").isEmpty(), "nothing cached yet");
         double peak = calibration.peakFlops(manager, "test-machine", 0.05, announced::incrementAndGet);
         assertEquals(peak, new PeakCalibration(cache).cached(manager.getDevice(), "test-machine").orElseThrow(),
                 "the figure is cached for the device");
         assertTrue(new PeakCalibration(cache).cached(manager.getDevice(), "another-machine").isEmpty());
         assertTrue(peak > 1e8, "a CPU does more than 0.1 GFLOP/s: " + peak);
-        assertTrue(java.nio.file.Files.readString(cache).contains("test-machine"));
+        assertTrue(Files.readString(cache).contains("test-machine"));
         assertEquals(1, announced.get(), "a calibration is announced");
         assertEquals(peak, new PeakCalibration(cache).peakFlops(manager, "test-machine", 0.05, announced::incrementAndGet));
         assertEquals(1, announced.get(), "a cached figure is not a calibration");
-        java.nio.file.Files.writeString(cache, "{ not json");
+        Files.writeString(cache, "{ not json");
         assertTrue(new PeakCalibration(cache).cached(manager.getDevice(), "test-machine").isEmpty(), "a damaged cache");
         assertTrue(new PeakCalibration(cache).peakFlops(manager, "test-machine", 0.05, announced::incrementAndGet) > 1e8,
                 "a damaged cache is recalibrated");
@@ -111,13 +115,13 @@ class MeasurementTest {
     }
 
     @Test
-    void recalibratingKeepsTheHigherOfTheNewAndTheCachedPeak(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void recalibratingKeepsTheHigherOfTheNewAndTheCachedPeak(@TempDir Path dir)
             throws Exception {
-        java.nio.file.Path cache = dir.resolve("peak.json");
+        Path cache = dir.resolve("peak.json");
         String key = "test-machine|" + manager.getDevice();
-        java.nio.file.Files.writeString(cache, "{\"" + key + "\": 1.0e18}"); // higher than any CPU
+        Files.writeString(cache, "{\"" + key + "\": 1.0e18}"); // higher than any CPU
         assertEquals(1.0e18, new PeakCalibration(cache).recalibrate(manager, "test-machine", 0.05));
-        java.nio.file.Files.writeString(cache, "{\"" + key + "\": 1.0}"); // a calibration on a very busy host
+        Files.writeString(cache, "{\"" + key + "\": 1.0}"); // a calibration on a very busy host
         double fresh = new PeakCalibration(cache).recalibrate(manager, "test-machine", 0.05);
         assertTrue(fresh > 1e8, "the new calibration replaces a lower figure: " + fresh);
         assertEquals(fresh, new PeakCalibration(cache).peakFlops(manager, "test-machine", 0.05, () -> { }), "and is cached");

@@ -21,6 +21,7 @@ import darwin.trainer.sandbox.SandboxSettings;
 import darwin.trainer.variant.SeedVariant;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -100,7 +101,7 @@ class ResourceSandboxTest {
 
         Path copy = Files.createDirectories(settings.workRoot().resolve("changed-store"));
         Files.copy(store.resolve(library), copy.resolve(library.fileName()));
-        Files.write(copy.resolve(library.fileName()), new byte[] {1}, java.nio.file.StandardOpenOption.APPEND);
+        Files.write(copy.resolve(library.fileName()), new byte[] {1}, StandardOpenOption.APPEND);
         EvaluationResult changed = new SandboxEvaluator(CORPUS, settings.withResources(copy), 1e11, new ProcessRunner())
                 .evaluate(VariantResources.derive(usingTheLibrary(), library), Budget.steps(3), 7, TrainingListener.NONE, null);
         assertTrue(changed.isHarnessFailure(), changed.reason());
