@@ -54,13 +54,14 @@ public final class Harness {
             return settings.peakFlops();
         }
         PeakCalibration calibration = new PeakCalibration(settings.peakCache());
-        OptionalDouble cached = calibration.cached(device, Engines.machineKey());
+        String machine = Engines.machineKey();
+        OptionalDouble cached = calibration.cached(device, machine);
         if (cached.isPresent()) {
             return cached.getAsDouble(); // without loading the engine
         }
         Engines.load(); // with the configured threads and the allocator settings, as a training would
         try (NDManager manager = NDManager.newBaseManager(device)) {
-            return calibration.peakFlops(manager, Engines.machineKey(),
+            return calibration.peakFlops(manager, machine,
                     () -> listener.onPhase("calibrating the peak FLOP/s of " + device + " (once per machine)"));
         }
     }
