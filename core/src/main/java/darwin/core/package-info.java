@@ -3,6 +3,7 @@
  *
  * <p>Every module speaks these types. They are immutable records and closed enums that check
  * their own invariants, so that a value that exists is a valid value. This package depends on
- * nothing but the JDK and Jackson's annotations.
+ * nothing but the JDK and Jackson's annotations; {@code darwin.core.stats} adds Apache Commons
+ * Statistics for Student's t.
  */
 package darwin.core;
