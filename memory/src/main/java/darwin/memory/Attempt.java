@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param reason one line on the status
  * @param before the parent's metrics, or {@code null}
  * @param after the child's metrics, or {@code null}
+ * @param effect the change with its uncertainty, from every replicate of both, or {@code null} when it was not
+ *     measured (or recorded before runs kept replicates)
  */
 public record Attempt(
         String proposal,
@@ -45,7 +47,8 @@ public record Attempt(
         String status,
         String reason,
         Metrics before,
-        Metrics after) {
+        Metrics after,
+        Effect effect) {
 
     public Attempt {
         Objects.requireNonNull(proposal, "proposal");
@@ -60,6 +63,14 @@ public record Attempt(
         reason = Objects.requireNonNullElse(reason, "");
     }
 
+    /** An attempt whose change has no interval (one draw each side). */
+    public Attempt(String proposal, int generation, String mutator, String owner, String parent, String child,
+            String summary, String reasoning, List<String> tags, String diff, long inputTokens, long outputTokens,
+            double cost, String status, String reason, Metrics before, Metrics after) {
+        this(proposal, generation, mutator, owner, parent, child, summary, reasoning, tags, diff, inputTokens,
+                outputTokens, cost, status, reason, before, after, null);
+    }
+
     /** Relative change of held-out perplexity, after over before, minus one; NaN when unknown. */
     public double perplexityChange() {
         return before == null || after == null ? Double.NaN : after.perplexity() / before.perplexity() - 1;
@@ -70,8 +81,11 @@ public record Attempt(
         return before == null || after == null ? Double.NaN : 100 * (after.mfu() - before.mfu());
     }
 
-    /** Whether it made the variant better: lower perplexity. */
+    /**
+     * Whether it made the variant better: lower perplexity beyond the noise when the attempt has an
+     * {@link Effect}; for an attempt recorded without one, lower perplexity in its single draw.
+     */
     public boolean improved() {
-        return perplexityChange() < 0;
+        return effect != null ? effect.verdict() == Effect.Verdict.BETTER : perplexityChange() < 0;
     }
 }

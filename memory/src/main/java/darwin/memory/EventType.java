@@ -15,5 +15,11 @@ public enum EventType {
     /** People decided on a request. */
     DECISION,
     /** People wrote a suggestion. */
-    SUGGESTION
+    SUGGESTION,
+    /** The seed's replicates at the start of a run gave its noise floor. */
+    NOISE_FLOOR,
+    /** A variant was measured again with a fresh seed (the noise floor, racing). */
+    REPLICATE,
+    /** A variant and the seed were measured again, interleaved, to confirm a gain. */
+    CONFIRMATION
 }

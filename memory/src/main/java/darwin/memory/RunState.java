@@ -21,8 +21,11 @@ import java.util.Objects;
  * @param generation the last completed generation (0 before the first)
  * @param members who owns what after that generation
  * @param seedVariant the id of the seed variant
+ * @param noiseFloor the seed's spread, once measured; {@code null} before
+ * @param confirmed the confirmed headline, once measured; {@code null} before
  */
-public record RunState(String id, Instant created, JsonNode settings, int generation, List<Member> members, String seedVariant) {
+public record RunState(String id, Instant created, JsonNode settings, int generation, List<Member> members, String seedVariant,
+        NoiseFloor noiseFloor, ConfirmedGain confirmed) {
 
     /** Version of the file format. */
     public static final int SCHEMA = 1;
@@ -36,6 +39,11 @@ public record RunState(String id, Instant created, JsonNode settings, int genera
             throw new IllegalArgumentException("generations count from 0");
         }
         members = List.copyOf(members);
+    }
+
+    /** A state with no noise floor and no confirmed headline yet. */
+    public RunState(String id, Instant created, JsonNode settings, int generation, List<Member> members, String seedVariant) {
+        this(id, created, settings, generation, members, seedVariant, null, null);
     }
 
     /**
@@ -53,7 +61,22 @@ public record RunState(String id, Instant created, JsonNode settings, int genera
 
     /** This state after another completed generation. */
     public RunState next(List<Member> survivors) {
-        return new RunState(id, created, settings, generation + 1, survivors, seedVariant);
+        return new RunState(id, created, settings, generation + 1, survivors, seedVariant, noiseFloor, confirmed);
+    }
+
+    /** This state with the noise floor measured. */
+    public RunState withNoiseFloor(NoiseFloor floor) {
+        return new RunState(id, created, settings, generation, members, seedVariant, floor, confirmed);
+    }
+
+    /** This state with a confirmed headline. */
+    public RunState withConfirmed(ConfirmedGain gain) {
+        return new RunState(id, created, settings, generation, members, seedVariant, noiseFloor, gain);
+    }
+
+    /** This state with other settings. */
+    public RunState withSettings(JsonNode other) {
+        return new RunState(id, created, other, generation, members, seedVariant, noiseFloor, confirmed);
     }
 
     public void save(Path file, ObjectMapper json) {
@@ -64,6 +87,12 @@ public record RunState(String id, Instant created, JsonNode settings, int genera
         root.put("generation", generation);
         root.put("seedVariant", seedVariant);
         root.set("members", json.valueToTree(members));
+        if (noiseFloor != null) {
+            root.set("noiseFloor", json.valueToTree(noiseFloor));
+        }
+        if (confirmed != null) {
+            root.set("confirmed", JsonFiles.withTimes(json).valueToTree(confirmed));
+        }
         root.set("settings", settings);
         JsonFiles.write(file, json, root);
     }
@@ -74,7 +103,9 @@ public record RunState(String id, Instant created, JsonNode settings, int genera
         try {
             return new RunState(root.path("id").asText(), Instant.parse(root.path("created").asText()), root.path("settings"),
                     root.path("generation").asInt(), List.of(json.treeToValue(root.path("members"), Member[].class)),
-                    root.path("seedVariant").asText());
+                    root.path("seedVariant").asText(),
+                    root.hasNonNull("noiseFloor") ? json.treeToValue(root.get("noiseFloor"), NoiseFloor.class) : null,
+                    root.hasNonNull("confirmed") ? JsonFiles.withTimes(json).treeToValue(root.get("confirmed"), ConfirmedGain.class) : null);
         } catch (JacksonException | RuntimeException e) {
             throw new MemoryFormatException(file, 0, "is not a run checkpoint: " + e.getMessage(), e);
         }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import darwin.core.stats.Interval;
+import darwin.core.stats.Noise;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,6 +34,23 @@ class RunStateTest {
         try (var left = Files.list(dir)) {
             assertEquals(List.of(run.state()), left.toList(), "no temporary file is left behind");
         }
+    }
+
+    @Test
+    void theNoiseFloorAndTheConfirmedGainRoundTrip(@TempDir Path dir) throws Exception {
+        RunDirectory run = new RunDirectory(dir);
+        RunState state = new RunState("run-1", Instant.parse("2026-11-22T03:00:00Z"), JSON.createObjectNode(), 2,
+                List.of(new RunState.Member("agent-1", "0123456789abcdef")), "0123456789abcdef")
+                .withNoiseFloor(new NoiseFloor("tokens-60000", 3, new Noise(0.012, 2), Noise.UNKNOWN))
+                .withConfirmed(new ConfirmedGain("fedcba9876543210", "0123456789abcdef", "tokens-60000", 3,
+                        new Interval(-0.12, -0.15, -0.09, 0.95),
+                        new Interval(0.01, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 0.95),
+                        Instant.parse("2026-11-22T05:00:00Z")));
+        state.save(run.state(), JSON);
+        RunState read = RunState.load(run.state(), JSON);
+        assertEquals(state, read);
+        assertTrue(read.confirmed().significant());
+        assertEquals(state.noiseFloor(), read.next(state.members()).noiseFloor(), "a generation keeps the floor");
     }
 
     @Test

@@ -49,7 +49,7 @@ final class ResumeCommand implements Callable<Integer> {
         if (generations != null) {
             var updated = state.settings().deepCopy();
             ((ObjectNode) updated).put(Settings.GENERATIONS.key(), generations);
-            state = new RunState(state.id(), state.created(), updated, state.generation(), state.members(), state.seedVariant());
+            state = state.withSettings(updated);
             state.save(run.state(), json);
         }
         if (settings.population().generations() <= state.generation()) {
