@@ -12,6 +12,7 @@ import darwin.core.Personas;
 import darwin.core.Proposal;
 import darwin.core.Variant;
 import darwin.core.stats.Noise;
+import darwin.core.stats.Sample;
 import darwin.memory.AgentMemories;
 import darwin.memory.Attempt;
 import darwin.memory.EventType;
@@ -274,8 +275,8 @@ public final class Evolution {
         if (!plan.replication().measuresNoise() && plan.replication().cap() == 1) {
             return Significance.NONE;
         }
-        List<darwin.core.stats.Sample> losses = new ArrayList<>();
-        List<darwin.core.stats.Sample> mfus = new ArrayList<>();
+        List<Sample> losses = new ArrayList<>();
+        List<Sample> mfus = new ArrayList<>();
         for (var entry : counts.entrySet()) {
             if (entry.getValue() < 2) {
                 continue;
@@ -320,8 +321,8 @@ public final class Evolution {
         List<Member> currentMembers = members;
         List<Member> currentChildren = children;
         for (int round = 0; ; round++) {
-            List<String> contested = Racing.contested(currentMembers, currentChildren, plan.agents(), significance,
-                    plan.replication().cap(), new SplittableRandom(plan.seedFor(g, RACING - round)));
+            List<String> contested = new Racing(plan.selector(), plan.replication().cap()).contested(currentMembers,
+                    currentChildren, plan.agents(), significance, new SplittableRandom(plan.seedFor(g, RACING - round)));
             if (contested.isEmpty()) {
                 return;
             }
