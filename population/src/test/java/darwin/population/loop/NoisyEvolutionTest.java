@@ -93,14 +93,22 @@ class NoisyEvolutionTest {
     }
 
     private static Evolution evolution(Path dir, Noisy noisy, EvolutionPlan plan) {
+        return evolution(dir, noisy, plan, 2);
+    }
+
+    private static Evolution evolution(Path dir, Noisy noisy, EvolutionPlan plan, int slots) {
         RunDirectory run = new RunDirectory(dir);
-        LocalEvaluator evaluator = new LocalEvaluator(noisy, 2, ResultCache.under(run.variants()), "test", id -> null);
+        LocalEvaluator evaluator = new LocalEvaluator(noisy, slots, ResultCache.under(run.variants()), "test", id -> null);
         return new Evolution(run, plan, EvolutionTest.MUTATOR, evaluator, JSON, null,
                 new Upgrader(new VariantCompileCheck(SourceCompiler.forRunningJvm())));
     }
 
     private static RunState fresh(Path dir, Noisy noisy, EvolutionPlan plan) throws Exception {
-        Evolution evolution = evolution(dir, noisy, plan);
+        return fresh(dir, noisy, plan, 2);
+    }
+
+    private static RunState fresh(Path dir, Noisy noisy, EvolutionPlan plan, int slots) throws Exception {
+        Evolution evolution = evolution(dir, noisy, plan, slots);
         return evolution.run(evolution.begin("run-test", SEED, JSON.createObjectNode(), Map.of("provider", "offline")));
     }
 
@@ -153,9 +161,9 @@ class NoisyEvolutionTest {
     }
 
     @Test
-    void theSameSeedGivesTheSameDecisionsWhateverTheTiming(@TempDir Path a, @TempDir Path b) throws Exception {
-        fresh(a, new Noisy(NoisyEvolutionTest::spread), PLAN);
-        fresh(b, new Noisy(NoisyEvolutionTest::spread), PLAN);
+    void theSameSeedGivesTheSameDecisionsWhateverTheTimingAndTheSlots(@TempDir Path a, @TempDir Path b) throws Exception {
+        fresh(a, new Noisy(NoisyEvolutionTest::spread), PLAN, 1);
+        fresh(b, new Noisy(NoisyEvolutionTest::spread), PLAN, 3);
         assertEquals(decisions(a),
                 decisions(b));
         assertEquals(RunState.load(new RunDirectory(a).state(), JSON).members(),
