@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
  * log perplexity and log MFU plus Gaussian noise of {@value #SIGMA} on the log scale (about 1%),
  * independently for each figure. One agent, one place, no elite: the parent (the seed, measured
  * {@value #SEED_REPLICATES} times, the noise floor) against one child measured once, then raced
- * up to {@value #CAP} replicates each at margin {@value #MARGIN}. Each case runs {@value #TRIALS}
- * seeded trials and prints its rate with a 95% Wilson interval.
+ * up to {@value #CAP} replicates each at margin {@value #MARGIN}. Each case runs 200 seeded trials
+ * (the system property {@code trials} sets another number, for the figures in ARCHITECTURE.md) and
+ * prints its rate with a 95% Wilson interval.
  */
 class NoisySelectionTest {
 
