@@ -91,6 +91,21 @@ class SelectorSignificanceTest {
     }
 
     @Test
+    void anOffspringPassesNoIncumbentItCannotBeToldFromWhereverThatIncumbentStands() {
+        // h and i are current members; the strategy ranks o first: it is separated from h (a
+        // trade-off, significant both ways) but not from i, which stands behind h
+        Fitness h = Fitness.ofLogs(Sample.of(2.20, 2.20, 2.20, 2.20), Sample.of(-2.3, -2.3, -2.3, -2.3));
+        Fitness i = measured(2.300, 4);
+        Fitness o = measured(2.301, 4);
+        List<Standing> order = List.of(new Standing.InFront(id(3), o, 0, Double.POSITIVE_INFINITY),
+                new Standing.InFront(id(1), h, 0, Double.POSITIVE_INFINITY),
+                new Standing.InFront(id(2), i, 0, 1.0));
+        assertEquals(List.of(id(1), id(2), id(3)), Survival.incumbentsFirst(order, Set.of(id(1), id(2)),
+                MARGIN_2::separated).stream().map(Standing::variant).toList(),
+                "with two places, o would otherwise push out i, from which the noise cannot tell it");
+    }
+
+    @Test
     void theSelectionDoesNotDependOnTheOrderTheCallerListsTheCandidatesIn() {
         for (int seed = 0; seed < 100; seed++) {
             SplittableRandom random = new SplittableRandom(seed);
