@@ -14,16 +14,19 @@ import java.util.Objects;
  * better), measured once or several times, or a failure.
  *
  * <p>Replicates. A working variant carries every measurement of it, one per evaluation with a
- * distinct seed: a {@link Sample} of held-out loss (the log of the perplexity) and a {@code Sample}
- * of log MFU, the same count in both, in the order they were measured. Both objectives live on a
- * log scale, where the noise of a host or a seed is a relative one, about the same size for every
- * variant, so that the seed's replicates tell the noise of all (see {@link Significance}).
- * {@link #perplexity()} and {@link #mfu()} are the geometric means of the replicates (the exp of
- * the mean log); with one replicate, the figure measured (to the last bit or so).
+ * distinct seed, in the order they were measured: the perplexities and the MFUs as the harness
+ * reported them, the same count of each. Selection compares them on a log scale, as a
+ * {@link Sample} of held-out loss ({@link #loss()}, the log of the perplexity) and one of log MFU
+ * ({@link #logMfu()}): there the noise of a host or a seed is a relative one, about the same size
+ * for every variant, so that the seed's replicates tell the noise of all (see
+ * {@link Significance}). {@link #perplexity()} and {@link #mfu()} are the geometric means of the
+ * replicates (the exp of the mean log), computed so that one replicate gives back exactly the
+ * figure measured.
  *
- * <p>MFU floor: a measured MFU below {@link #MFU_FLOOR} (an MFU of 0: a program too fast for the
- * clock, a peak that was not calibrated) counts as {@code MFU_FLOOR} on the log scale, which has
- * no logarithm of 0. Such a variant's {@link #mfu()} reads {@code MFU_FLOOR}.
+ * <p>MFU floor: the log scale has no logarithm of 0, so a measured MFU below {@link #MFU_FLOOR}
+ * (an MFU of 0: a program too fast for the clock, a peak that was not calibrated) counts as
+ * {@code MFU_FLOOR} in {@link #logMfu()}. {@link #mfu()} stays the geometric mean of the figures
+ * as measured, 0 when one of them is 0.
  *
  * <p>Failures: a failed evaluation (any status but {@link EvaluationStatus#OK}) has no
  * objectives. It {@linkplain #dominates(Fitness) dominates} nothing and is dominated by every
@@ -32,11 +35,12 @@ import java.util.Objects;
  * replicates failed is that failure ({@link #of(List)}).
  *
  * @param status how the evaluation ended
- * @param loss the held-out loss of each replicate when the status is {@code OK}; null otherwise
- * @param logMfu the log MFU of each replicate, each at least {@code log(MFU_FLOOR)}, when the
- *        status is {@code OK}; null otherwise
+ * @param perplexities the held-out perplexity of each replicate, each positive, when the status is
+ *        {@code OK}; null otherwise
+ * @param mfus the MFU of each replicate, each not negative, when the status is {@code OK}; null
+ *        otherwise
  */
-public record Fitness(EvaluationStatus status, Sample loss, Sample logMfu) {
+public record Fitness(EvaluationStatus status, Sample perplexities, Sample mfus) {
 
     /** The number of objectives: perplexity and MFU. */
     public static final int OBJECTIVES = 2;
@@ -44,26 +48,28 @@ public record Fitness(EvaluationStatus status, Sample loss, Sample logMfu) {
     /** The smallest MFU the log scale tells apart: a millionth of the device's peak. */
     public static final double MFU_FLOOR = 1e-6;
 
-    private static final double LOG_MFU_FLOOR = Math.log(MFU_FLOOR);
-
     public Fitness {
         Objects.requireNonNull(status, "status");
         if (status.measured()) {
-            Objects.requireNonNull(loss, "loss");
-            Objects.requireNonNull(logMfu, "logMfu");
-            if (loss.count() != logMfu.count()) {
-                throw new IllegalArgumentException("one loss and one MFU per replicate, got " + loss.count()
-                        + " and " + logMfu.count());
+            Objects.requireNonNull(perplexities, "perplexities");
+            Objects.requireNonNull(mfus, "mfus");
+            if (perplexities.count() != mfus.count()) {
+                throw new IllegalArgumentException("one perplexity and one MFU per replicate, got "
+                        + perplexities.count() + " and " + mfus.count());
             }
-            if (!Double.isFinite(Math.exp(loss.mean()))) {
-                throw new IllegalArgumentException("perplexity must be finite, got a mean loss of " + loss.mean());
-            }
-            for (double value : logMfu.values()) {
-                if (value < LOG_MFU_FLOOR) {
-                    throw new IllegalArgumentException("log MFU is at least log(" + MFU_FLOOR + "), got " + value);
+            for (double perplexity : perplexities.values()) {
+                if (perplexity <= 0) {
+                    throw new IllegalArgumentException("perplexity must be finite and positive, got " + perplexity);
                 }
             }
-        } else if (loss != null || logMfu != null) {
+            for (double mfu : mfus.values()) {
+                if (mfu < 0) {
+                    throw new IllegalArgumentException("MFU must be finite and not negative, got " + mfu);
+                }
+            }
+            // -0.0 becomes 0.0, which Double.equals would otherwise tell apart
+            mfus = new Sample(mfus.values().stream().map(mfu -> mfu + 0.0).toList());
+        } else if (perplexities != null || mfus != null) {
             throw new IllegalArgumentException("a " + status + " evaluation has no objectives");
         }
     }
@@ -72,16 +78,24 @@ public record Fitness(EvaluationStatus status, Sample loss, Sample logMfu) {
      * A working variant measured once.
      *
      * @param perplexity finite and positive
-     * @param mfu finite and not negative; below {@link #MFU_FLOOR} it counts as the floor
+     * @param mfu finite and not negative
      */
     public static Fitness measured(double perplexity, double mfu) {
-        checkFigures(perplexity, mfu);
-        return new Fitness(EvaluationStatus.OK, Sample.of(Math.log(perplexity)), Sample.of(logMfu(mfu)));
+        if (!Double.isFinite(perplexity) || perplexity <= 0) {
+            throw new IllegalArgumentException("perplexity must be finite and positive, got " + perplexity);
+        }
+        if (!Double.isFinite(mfu) || mfu < 0) {
+            throw new IllegalArgumentException("MFU must be finite and not negative, got " + mfu);
+        }
+        return new Fitness(EvaluationStatus.OK, Sample.of(perplexity), Sample.of(mfu));
     }
 
-    /** A working variant measured {@code loss.count()} times: its held-out losses and log MFUs. */
-    public static Fitness measured(Sample loss, Sample logMfu) {
-        return new Fitness(EvaluationStatus.OK, loss, logMfu);
+    /**
+     * A working variant from its replicates on the log scale: held-out losses and log MFUs, the
+     * same count of each (a perplexity is the exp of a loss, an MFU the exp of a log MFU).
+     */
+    public static Fitness ofLogs(Sample loss, Sample logMfu) {
+        return new Fitness(EvaluationStatus.OK, exp(loss), exp(logMfu));
     }
 
     /** A failed variant's fitness. */
@@ -122,17 +136,17 @@ public record Fitness(EvaluationStatus status, Sample loss, Sample logMfu) {
         if (results.isEmpty()) {
             throw new IllegalArgumentException("a fitness needs at least one evaluation");
         }
-        List<Double> losses = new ArrayList<>(results.size());
-        List<Double> logMfus = new ArrayList<>(results.size());
+        List<Double> perplexities = new ArrayList<>(results.size());
+        List<Double> mfus = new ArrayList<>(results.size());
         for (EvaluationResult result : results) {
             Fitness one = of(result);
             if (!one.works()) {
                 return one;
             }
-            losses.add(one.loss.values().getFirst());
-            logMfus.add(one.logMfu.values().getFirst());
+            perplexities.add(one.perplexity());
+            mfus.add(one.mfu());
         }
-        return measured(new Sample(losses), new Sample(logMfus));
+        return new Fitness(EvaluationStatus.OK, new Sample(perplexities), new Sample(mfus));
     }
 
     /** Whether the variant worked: it was trained and measured, every time. */
@@ -142,17 +156,27 @@ public record Fitness(EvaluationStatus status, Sample loss, Sample logMfu) {
 
     /** The number of replicates measured; 0 for a failure. */
     public int count() {
-        return works() ? loss.count() : 0;
+        return works() ? perplexities.count() : 0;
     }
 
-    /** The geometric mean of the held-out perplexities (exp of the mean loss); NaN for a failure. */
+    /** The held-out loss of each replicate: the log of its perplexity. */
+    public Sample loss() {
+        return new Sample(measuredOnly(perplexities).values().stream().map(Math::log).toList());
+    }
+
+    /** The log MFU of each replicate, an MFU below {@link #MFU_FLOOR} counted as the floor. */
+    public Sample logMfu() {
+        return new Sample(measuredOnly(mfus).values().stream().map(mfu -> Math.log(Math.max(mfu, MFU_FLOOR))).toList());
+    }
+
+    /** The geometric mean of the perplexities (the exp of the mean loss); NaN for a failure. */
     public double perplexity() {
-        return works() ? Math.exp(loss.mean()) : Double.NaN;
+        return works() ? geometricMean(perplexities) : Double.NaN;
     }
 
-    /** The geometric mean of the MFUs, each at least {@link #MFU_FLOOR}; NaN for a failure. */
+    /** The geometric mean of the MFUs as measured, 0 when one is 0; NaN for a failure. */
     public double mfu() {
-        return works() ? Math.exp(logMfu.mean()) : Double.NaN;
+        return works() ? geometricMean(mfus) : Double.NaN;
     }
 
     /**
@@ -187,16 +211,30 @@ public record Fitness(EvaluationStatus status, Sample loss, Sample logMfu) {
         return Vec.of(-perplexity(), mfu());
     }
 
-    private static void checkFigures(double perplexity, double mfu) {
-        if (!Double.isFinite(perplexity) || perplexity <= 0) {
-            throw new IllegalArgumentException("perplexity must be finite and positive, got " + perplexity);
+    private Sample measuredOnly(Sample sample) {
+        if (!works()) {
+            throw new IllegalStateException("a " + status + " evaluation has no objectives");
         }
-        if (!Double.isFinite(mfu) || mfu < 0) {
-            throw new IllegalArgumentException("MFU must be finite and not negative, got " + mfu);
-        }
+        return sample;
     }
 
-    private static double logMfu(double mfu) {
-        return Math.log(Math.max(mfu, MFU_FLOOR));
+    /**
+     * The geometric mean of positive or zero values, as the first times the geometric mean of the
+     * ratios to it: one value, or equal values, give back that value to the last bit.
+     */
+    private static double geometricMean(Sample sample) {
+        double first = sample.values().getFirst();
+        if (sample.values().contains(0.0)) {
+            return 0;
+        }
+        double logs = 0;
+        for (double value : sample.values()) {
+            logs += Math.log(value / first);
+        }
+        return first * Math.exp(logs / sample.count());
+    }
+
+    private static Sample exp(Sample logs) {
+        return new Sample(logs.values().stream().map(Math::exp).toList());
     }
 }

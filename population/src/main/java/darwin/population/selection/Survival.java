@@ -71,23 +71,23 @@ final class Survival {
     }
 
     /**
-     * The strategy's order with current members ahead of the offspring they are not separated
+     * The strategy's order with every current member ahead of the offspring it is not separated
      * from. Step by step, the next candidate is the first remaining one, in the strategy's order,
-     * that is a current member or an offspring separated from the best remaining current member:
-     * an offspring passes the incumbent it would push down only by more than the margin, and an
-     * incumbent that stands behind another one holds nobody back. The best remaining incumbent is
-     * always eligible, so every step places someone; among current members, and among offspring,
-     * the strategy's order stands.
+     * that is a current member or an offspring separated from every current member still
+     * remaining: an offspring passes no incumbent by less than the margin, wherever that incumbent
+     * stands, and another offspring the noise cannot tell from an incumbent holds it back in
+     * nothing. The first remaining current member is always eligible, so every step places
+     * someone; among current members, and among offspring, the strategy's order stands.
      */
     static List<Standing> incumbentsFirst(List<Standing> order, Set<String> incumbents,
             BiPredicate<Fitness, Fitness> separated) {
         List<Standing> remaining = new ArrayList<>(order);
         List<Standing> result = new ArrayList<>(order.size());
         while (!remaining.isEmpty()) {
-            Standing head = remaining.stream().filter(s -> incumbents.contains(s.variant())).findFirst().orElse(null);
+            List<Standing> holders = remaining.stream().filter(s -> incumbents.contains(s.variant())).toList();
             Standing next = remaining.stream()
-                    .filter(s -> head == null || incumbents.contains(s.variant())
-                            || separated.test(s.fitness(), head.fitness()))
+                    .filter(s -> incumbents.contains(s.variant())
+                            || holders.stream().allMatch(holder -> separated.test(s.fitness(), holder.fitness())))
                     .findFirst().orElseThrow();
             remaining.remove(next);
             result.add(next);

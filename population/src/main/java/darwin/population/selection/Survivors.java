@@ -19,6 +19,13 @@ import java.util.stream.Collectors;
  *   <li><b>The rest</b> go in the strategy's order over every candidate of the generation, current
  *       members and offspring ranked together (Deb's R = P ∪ Q): for NSGA-II, whole fronts while
  *       they fit, then the largest crowding distances of the next front.</li>
+ *   <li><b>Incumbents first</b>: in that order, an offspring goes ahead of a current member only
+ *       when the strategy {@linkplain Selector#separated separates} the two at the significance:
+ *       a child displaces a current member only by more than the margin. Step by step, the next
+ *       place goes to the first candidate in the strategy's order that is a current member or an
+ *       offspring separated from every current member not yet placed; an offspring the noise
+ *       cannot tell from a member holds back no other offspring. With
+ *       {@link Significance#NONE}, only an exact tie is not separated.</li>
  *   <li><b>Failures</b> take no place while any candidate works: places that working variants
  *       cannot fill stay empty, and agents share variants instead of owning broken ones. When
  *       nothing works, failures fill the places in the strategy's order, which is random among

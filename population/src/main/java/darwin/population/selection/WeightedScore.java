@@ -24,7 +24,9 @@ import java.util.Objects;
  *              + (mfuWeight · MFU / referenceMfu)² · σ_logMfu² / n
  * </pre>
  *
- * <p>and two scores differ significantly when the gap exceeds {@code margin · √(se(a)² + se(b)²)}.
+ * <p>and two scores differ significantly when the gap exceeds {@link Significance#threshold} standard
+ * errors of the difference, {@code √(se(a)² + se(b)²)}, at the Welch–Satterthwaite degrees of
+ * freedom of that sum of two noises' variances.
  *
  * @param perplexityWeight the weight of perplexity, not negative
  * @param mfuWeight the weight of MFU, not negative; the two weights are not both 0
@@ -72,8 +74,7 @@ public record WeightedScore(double perplexityWeight, double mfuWeight, double re
         if (!seed.works()) {
             throw new IllegalArgumentException("a failed seed (" + seed.status() + ") gives no reference");
         }
-        double floor = Math.log(Fitness.MFU_FLOOR);
-        if (seed.logMfu().values().stream().anyMatch(value -> value <= floor)) {
+        if (seed.mfus().values().stream().anyMatch(mfu -> mfu < Fitness.MFU_FLOOR)) {
             throw new IllegalArgumentException("a seed that measured an MFU of 0 gives no reference");
         }
         return new WeightedScore(perplexityWeight, mfuWeight, seed.perplexity(), seed.mfu());
@@ -88,8 +89,8 @@ public record WeightedScore(double perplexityWeight, double mfuWeight, double re
     }
 
     /**
-     * Whether {@code a} scores lower than {@code b} by more than the significance's margin times
-     * the standard error of the difference (see the class comment). A working variant is below
+     * Whether {@code a} scores lower than {@code b} by more than the significance's threshold in
+     * standard errors of the difference (see the class comment). A working variant is below
      * every failure; a failure is below nothing. An objective of positive weight whose noise is not
      * known makes the standard error unknown: then only margin 0 separates, on any strict gap.
      */
@@ -104,15 +105,28 @@ public record WeightedScore(double perplexityWeight, double mfuWeight, double re
         if (unknown) {
             return significance.margin() == 0 && gap > 0;
         }
-        return gap > significance.margin() * Math.sqrt(variance(a, significance) + variance(b, significance));
+        if (significance.margin() == 0) {
+            return gap > 0;
+        }
+        double loss = squaredError(perplexityWeight * a.perplexity() / referencePerplexity, a.count(),
+                perplexityWeight * b.perplexity() / referencePerplexity, b.count(), significance.loss().sd());
+        double mfu = squaredError(mfuWeight * a.mfu() / referenceMfu, a.count(), mfuWeight * b.mfu() / referenceMfu,
+                b.count(), significance.logMfu().sd());
+        if (loss + mfu == 0) {
+            return gap > 0; // replicates that never varied: every difference is real
+        }
+        double freedom = (loss + mfu) * (loss + mfu) / (share(loss, significance.loss().degreesOfFreedom())
+                + share(mfu, significance.logMfu().degreesOfFreedom()));
+        return gap > significance.threshold(freedom) * Math.sqrt(loss + mfu);
     }
 
-    /** The squared standard error of a working fitness's score. */
-    private double variance(Fitness fitness, Significance significance) {
-        double perplexity = perplexityWeight * fitness.perplexity() / referencePerplexity;
-        double mfu = mfuWeight * fitness.mfu() / referenceMfu;
-        double sdLoss = significance.loss().sd();
-        double sdMfu = significance.logMfu().sd();
-        return (perplexity * perplexity * sdLoss * sdLoss + mfu * mfu * sdMfu * sdMfu) / fitness.count();
+    /** The squared standard error of the difference of two scaled figures, each relative error {@code sd}. */
+    private static double squaredError(double a, int countA, double b, int countB, double sd) {
+        return sd * sd * (a * a / countA + b * b / countB);
+    }
+
+    /** A variance's term in the Welch–Satterthwaite denominator; none for a noise of no weight. */
+    private static double share(double variance, int degreesOfFreedom) {
+        return variance == 0 ? 0 : variance * variance / degreesOfFreedom;
     }
 }

@@ -11,6 +11,7 @@ import darwin.core.EvaluationResult;
 import darwin.core.EvaluationStatus;
 import darwin.core.Metrics;
 import darwin.core.stats.Sample;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FitnessTest {
@@ -23,8 +24,8 @@ class FitnessTest {
     void anOkResultGivesBothObjectives() {
         Fitness fitness = Fitness.of(EvaluationResult.ok(metrics(12.5, 0.21), ""));
         assertTrue(fitness.works());
-        assertEquals(12.5, fitness.perplexity(), 1e-12);
-        assertEquals(0.21, fitness.mfu(), 1e-15);
+        assertEquals(12.5, fitness.perplexity());
+        assertEquals(0.21, fitness.mfu());
         assertEquals(1, fitness.count());
     }
 
@@ -70,8 +71,53 @@ class FitnessTest {
         assertThrows(IllegalArgumentException.class, () -> fit(Double.NaN, 0.1));
         assertThrows(IllegalArgumentException.class, () -> Fitness.failed(EvaluationStatus.OK));
         assertThrows(IllegalArgumentException.class,
-                () -> new Fitness(EvaluationStatus.VIOLATION, Sample.of(Math.log(10)), Sample.of(Math.log(0.1))));
+                () -> new Fitness(EvaluationStatus.VIOLATION, Sample.of(10), Sample.of(0.1)));
         assertThrows(IllegalStateException.class, () -> failed().objectives());
         assertEquals(fit(10, 0.0), fit(10, -0.0), "no negative zero");
+    }
+
+    @Test
+    void replicatesGiveGeometricMeansOnTheLogScale() {
+        Fitness fitness = Fitness.of(List.of(EvaluationResult.ok(metrics(10, 0.2), ""),
+                EvaluationResult.ok(metrics(12, 0.3), ""), EvaluationResult.ok(metrics(11, 0.25), "")));
+        assertEquals(3, fitness.count());
+        assertEquals(Math.cbrt(10 * 12 * 11), fitness.perplexity(), 1e-12);
+        assertEquals(Math.cbrt(0.2 * 0.3 * 0.25), fitness.mfu(), 1e-15);
+        assertEquals(Sample.of(Math.log(10), Math.log(12), Math.log(11)).mean(), fitness.loss().mean(), 1e-15);
+        assertEquals(List.of(Math.log(0.2), Math.log(0.3), Math.log(0.25)), fitness.logMfu().values());
+        Fitness again = Fitness.ofLogs(fitness.loss(), fitness.logMfu());
+        assertEquals(fitness.perplexity(), again.perplexity(), 1e-12);
+        assertEquals(fitness.mfu(), again.mfu(), 1e-15);
+        assertEquals(Fitness.of(EvaluationResult.ok(metrics(12.5, 0.21), "")),
+                Fitness.of(List.of(EvaluationResult.ok(metrics(12.5, 0.21), ""))), "one replicate either way");
+    }
+
+    @Test
+    void aVariantOneOfWhoseReplicatesFailedIsThatFailure() {
+        EvaluationResult ok = EvaluationResult.ok(metrics(10, 0.2), "");
+        Fitness fitness = Fitness.of(List.of(ok, EvaluationResult.failed(EvaluationStatus.OUT_OF_MEMORY, "", ""),
+                EvaluationResult.failed(EvaluationStatus.TIMEOUT, "", "")));
+        assertEquals(Fitness.failed(EvaluationStatus.OUT_OF_MEMORY), fitness, "the first failure in the order given");
+        assertEquals(0, fitness.count());
+        assertEquals(EvaluationStatus.DIVERGED,
+                Fitness.of(List.of(ok, EvaluationResult.ok(metrics(Double.NaN, 0.2), ""))).status());
+        assertThrows(IllegalArgumentException.class, () -> Fitness.of(List.of()));
+        assertThrows(IllegalStateException.class, () -> fitness.loss());
+    }
+
+    @Test
+    void anMfuOfZeroIsTheFloorOnTheLogScale() {
+        Fitness zero = Fitness.of(List.of(EvaluationResult.ok(metrics(10, 0), ""), EvaluationResult.ok(metrics(10, 0.2), "")));
+        assertEquals(0, zero.mfu(), "a geometric mean with a factor 0");
+        assertEquals(List.of(Math.log(Fitness.MFU_FLOOR), Math.log(0.2)), zero.logMfu().values());
+        assertThrows(IllegalArgumentException.class, () -> WeightedScore.relativeTo(zero));
+    }
+
+    @Test
+    void replicatesCheckThemselves() {
+        assertThrows(IllegalArgumentException.class, () -> new Fitness(EvaluationStatus.OK, Sample.of(10, 11), Sample.of(0.2)),
+                "as many MFUs as perplexities");
+        assertThrows(IllegalArgumentException.class, () -> new Fitness(EvaluationStatus.OK, Sample.of(10, -1), Sample.of(0.2, 0.2)));
+        assertThrows(NullPointerException.class, () -> new Fitness(EvaluationStatus.OK, null, null));
     }
 }
