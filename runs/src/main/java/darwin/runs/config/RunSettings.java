@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Everything a run needs, checked: built by {@link RunSettingsLoader} from a YAML file and flags
@@ -66,8 +65,10 @@ public record RunSettings(PopulationSettings population, long seed, Budget budge
     private static Budget budget(SettingValues values) {
         List<Setting<?>> given = Settings.budgets().stream().filter(values::isGiven).toList();
         if (given.size() > 1) {
-            throw ConfigException.between(given.stream().map(Setting::key).collect(Collectors.joining(" and "))
-                    + " are all set; give exactly one kind of budget", given.toArray(Setting<?>[]::new));
+            List<String> keys = given.stream().map(Setting::key).toList();
+            String named = String.join(", ", keys.subList(0, keys.size() - 1)) + " and " + keys.getLast();
+            throw ConfigException.between(named + (keys.size() == 2 ? " are both set" : " are all set")
+                    + "; give exactly one kind of budget", given.toArray(Setting<?>[]::new));
         }
         Setting<?> kind = given.isEmpty() ? Settings.BUDGET_SECONDS : given.getFirst();
         if (kind == Settings.BUDGET_STEPS) {

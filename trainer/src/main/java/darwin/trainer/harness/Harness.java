@@ -27,13 +27,24 @@ public final class Harness {
     private final Corpus corpus;
     private final HarnessSettings settings;
     private final Device device;
+    private final TrainingProgram reference;
     private Double peakFlops;
     private Double referenceThroughput;
 
+    /** A harness whose equal-time budgets measure speed against the seed ({@link NanoGpt}). */
     public Harness(Corpus corpus, HarnessSettings settings) {
+        this(corpus, settings, new NanoGpt());
+    }
+
+    /**
+     * @param reference the program equal-time budgets measure speed against; its throughput is
+     *     {@link HarnessSettings#referenceThroughput()}, which must then be given unless it is the seed
+     */
+    public Harness(Corpus corpus, HarnessSettings settings, TrainingProgram reference) {
         this.corpus = corpus;
         this.settings = settings;
         this.device = Engines.defaultDevice();
+        this.reference = reference;
     }
 
     public Device device() {
@@ -137,13 +148,13 @@ public final class Harness {
     public EvaluationResult evaluate(TrainingProgram program, TrainingRequest request) {
         TrainingListener listener = request.listener();
         double peak = peakFlops(listener);
-        double reference = request.budget() instanceof Budget.EqualTime ? referenceThroughput(listener) : 0;
+        double referenceSpeed = request.budget() instanceof Budget.EqualTime ? referenceThroughput(listener) : 0;
         long wallStart = System.nanoTime();
         int vocabulary = corpus.tokenizer().vocabularySize();
         try (NDManager manager = NDManager.newBaseManager(device)) {
             TrainingSession session = new TrainingSession(device, vocabulary);
             long seed = request.seed();
-            TokenGrant.Grant grant = new TokenGrant(session, vocabulary, new NanoGpt(), reference,
+            TokenGrant.Grant grant = new TokenGrant(session, vocabulary, reference, referenceSpeed,
                     probe -> corpus.trainingSampler(TokenGrant.probeSeed(seed, probe)))
                     .grant(program, manager, request.budget(), seed, listener);
             if (grant.failure() != null) {
