@@ -68,6 +68,11 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "The device's peak FLOP/s, instead of the calibrated figure.")
     double peakFlops;
 
+    @Option(names = "--reference-throughput", paramLabel = "T", defaultValue = "0",
+            description = "The seed's training tokens/s on this machine, which --equal-time counts in, instead of the "
+                    + "calibrated figure.")
+    double referenceThroughput;
+
     @Spec
     CommandSpec spec;
 
@@ -82,6 +87,9 @@ final class EvaluateCommand implements Callable<Integer> {
         };
         if (threads < 0) {
             throw new IllegalArgumentException("--threads must be positive, got " + threads);
+        }
+        if (referenceThroughput < 0) {
+            throw new IllegalArgumentException("--reference-throughput must be a positive number of tokens/s, got " + referenceThroughput);
         }
         if (repeat < 1) {
             throw new IllegalArgumentException("--repeat must be at least 1, got " + repeat);
@@ -112,11 +120,16 @@ final class EvaluateCommand implements Callable<Integer> {
             } else {
                 if (evaluator == null) {
                     Engines.configure(childThreads, 1); // loaded only if the peak must be calibrated
-                    HarnessSettings harness = HarnessSettings.defaults().withPeakFlops(peakFlops);
-                    SandboxEvaluator sandboxEvaluator = new SandboxEvaluator(Corpus.tinyShakespeare(),
+                    HarnessSettings harness = HarnessSettings.defaults().withPeakFlops(peakFlops)
+                            .withReferenceThroughput(referenceThroughput);
+                    Corpus corpus = Corpus.tinyShakespeare();
+                    double peak = Harness.devicePeak(harness, Engines.defaultDevice(), progress);
+                    double reference = chosen instanceof Budget.EqualTime
+                            ? Harness.referenceThroughput(harness, corpus, Engines.defaultDevice(), progress) : 0;
+                    SandboxEvaluator sandboxEvaluator = new SandboxEvaluator(corpus,
                             SandboxSettings.defaults().withThreads(childThreads).withMode(mode)
                                     .withResources(dir.resolve(VariantDirectory.RESOURCES)),
-                            Harness.devicePeak(harness, Engines.defaultDevice(), progress), new ProcessRunner());
+                            peak, reference, new ProcessRunner());
                     evaluator = new LocalEvaluator(sandboxEvaluator, 1, cache, device,
                             id -> null, progress);
                 }

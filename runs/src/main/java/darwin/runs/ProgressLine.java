@@ -48,6 +48,12 @@ final class ProgressLine implements TrainingListener {
         String done = switch (budget) {
             case Budget.Steps s -> String.format(Locale.ROOT, "step %d/%d", point.step(), s.steps());
             case Budget.Seconds s -> String.format(Locale.ROOT, "step %d, %.0f/%.0f s", point.step(), point.elapsed(), s.seconds());
+            case Budget.Tokens t -> String.format(Locale.ROOT, "step %d, %,d/%,d tokens", point.step(), point.tokens(), t.tokens());
+            // granted as tokens in the training process, where the figure is known
+            case Budget.Flops f -> String.format(Locale.ROOT, "step %d, %,d tokens of %s", point.step(), point.tokens(),
+                    f.describe());
+            case Budget.EqualTime e -> String.format(Locale.ROOT, "step %d, %,d tokens of %s", point.step(), point.tokens(),
+                    e.describe());
         };
         String line = String.format(Locale.ROOT, "%s  loss %.4f  lr %.2e  %,.0f tok/s",
                 done, point.loss(), point.lr(), point.elapsed() > 0 ? point.tokens() / point.elapsed() : 0.0);

@@ -3,6 +3,7 @@ package darwin.runs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import darwin.core.Budget;
 import darwin.core.CompileCheck;
 import darwin.core.Mutator;
 import darwin.memory.RunDirectory;
@@ -60,7 +61,11 @@ final class RunAssembly {
                 .withResources(run.resources());
         Engines.configure(sandboxSettings.threads(), 1); // loaded only if the peak must be calibrated
         double peak = Harness.devicePeak(HarnessSettings.defaults(), Engines.defaultDevice(), listener);
-        SandboxEvaluator sandbox = new SandboxEvaluator(Corpus.tinyShakespeare(), sandboxSettings, peak, new ProcessRunner());
+        Corpus corpus = Corpus.tinyShakespeare();
+        // a raised budget keeps its kind, so a run needs the seed's throughput only if it starts under equal time
+        double reference = settings.budget() instanceof Budget.EqualTime
+                ? Harness.referenceThroughput(HarnessSettings.defaults(), corpus, Engines.defaultDevice(), listener) : 0;
+        SandboxEvaluator sandbox = new SandboxEvaluator(corpus, sandboxSettings, peak, reference, new ProcessRunner());
         return new LocalEvaluator(sandbox, settings.evaluation().slots(), ResultCache.under(run.variants()),
                 Engines.deviceKey(sandboxSettings.threads()), id -> run.variant(id).resolve("logs"), listener);
     }

@@ -45,6 +45,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps per variant, instead of seconds.")
     String steps;
 
+    @Option(names = "--tokens", paramLabel = "N", description = "Training tokens per variant, instead of seconds.")
+    String tokens;
+
+    @Option(names = "--flops", paramLabel = "F", description = "Model FLOPs per variant (such as 1e15), instead of seconds.")
+    String flops;
+
+    @Option(names = "--equal-time", paramLabel = "S",
+            description = "Seconds per variant at the seed's calibrated speed times the variant's speed relative to the seed's.")
+    String equalTime;
+
     @Option(names = "--slots", paramLabel = "K", description = "Evaluations at once.")
     String slots;
 
@@ -71,6 +81,9 @@ final class RunCommand implements Callable<Integer> {
         put(overrides, Settings.GENERATIONS, generations);
         put(overrides, Settings.BUDGET_SECONDS, budgetSeconds);
         put(overrides, Settings.BUDGET_STEPS, steps);
+        put(overrides, Settings.BUDGET_TOKENS, tokens);
+        put(overrides, Settings.BUDGET_FLOPS, flops);
+        put(overrides, Settings.BUDGET_EQUAL_TIME, equalTime);
         put(overrides, Settings.SLOTS, slots);
         put(overrides, Settings.PROVIDER, provider);
         put(overrides, Settings.MODEL, model);

@@ -50,9 +50,15 @@ final class TrainCommand implements Callable<Integer> {
             description = "The device's peak FLOP/s, instead of the calibrated figure.")
     double peakFlops;
 
+    @Option(names = "--reference-throughput", paramLabel = "T", defaultValue = "0",
+            description = "The seed's training tokens/s on this machine, which --equal-time counts in, instead of the "
+                    + "calibrated figure.")
+    double referenceThroughput;
+
     @Option(names = "--recalibrate",
-            description = "Calibrate the peak FLOP/s again before training; the cache keeps the higher of the new "
-                    + "and the cached figure (a busy moment on a shared host gives a low one).")
+            description = "Calibrate the peak FLOP/s and the seed's training throughput again before training; the "
+                    + "cache keeps the higher of the new and the cached figures (a busy moment on a shared host gives "
+                    + "a low one).")
     boolean recalibrate;
 
     @Option(names = "--held-out-every", paramLabel = "K", defaultValue = "" + HeldOutWindows.DEFAULT_EVERY,
@@ -75,7 +81,15 @@ final class TrainCommand implements Callable<Integer> {
         if (recalibrate && peakFlops > 0) {
             throw new IllegalArgumentException("--recalibrate and --peak-flops exclude each other: --peak-flops replaces the calibration");
         }
-        HarnessSettings settings = HarnessSettings.defaults().withPeakFlops(peakFlops).withHeldOutEvery(heldOutEvery);
+        if (recalibrate && referenceThroughput > 0) {
+            throw new IllegalArgumentException(
+                    "--recalibrate and --reference-throughput exclude each other: --reference-throughput replaces the calibration");
+        }
+        if (referenceThroughput < 0) {
+            throw new IllegalArgumentException("--reference-throughput must be a positive number of tokens/s, got " + referenceThroughput);
+        }
+        HarnessSettings settings = HarnessSettings.defaults().withPeakFlops(peakFlops).withHeldOutEvery(heldOutEvery)
+                .withReferenceThroughput(referenceThroughput);
         Path dir = out != null ? out : Path.of("out", "train-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         try {
             Files.createDirectories(dir);
@@ -85,10 +99,12 @@ final class TrainCommand implements Callable<Integer> {
         Path curve = dir.resolve("curve.jsonl");
         PrintWriter err = spec.commandLine().getErr();
         Engines.load(threads, 0);
-        Harness harness = new Harness(Corpus.tinyShakespeare(), settings);
+        Corpus corpus = Corpus.tinyShakespeare();
+        Harness harness = new Harness(corpus, settings);
         ProgressLine progress = new ProgressLine(err, chosen, ProgressLine.isTerminal());
         if (recalibrate) {
             Harness.recalibratePeak(settings, harness.device(), progress);
+            Harness.recalibrateReferenceThroughput(settings, corpus, harness.device(), progress);
         }
         EvaluationResult result = harness.evaluate(new NanoGpt(), new TrainingRequest(chosen, seed, curve, progress));
         progress.finish();

@@ -127,6 +127,9 @@ public final class RequestAdvisor {
         return switch (budget) {
             case Budget.Steps steps -> Budget.steps(Math.round(steps.steps() * BUDGET_FACTOR));
             case Budget.Seconds seconds -> Budget.seconds(seconds.seconds() * BUDGET_FACTOR);
+            case Budget.Tokens tokens -> Budget.tokens(Math.round(tokens.tokens() * BUDGET_FACTOR));
+            case Budget.Flops flops -> Budget.flops(flops.flops() * BUDGET_FACTOR);
+            case Budget.EqualTime equalTime -> Budget.equalTime(equalTime.seconds() * BUDGET_FACTOR);
         };
     }
 

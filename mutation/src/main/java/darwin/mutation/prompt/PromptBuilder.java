@@ -88,6 +88,14 @@ public final class PromptBuilder {
             case Budget.Seconds s -> String.format(Locale.ROOT,
                     "%.0f seconds of training on this device; faster code trains on more tokens in them", s.seconds());
             case Budget.Steps s -> s.steps() + " optimizer steps (batches)";
+            case Budget.Tokens t -> String.format(Locale.ROOT,
+                    "%,d training tokens, however they are batched; faster code gains nothing in perplexity, only in MFU",
+                    t.tokens());
+            case Budget.Flops f -> String.format(Locale.ROOT, "%s model FLOPs (6N + 12·L·d·T per training token), counted"
+                    + " in tokens at the model's own FLOPs per token: a larger model trains on fewer tokens", f.describe());
+            case Budget.EqualTime e -> String.format(Locale.ROOT, "the training tokens the program would process in %.0f"
+                    + " seconds on this device, from its speed relative to the seed's measured side by side before"
+                    + " training; faster code trains on more tokens, whatever else the machine is doing", e.seconds());
         };
         return "## Task\n\n"
                 + "Improve the training program of variant " + input.target().id()

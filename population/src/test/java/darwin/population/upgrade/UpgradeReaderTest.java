@@ -42,6 +42,38 @@ class UpgradeReaderTest {
     }
 
     @Test
+    void aTokenFlopsOrEqualTimeBudgetRisesInItsOwnUnit() throws Exception {
+        Budget tokens = Budget.tokens(3000);
+        for (String form : new String[] {"4000", "4000 tokens", "4000 token", "tokens-4000", "4e3 tokens"}) {
+            assertEquals(Budget.tokens(4000), raised(form, tokens), form);
+        }
+        assertTrue(reason(RequestKind.BUDGET, "3500.5 tokens", tokens).contains("whole number"));
+        assertTrue(reason(RequestKind.BUDGET, "2000", tokens).contains("only rises"));
+        assertTrue(reason(RequestKind.BUDGET, "4000 steps", tokens).contains("incomparable"));
+
+        Budget flops = Budget.flops(1e15);
+        for (String form : new String[] {"2e15", "2e15 flops", "2E+15 FLOPs", "2000000000000000", "flops-2.0E15"}) {
+            assertEquals(Budget.flops(2e15), raised(form, flops), form);
+        }
+        assertTrue(reason(RequestKind.BUDGET, "5e14", flops).contains("only rises"));
+        assertTrue(reason(RequestKind.BUDGET, "60 s", flops).contains("incomparable"));
+
+        Budget equalTime = Budget.equalTime(30);
+        for (String form : new String[] {"60", "60 s", "60 seconds", "equal-time-60.0"}) {
+            assertEquals(Budget.equalTime(60), raised(form, equalTime), form);
+        }
+        assertTrue(reason(RequestKind.BUDGET, "seconds-60.0", equalTime).contains("incomparable"),
+                "a wall-clock budget is another kind than equal time");
+        assertTrue(reason(RequestKind.BUDGET, "equal-time-60.0", Budget.seconds(30)).contains("incomparable"));
+        assertTrue(reason(RequestKind.BUDGET, "1e6 tokens", equalTime).contains("incomparable"));
+        assertTrue(reason(RequestKind.BUDGET, "20", equalTime).contains("only rises"));
+    }
+
+    private static Budget raised(String form, Budget current) throws UpgradeException {
+        return assertInstanceOf(Upgrade.Budgeted.class, UpgradeReader.read(approved(RequestKind.BUDGET, form, ""), current)).budget();
+    }
+
+    @Test
     void aScriptLandsWhereItsPathLineOrItsPackageSays() throws Exception {
         var byPackage = (Upgrade.ProgramChange) UpgradeReader.read(approved(RequestKind.SCRIPT,
                 "package darwin.program;\n\npublic final class Schedule {}\n", ""), Budget.seconds(5));

@@ -36,8 +36,11 @@ public final class ConfigurationDocs {
                 - Sizes are `512m`, `8g` (binary units k, m, g, t; a plain number is bytes). Durations are
                   `60s`, `5m`, `1h` (a plain number is seconds).
                 - `none` lifts a limit where the table allows it: `llm.cost-cap: none`, `evaluation.memory: none`.
-                - The budget is `budget.seconds` or `budget.steps`, never both; `--budget-seconds` or
-                  `--steps` replaces the file's budget, whichever kind it was.
+                - The budget is one of `budget.seconds` (the default), `budget.steps`, `budget.tokens`,
+                  `budget.flops` and `budget.equal-time`, never two; a budget flag (`--budget-seconds`,
+                  `--steps`, `--tokens`, `--flops`, `--equal-time`) replaces the file's budget, whichever kind
+                  it was. Tokens, FLOPs and equal time make the held-out loss independent of how busy the
+                  host is while a variant trains (ARCHITECTURE.md, "Budgets").
                 - Nothing is interpolated: `${VAR}` is an error, not an environment variable. API keys stay in
                   the environment, in the variable that `llm.api-key-env` names.
 

@@ -3,6 +3,7 @@ package darwin.runs.config;
 import darwin.core.Budget;
 import darwin.mutation.llm.ProviderSettings;
 import darwin.trainer.sandbox.SandboxSettings;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,14 +43,7 @@ public record RunSettings(PopulationSettings population, long seed, Budget budge
      * @throws ConfigException for values that contradict each other, naming the settings
      */
     public static RunSettings from(SettingValues values) {
-        boolean seconds = values.isGiven(Settings.BUDGET_SECONDS);
-        boolean steps = values.isGiven(Settings.BUDGET_STEPS);
-        if (seconds && steps) {
-            throw ConfigException.between("budget.seconds and budget.steps are both set; give exactly one",
-                    Settings.BUDGET_SECONDS, Settings.BUDGET_STEPS);
-        }
-        Budget budget = steps ? Budget.steps(values.get(Settings.BUDGET_STEPS))
-                : Budget.seconds(values.get(Settings.BUDGET_SECONDS));
+        Budget budget = budget(values);
         return new RunSettings(
                 new PopulationSettings(values.get(Settings.AGENTS), values.get(Settings.OFFSPRING),
                         values.get(Settings.ELITES), values.get(Settings.GENERATIONS), values.get(Settings.SELECTION),
@@ -68,6 +62,31 @@ public record RunSettings(PopulationSettings population, long seed, Budget budge
                         values.get(Settings.COST_CAP), values.get(Settings.PRICES)),
                 new RunControl(values.get(Settings.OUT), values.get(Settings.AWAIT_APPROVAL), values.get(Settings.LIBRARIES),
                         values.get(Settings.MAVEN_REPOSITORY)));
+    }
+
+    /** The one budget the values give: budget.seconds (given or by default), steps, tokens, flops or equal-time. */
+    private static Budget budget(SettingValues values) {
+        List<Setting<?>> given = Settings.budgets().stream().filter(values::isGiven).toList();
+        if (given.size() > 1) {
+            List<String> keys = given.stream().map(Setting::key).toList();
+            String named = String.join(", ", keys.subList(0, keys.size() - 1)) + " and " + keys.getLast();
+            throw ConfigException.between(named + (keys.size() == 2 ? " are both set" : " are all set")
+                    + "; give exactly one kind of budget", given.toArray(Setting<?>[]::new));
+        }
+        Setting<?> kind = given.isEmpty() ? Settings.BUDGET_SECONDS : given.getFirst();
+        if (kind == Settings.BUDGET_STEPS) {
+            return Budget.steps(values.get(Settings.BUDGET_STEPS));
+        }
+        if (kind == Settings.BUDGET_TOKENS) {
+            return Budget.tokens(values.get(Settings.BUDGET_TOKENS));
+        }
+        if (kind == Settings.BUDGET_FLOPS) {
+            return Budget.flops(values.get(Settings.BUDGET_FLOPS));
+        }
+        if (kind == Settings.BUDGET_EQUAL_TIME) {
+            return Budget.equalTime(values.get(Settings.BUDGET_EQUAL_TIME));
+        }
+        return Budget.seconds(values.get(Settings.BUDGET_SECONDS));
     }
 
     /** The user's documentation of every setting: {@code CONFIGURATION.md}. */

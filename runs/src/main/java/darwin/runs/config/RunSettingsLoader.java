@@ -12,7 +12,8 @@ import java.util.Optional;
  * then the flags, each overriding what came before; then the checks of {@link RunSettings}.
  *
  * <p>A budget flag replaces the file's budget, whichever kind it was: {@code --steps} over a file
- * with {@code budget.seconds} gives a step budget.
+ * with {@code budget.seconds} gives a step budget, {@code --equal-time} over one with
+ * {@code budget.tokens} an equal-time budget.
  */
 public final class RunSettingsLoader {
 
@@ -62,8 +63,8 @@ public final class RunSettingsLoader {
         if (file.isPresent()) {
             values = YamlSettingsFile.read(file.get(), values);
         }
-        if (overrides.containsKey(Settings.BUDGET_SECONDS) && overrides.containsKey(Settings.BUDGET_STEPS)) {
-            throw new ConfigException("give one budget: --budget-seconds or --steps, not both");
+        if (Settings.budgets().stream().filter(overrides::containsKey).count() > 1) {
+            throw new ConfigException("give one budget: --budget-seconds, --steps, --tokens, --flops or --equal-time, not several");
         }
         for (Setting<?> setting : Settings.all()) {
             if (overrides.containsKey(setting)) {
@@ -85,10 +86,10 @@ public final class RunSettingsLoader {
             throw new ConfigException(origin.describe() + ": " + e.getMessage(), e);
         }
         SettingValues base = values;
-        if (setting.equals(Settings.BUDGET_SECONDS)) {
-            base = values.without(Settings.BUDGET_STEPS);
-        } else if (setting.equals(Settings.BUDGET_STEPS)) {
-            base = values.without(Settings.BUDGET_SECONDS);
+        if (Settings.budgets().contains(setting)) {
+            for (Setting<?> other : Settings.budgets()) {
+                base = base.without(other); // a budget flag replaces the file's budget, whichever kind it was
+            }
         }
         return base.with(setting, value, origin);
     }

@@ -71,8 +71,20 @@ public final class Settings {
             "Seconds of wall-clock training per variant, the same for all: faster code sees more tokens.")
             .withFlag("--budget-seconds", "S");
     public static final Setting<Long> BUDGET_STEPS = Setting.optional("budget.steps", longNumber(1, 100_000_000),
-            "budget.seconds applies", "Optimizer steps per variant, instead of budget.seconds (never both).")
+            "budget.seconds applies", "Optimizer steps per variant, instead of budget.seconds (one kind of budget only).")
             .withFlag("--steps", "N");
+    public static final Setting<Long> BUDGET_TOKENS = Setting.optional("budget.tokens", longNumber(1, 1_000_000_000_000L),
+            "budget.seconds applies",
+            "Training tokens per variant, instead of budget.seconds: the same data for all, whatever the host's speed.")
+            .withFlag("--tokens", "N");
+    public static final Setting<Double> BUDGET_FLOPS = Setting.optional("budget.flops", decimal(1, 1e24),
+            "budget.seconds applies",
+            "Model FLOPs per variant (6N + 12·L·d·T a token), instead of budget.seconds: larger models see fewer tokens.")
+            .withFlag("--flops", "F");
+    public static final Setting<Double> BUDGET_EQUAL_TIME = Setting.optional("budget.equal-time", positive(86_400),
+            "budget.seconds applies",
+            "Seconds per variant at the seed's calibrated speed times the variant's speed measured beside the seed's.")
+            .withFlag("--equal-time", "S");
 
     public static final Setting<Integer> NOISE_FLOOR = Setting.of("fitness.noise-floor", wholeNumber(1, 100), 3,
             "Evaluations of the seed, with different seeds, before the first generation: the run's noise floor; 1 skips it.");
@@ -142,14 +154,15 @@ public final class Settings {
             "The local Maven repository where an approved library's jar is found.");
 
     private static final List<Setting<?>> ALL = List.of(AGENTS, OFFSPRING, ELITES, GENERATIONS, SELECTION,
-            PERPLEXITY_WEIGHT, MFU_WEIGHT, SEED, BUDGET_SECONDS, BUDGET_STEPS, NOISE_FLOOR, MARGIN, RACE_CAP, SLOTS, THREADS, SANDBOX, HEAP, MEMORY,
+            PERPLEXITY_WEIGHT, MFU_WEIGHT, SEED, BUDGET_SECONDS, BUDGET_STEPS, BUDGET_TOKENS, BUDGET_FLOPS,
+            BUDGET_EQUAL_TIME, NOISE_FLOOR, MARGIN, RACE_CAP, SLOTS, THREADS, SANDBOX, HEAP, MEMORY,
             GRACE, PROVIDER, MODEL, BASE_URL, API_KEY_ENV, TEMPERATURE, MAX_OUTPUT_TOKENS, TIMEOUT, RETRIES,
             REPAIR_ROUNDS, COST_CAP, PRICES, OUT, AWAIT_APPROVAL, LIBRARIES, MAVEN_REPOSITORY);
 
     private static final SequencedMap<String, String> SECTIONS = sections(
             "population", "The agents and the genetic algorithm.",
             "population.weights", "The weights of the two objectives, for population.selection: weighted.",
-            "budget", "The compute each variant gets: budget.seconds or budget.steps, never both.",
+            "budget", "The compute each variant gets: one of budget.seconds, steps, tokens, flops or equal-time.",
             "fitness", "How the run measures its noise, and when a difference counts.",
             "evaluation", "How variants are built, trained and measured, in sandboxed child processes.",
             "llm", "Who proposes the changes, how, and at what cost.",
@@ -160,6 +173,11 @@ public final class Settings {
     /** Every setting, in the order of the documentation. */
     public static List<Setting<?>> all() {
         return ALL;
+    }
+
+    /** The settings of which a run's budget is exactly one, budget.seconds (the default) first. */
+    public static List<Setting<?>> budgets() {
+        return List.of(BUDGET_SECONDS, BUDGET_STEPS, BUDGET_TOKENS, BUDGET_FLOPS, BUDGET_EQUAL_TIME);
     }
 
     /** The setting whose key is {@code key}, such as {@code population.agents}. */

@@ -61,8 +61,8 @@ class ConfigurationDocsTest {
             assertEquals(Optional.of(setting), Settings.named(setting.key()));
         }
         assertEquals(Settings.all().size(), Set.copyOf(Settings.all().stream().map(Setting::key).toList()).size());
-        assertEquals(Set.of("--population", "--generations", "--budget-seconds", "--steps", "--slots", "--provider",
-                "--model", "--seed", "--out", "--await-approval"), flags);
+        assertEquals(Set.of("--population", "--generations", "--budget-seconds", "--steps", "--tokens", "--flops",
+                "--equal-time", "--slots", "--provider", "--model", "--seed", "--out", "--await-approval"), flags);
     }
 
     @Test

@@ -161,8 +161,38 @@ class RunSettingsLoaderTest {
                 LOADER.load(Optional.of(steps), Map.of(Settings.BUDGET_SECONDS, "45")).budget());
         Path seconds = file("budget:\n  seconds: 30\n");
         assertEquals(Budget.steps(100), LOADER.load(Optional.of(seconds), Map.of(Settings.BUDGET_STEPS, "100")).budget());
-        assertEquals("give one budget: --budget-seconds or --steps, not both",
+        assertEquals("give one budget: --budget-seconds, --steps, --tokens, --flops or --equal-time, not several",
                 error(Map.of(Settings.BUDGET_SECONDS, "45", Settings.BUDGET_STEPS, "100")));
+        assertEquals("give one budget: --budget-seconds, --steps, --tokens, --flops or --equal-time, not several",
+                error(Map.of(Settings.BUDGET_TOKENS, "4000", Settings.BUDGET_EQUAL_TIME, "20")));
+    }
+
+    @Test
+    void tokenFlopsAndEqualTimeBudgetsComeFromTheFileOrAFlag() throws IOException {
+        assertEquals(Budget.tokens(1_536_000), load("budget:\n  tokens: 1536000\n").budget());
+        assertEquals(Budget.flops(1e15), load("budget:\n  flops: 1e15\n").budget());
+        assertEquals(Budget.flops(2.5e14), load("budget:\n  flops: 250000000000000\n").budget());
+        assertEquals(Budget.equalTime(20), load("budget:\n  equal-time: 20\n").budget());
+        Path tokens = file("budget:\n  tokens: 1536000\n");
+        assertEquals(Budget.equalTime(30), LOADER.load(Optional.of(tokens), Map.of(Settings.BUDGET_EQUAL_TIME, "30")).budget());
+        assertEquals(Budget.flops(1e15), LOADER.load(Optional.of(tokens), Map.of(Settings.BUDGET_FLOPS, "1e15")).budget());
+        Path equalTime = file("budget:\n  equal-time: 20\n");
+        assertEquals(Budget.tokens(5000), LOADER.load(Optional.of(equalTime), Map.of(Settings.BUDGET_TOKENS, "5000")).budget());
+        assertEquals(Budget.seconds(20), LOADER.load(Optional.empty(), Map.of()).budget(), "the default stays seconds");
+        assertTrue(error(Map.of(Settings.BUDGET_TOKENS, "0")).startsWith("flag --tokens: budget.tokens: '0'"));
+        assertTrue(error(Map.of(Settings.BUDGET_FLOPS, "0.5")).startsWith("flag --flops: budget.flops: '0.5'"));
+        assertTrue(error(Map.of(Settings.BUDGET_EQUAL_TIME, "-1")).startsWith("flag --equal-time: budget.equal-time: '-1'"));
+    }
+
+    @Test
+    void twoKindsOfBudgetInTheFileAreAnErrorThatNamesBoth() throws IOException {
+        String message = error("budget:\n  tokens: 4000\n  equal-time: 20\n");
+        assertTrue(message.startsWith("budget.tokens and budget.equal-time are both set; give exactly one kind of budget"),
+                message);
+        assertTrue(message.contains("budget.equal-time: " + tmp.resolve("run.yaml") + " line 3"), message);
+        message = error("budget:\n  seconds: 30\n  flops: 1e15\n  steps: 10\n");
+        assertTrue(message.startsWith("budget.seconds, budget.steps and budget.flops are all set; give exactly one kind"),
+                message);
     }
 
     @Test
@@ -224,7 +254,7 @@ class RunSettingsLoaderTest {
     @Test
     void bothBudgetsInTheFileAreAnError() throws IOException {
         String message = error("budget:\n  seconds: 30\n  steps: 100\n");
-        assertTrue(message.startsWith("budget.seconds and budget.steps are both set; give exactly one"), message);
+        assertTrue(message.startsWith("budget.seconds and budget.steps are both set; give exactly one kind of budget"), message);
         assertTrue(message.contains("budget.steps: " + tmp.resolve("run.yaml") + " line 3"), message);
     }
 

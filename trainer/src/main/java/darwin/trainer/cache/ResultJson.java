@@ -14,7 +14,9 @@ import java.io.IOException;
  *
  * <pre>{@code
  * {"schema": 2,
- *  "key": {"variantId": "…", "budget": {"steps": 2000} | {"seconds": 30.0}, "seed": 1337, "device": "cpu()"},
+ *  "key": {"variantId": "…",
+ *          "budget": {"steps": 2000} | {"seconds": 30.0} | {"tokens": 1536000} | {"flops": 1.0E15} | {"equalTime": 20.0},
+ *          "seed": 1337, "device": "cpu()"},
  *  "status": "OK", "reason": "…",
  *  "metrics": {"valLoss": 1.47, …, "device": "cpu()"} | null,
  *  "logTail": "…"}
@@ -23,6 +25,9 @@ import java.io.IOException;
  * <p>The metrics carry the fields of {@link Metrics} under their own names. A non-finite double
  * is written as the string {@code "NaN"}, {@code "Infinity"} or {@code "-Infinity"}, so the file
  * stays standard JSON and a diverged figure reads back as it was.
+ *
+ * <p>The budget kinds other than steps and seconds came later within schema 2: a file with one of
+ * them is unreadable to a version of darwin without them, and so a miss there, never a wrong hit.
  *
  * <p>Schema 2 scores every second held-out window (schema 1 scored them all): a result of another
  * schema is a miss, so no cache mixes held-out losses measured on different windows.
@@ -48,6 +53,9 @@ final class ResultJson {
         switch (key.budget()) {
             case Budget.Steps(long steps) -> budget.put("steps", steps);
             case Budget.Seconds(double seconds) -> budget.put("seconds", seconds);
+            case Budget.Tokens(long tokens) -> budget.put("tokens", tokens);
+            case Budget.Flops(double flops) -> budget.put("flops", flops);
+            case Budget.EqualTime(double seconds) -> budget.put("equalTime", seconds);
         }
         keyNode.put("seed", key.seed());
         keyNode.put("device", key.device());
@@ -78,9 +86,7 @@ final class ResultJson {
         }
         JsonNode keyNode = object(root, "key");
         JsonNode budgetNode = object(keyNode, "budget");
-        Budget budget = budgetNode.has("steps")
-                ? Budget.steps(integer(budgetNode, "steps"))
-                : Budget.seconds(number(budgetNode, "seconds"));
+        Budget budget = budget(budgetNode);
         ResultKey key = new ResultKey(text(keyNode, "variantId"), budget, integer(keyNode, "seed"), text(keyNode, "device"));
         EvaluationStatus status = EvaluationStatus.valueOf(text(root, "status"));
         JsonNode metricsNode = root.path("metrics");
@@ -89,6 +95,21 @@ final class ResultJson {
             throw new IllegalArgumentException("\"metrics\" must be an object or null");
         }
         return new Entry(key, new EvaluationResult(status, text(root, "reason"), metrics, text(root, "logTail")));
+    }
+
+    private static Budget budget(JsonNode node) {
+        if (node.size() != 1) {
+            throw new IllegalArgumentException("a budget has one kind, got " + node);
+        }
+        String kind = node.fieldNames().next();
+        return switch (kind) {
+            case "steps" -> Budget.steps(integer(node, kind));
+            case "seconds" -> Budget.seconds(number(node, kind));
+            case "tokens" -> Budget.tokens(integer(node, kind));
+            case "flops" -> Budget.flops(number(node, kind));
+            case "equalTime" -> Budget.equalTime(number(node, kind));
+            default -> throw new IllegalArgumentException("\"" + kind + "\" is not a kind of budget");
+        };
     }
 
     private static void writeMetrics(ObjectNode node, Metrics metrics) {

@@ -2,7 +2,9 @@ package darwin.trainer.harness;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import darwin.core.Budget;
 import darwin.core.EvaluationResult;
+import darwin.program.NanoGpt;
 import darwin.trainer.api.TrainingProgram;
 import darwin.trainer.data.Corpus;
 import darwin.trainer.device.Engines;
@@ -25,12 +27,24 @@ public final class Harness {
     private final Corpus corpus;
     private final HarnessSettings settings;
     private final Device device;
+    private final TrainingProgram reference;
     private Double peakFlops;
+    private Double referenceThroughput;
 
+    /** A harness whose equal-time budgets measure speed against the seed ({@link NanoGpt}). */
     public Harness(Corpus corpus, HarnessSettings settings) {
+        this(corpus, settings, new NanoGpt());
+    }
+
+    /**
+     * @param reference the program equal-time budgets measure speed against; its throughput is
+     *     {@link HarnessSettings#referenceThroughput()}, which must then be given unless it is the seed
+     */
+    public Harness(Corpus corpus, HarnessSettings settings, TrainingProgram reference) {
         this.corpus = corpus;
         this.settings = settings;
         this.device = Engines.defaultDevice();
+        this.reference = reference;
     }
 
     public Device device() {
@@ -77,15 +91,77 @@ public final class Harness {
         }
     }
 
-    /** Trains the program under the request's budget and measures it. Never throws for a program's fault. */
+    /** The seed's training throughput on this device: the configured figure, the cached calibration, or a new one. */
+    public synchronized double referenceThroughput(TrainingListener listener) {
+        if (referenceThroughput == null) {
+            referenceThroughput = referenceThroughput(settings, corpus, device, listener);
+        }
+        return referenceThroughput;
+    }
+
+    /**
+     * The seed's training tokens per second on a device with the engine's threads, which an
+     * equal-time budget is counted in: the configured figure when there is one, else the cached
+     * calibration, else a new calibration (which is cached).
+     */
+    public static double referenceThroughput(HarnessSettings settings, Corpus corpus, Device device, TrainingListener listener) {
+        if (settings.referenceThroughput() > 0) {
+            return settings.referenceThroughput();
+        }
+        ThroughputCalibration calibration = new ThroughputCalibration(settings.throughputCache());
+        String machine = Engines.machineKey();
+        OptionalDouble cached = calibration.cached(device, machine);
+        if (cached.isPresent()) {
+            return cached.getAsDouble();
+        }
+        Engines.load();
+        try (NDManager manager = NDManager.newBaseManager(device)) {
+            return calibration.throughput(new TrainingSession(device, corpus.tokenizer().vocabularySize()), new NanoGpt(),
+                    manager, corpus.trainingSampler(CALIBRATION_SEED), machine,
+                    () -> listener.onPhase("calibrating the seed's training throughput on " + device + " (once per machine)"));
+        }
+    }
+
+    /**
+     * Calibrates the seed's training throughput again, keeping the higher of the new and the
+     * cached figure (see {@link ThroughputCalibration#recalibrate}).
+     */
+    public static double recalibrateReferenceThroughput(HarnessSettings settings, Corpus corpus, Device device,
+            TrainingListener listener) {
+        listener.onPhase("calibrating the seed's training throughput on " + device + " again");
+        Engines.load();
+        try (NDManager manager = NDManager.newBaseManager(device)) {
+            return new ThroughputCalibration(settings.throughputCache()).recalibrate(
+                    new TrainingSession(device, corpus.tokenizer().vocabularySize()), new NanoGpt(), manager,
+                    corpus.trainingSampler(CALIBRATION_SEED), Engines.machineKey());
+        }
+    }
+
+    /** Seeds the batches of a throughput calibration. */
+    private static final long CALIBRATION_SEED = 0x5eed;
+
+    /**
+     * Trains the program under the request's budget and measures it. A FLOPs or equal-time budget
+     * is granted as tokens first ({@link TokenGrant}), against the seed for equal time. Never
+     * throws for a program's fault.
+     */
     public EvaluationResult evaluate(TrainingProgram program, TrainingRequest request) {
         TrainingListener listener = request.listener();
         double peak = peakFlops(listener);
+        double referenceSpeed = request.budget() instanceof Budget.EqualTime ? referenceThroughput(listener) : 0;
         long wallStart = System.nanoTime();
         int vocabulary = corpus.tokenizer().vocabularySize();
         try (NDManager manager = NDManager.newBaseManager(device)) {
-            TrainingOutcome outcome = new TrainingSession(device, vocabulary).train(program, manager,
-                    corpus.trainingSampler(request.seed()), request.budget(), request.seed(), request.curveLog(), listener);
+            TrainingSession session = new TrainingSession(device, vocabulary);
+            long seed = request.seed();
+            TokenGrant.Grant grant = new TokenGrant(session, vocabulary, reference, referenceSpeed,
+                    probe -> corpus.trainingSampler(TokenGrant.probeSeed(seed, probe)))
+                    .grant(program, manager, request.budget(), seed, listener);
+            if (grant.failure() != null) {
+                return grant.failure();
+            }
+            TrainingOutcome outcome = session.train(program, manager, corpus.trainingSampler(seed), grant.budget(), seed,
+                    request.curveLog(), listener);
             if (!outcome.trained()) {
                 return outcome.failure();
             }
@@ -95,9 +171,11 @@ public final class Harness {
             if (scored.failure() != null) {
                 return EvaluationResult.failed(scored.failure().status(), scored.failure().reason(), outcome.logTail());
             }
+            String granted = grant.describe();
             return EvaluationResult.ok(
                     scored.score().metrics(outcome.tokens(), outcome.steps(), outcome.trainSeconds(), peak,
-                            (System.nanoTime() - wallStart) / 1e9, device.toString()),
+                            (System.nanoTime() - wallStart) / 1e9, device.toString(), grant.speedTokensPerSecond()),
+                    granted.isEmpty() ? "trained and measured" : "trained and measured; " + granted,
                     outcome.logTail());
         }
     }

@@ -34,12 +34,41 @@ public final class TrainingSession {
      * Trains the program. The model, if any, lives in {@code manager}.
      *
      * @param sampler the training batches
+     * @param budget steps, seconds or tokens (a FLOPs or equal-time budget is granted as tokens
+     *     first, by {@link TokenGrant})
      * @param curveLog where the curve goes, or {@code null}
      */
     public TrainingOutcome train(TrainingProgram program, NDManager manager, TokenSampler sampler, Budget budget,
             long seed, Path curveLog, TrainingListener listener) {
         BudgetTracker tracker = new BudgetTracker(budget);
-        HarnessBatches batches = new HarnessBatches(sampler, tracker);
+        return run(program, manager, tracker, new HarnessBatches(sampler, tracker), seed, curveLog, listener);
+    }
+
+    /**
+     * A throughput probe: trains the program for {@code steps} batches, as {@link #train} does but
+     * with no curve and noting when each batch was asked for. The model it returns lives in
+     * {@code manager}, which the caller closes.
+     */
+    public Probe probe(TrainingProgram program, NDManager manager, TokenSampler sampler, long steps, long seed) {
+        BudgetTracker tracker = new BudgetTracker(Budget.steps(steps));
+        HarnessBatches batches = new HarnessBatches(sampler, tracker, true);
+        TrainingOutcome outcome = run(program, manager, tracker, batches, seed, null, TrainingListener.NONE);
+        long end = System.nanoTime();
+        return new Probe(batches.stepTimes(end), outcome.trainSeconds(), outcome.failure());
+    }
+
+    /**
+     * What a probe saw.
+     *
+     * @param times when each batch was asked for
+     * @param seconds wall time of the {@code train} call
+     * @param failure why the program failed, or {@code null}
+     */
+    public record Probe(StepTimes times, double seconds, EvaluationResult failure) {}
+
+    private TrainingOutcome run(TrainingProgram program, NDManager manager, BudgetTracker tracker, HarnessBatches batches,
+            long seed, Path curveLog, TrainingListener listener) {
+        Budget budget = tracker.budget();
         try (CurveLog curve = new CurveLog(curveLog, tracker, batches, listener)) {
             Engine.getInstance().setRandomSeed((int) seed);
             var context = new HarnessContext(manager, device, vocabularySize, batches, tracker, curve, seed);

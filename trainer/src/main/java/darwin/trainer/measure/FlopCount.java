@@ -55,6 +55,14 @@ public record FlopCount(long parameters, long matmulParameters, int layers, int 
         if (!(seconds > 0) || !(peakFlops > 0)) {
             return 0;
         }
-        return perToken() * tokens / seconds / peakFlops;
+        return mfu(tokens / seconds, peakFlops);
+    }
+
+    /** Model FLOP utilisation at {@code tokensPerSecond} on a device of peak {@code peakFlops}. */
+    public double mfu(double tokensPerSecond, double peakFlops) {
+        if (!(tokensPerSecond > 0) || !(peakFlops > 0)) {
+            return 0;
+        }
+        return perToken() * tokensPerSecond / peakFlops;
     }
 }

@@ -5,14 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -32,20 +25,16 @@ public final class PeakCalibration {
     private static final int ROUNDS = 2;
     private static final double SECONDS_PER_WINDOW = 0.25;
     private static final double WARM_UP_SECONDS = 0.5;
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final Path cacheFile;
+    private final CalibrationCache cache;
 
     /** @param cacheFile where calibrated figures are kept; {@code null} for no cache */
     public PeakCalibration(Path cacheFile) {
-        this.cacheFile = cacheFile;
+        this.cache = new CalibrationCache(cacheFile);
     }
 
     /** The default cache file: {@code $XDG_CACHE_HOME/darwin/peak-flops.json} or {@code ~/.cache/...}. */
     public static Path defaultCacheFile() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("darwin").resolve("peak-flops.json");
+        return CalibrationCache.defaultFile("peak-flops.json");
     }
 
     /**
@@ -63,19 +52,18 @@ public final class PeakCalibration {
      * process that only starts children need not load one.
      */
     public OptionalDouble cached(Device device, String machineKey) {
-        double cached = cachedPeak(readCache(), key(device, machineKey));
+        double cached = cache.get(CalibrationCache.key(device, machineKey));
         return cached > 0 ? OptionalDouble.of(cached) : OptionalDouble.empty();
     }
 
     double peakFlops(NDManager manager, String machineKey, double secondsPerWindow, Runnable beforeCalibrating) {
-        ObjectNode cache = readCache();
-        String key = key(manager.getDevice(), machineKey);
-        double cached = cachedPeak(cache, key);
+        String key = CalibrationCache.key(manager.getDevice(), machineKey);
+        double cached = cache.get(key);
         if (cached > 0) {
             return cached;
         }
         beforeCalibrating.run();
-        return store(cache, key, calibrate(manager, secondsPerWindow));
+        return cache.put(key, calibrate(manager, secondsPerWindow));
     }
 
     /**
@@ -90,25 +78,9 @@ public final class PeakCalibration {
     }
 
     double recalibrate(NDManager manager, String machineKey, double secondsPerWindow) {
-        ObjectNode cache = readCache();
-        String key = key(manager.getDevice(), machineKey);
-        return store(cache, key, Math.max(calibrate(manager, secondsPerWindow), cachedPeak(cache, key)));
-    }
-
-    private static String key(Device device, String machineKey) {
-        return machineKey + "|" + device;
-    }
-
-    /** The cached peak under {@code key}, or 0 when there is none (or it is not a positive number). */
-    private static double cachedPeak(ObjectNode cache, String key) {
-        JsonNode node = cache.get(key);
-        return node != null && node.isNumber() && node.asDouble() > 0 ? node.asDouble() : 0;
-    }
-
-    private double store(ObjectNode cache, String key, double peak) {
-        cache.put(key, peak);
-        writeCache(cache);
-        return peak;
+        String key = CalibrationCache.key(manager.getDevice(), machineKey);
+        double fresh = calibrate(manager, secondsPerWindow);
+        return cache.put(key, Math.max(fresh, cache.get(key)));
     }
 
     /**
@@ -156,34 +128,5 @@ public final class PeakCalibration {
 
     private static NDArray random(NDManager manager, int n) {
         return manager.randomNormal(0f, 1f, new Shape(n, n), DataType.FLOAT32);
-    }
-
-    private ObjectNode readCache() {
-        if (cacheFile == null || !Files.isRegularFile(cacheFile)) {
-            return JSON.createObjectNode();
-        }
-        try {
-            return JSON.readTree(cacheFile.toFile()) instanceof ObjectNode node ? node : JSON.createObjectNode();
-        } catch (IOException e) {
-            return JSON.createObjectNode(); // a damaged cache is recalibrated and rewritten
-        }
-    }
-
-    private void writeCache(ObjectNode cache) {
-        if (cacheFile == null) {
-            return;
-        }
-        try {
-            Files.createDirectories(cacheFile.getParent());
-            Path temporary = Files.createTempFile(cacheFile.getParent(), "peak-flops", ".tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), cache);
-            try {
-                Files.move(temporary, cacheFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, cacheFile, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            // the cache is an optimisation: without it the next run calibrates again
-        }
     }
 }

@@ -10,6 +10,7 @@ import darwin.trainer.build.SourceCompiler;
 import darwin.trainer.data.Corpus;
 import darwin.trainer.data.HeldOutWindows;
 import darwin.trainer.device.Engines;
+import darwin.trainer.harness.TokenGrant;
 import darwin.trainer.harness.TrainingListener;
 import darwin.trainer.measure.FlopCount;
 import darwin.trainer.measure.Score;
@@ -79,20 +80,39 @@ public final class SandboxEvaluator {
     private final Corpus corpus;
     private final SandboxSettings settings;
     private final double peakFlops;
+    private final double referenceThroughput;
     private final ProcessRunner runner;
     private final SourceCompiler compiler;
     private final List<Path> classpath;
 
     /**
+     * An evaluator for every budget but equal time, which needs the seed's calibrated throughput.
+     *
      * @param peakFlops the peak FLOP/s of the device with {@code settings.threads()} threads
      */
     public SandboxEvaluator(Corpus corpus, SandboxSettings settings, double peakFlops, ProcessRunner runner) {
+        this(corpus, settings, peakFlops, 0, runner);
+    }
+
+    /**
+     * @param peakFlops the peak FLOP/s of the device with {@code settings.threads()} threads
+     * @param referenceThroughput the seed's training tokens per second on the device with
+     *     {@code settings.threads()} threads, which equal-time budgets are counted in; 0 for none
+     *     (an equal-time evaluation then fails as a fault of the harness)
+     */
+    public SandboxEvaluator(Corpus corpus, SandboxSettings settings, double peakFlops, double referenceThroughput,
+            ProcessRunner runner) {
         if (!(peakFlops > 0)) {
             throw new IllegalArgumentException("the peak FLOP/s must be positive, got " + peakFlops);
+        }
+        if (!(referenceThroughput >= 0) || Double.isInfinite(referenceThroughput)) {
+            throw new IllegalArgumentException("the reference throughput must be positive (or 0 for none), got "
+                    + referenceThroughput);
         }
         this.corpus = corpus;
         this.settings = settings;
         this.peakFlops = peakFlops;
+        this.referenceThroughput = referenceThroughput;
         this.runner = runner;
         this.classpath = ChildClasspath.current();
         this.compiler = SourceCompiler.withClasspath(classpath);
@@ -183,10 +203,11 @@ public final class SandboxEvaluator {
         Workspace train = new Workspace(Files.createDirectory(root.resolve("train")));
         Workspace.writeTokens(DatasetText.trainingTokens(corpus, resources.datasetTexts()), train.trainTokens());
         Workspace score = new Workspace(Files.createDirectory(root.resolve("score")));
-        Duration trainLimit = switch (budget) {
-            case Budget.Steps s -> settings.stepBudgetLimit();
-            case Budget.Seconds s -> Duration.ofMillis((long) (s.seconds() * 1000)).plus(settings.grace());
-        };
+        if (budget instanceof Budget.EqualTime && !(referenceThroughput > 0)) {
+            return EvaluationResult.harnessFailure(
+                    "an equal-time budget needs the seed's calibrated throughput, and the evaluator was given none", "");
+        }
+        Duration trainLimit = trainLimit(budget);
 
         // both children start at once and load their engines while the parent compiles the variant;
         // the training child begins to train once the classes are in place and both engines are
@@ -200,9 +221,13 @@ public final class SandboxEvaluator {
                 "--every", Integer.toString(HeldOutWindows.DEFAULT_EVERY)),
                 trainLimit.plus(settings.scoreLimit()).plus(settings.grace()), scoreInput(scoreKey));
         byte[] trainKey = ChildReport.newKey();
-        ProcessSpec trainSpec = spec(train, TrainChild.class, libraries, List.of(
+        List<String> trainArguments = new ArrayList<>(List.of(
                 "--entry", variant.entry(), "--budget", budget.key(), "--seed", Long.toString(seed),
-                "--vocabulary", Integer.toString(vocabulary)), trainLimit, keyInput(trainKey));
+                "--vocabulary", Integer.toString(vocabulary)));
+        if (budget instanceof Budget.EqualTime) {
+            trainArguments.addAll(List.of("--reference-throughput", Double.toString(referenceThroughput)));
+        }
+        ProcessSpec trainSpec = spec(train, TrainChild.class, libraries, trainArguments, trainLimit, keyInput(trainKey));
         ReportWatch scoreReports = new ReportWatch(score, scoreKey);
         ReportWatch trainReports = new ReportWatch(train, trainKey);
         Future<ProcessOutcome> scoring = CHILDREN.submit(() -> runner.run(scoreSpec, scoreReports));
@@ -243,6 +268,12 @@ public final class SandboxEvaluator {
                 return EvaluationResult.failed(EvaluationStatus.VIOLATION,
                         "the trained weights were removed after the harness saved them", trainTail);
             }
+            TokenGrant.Grant grant;
+            try {
+                grant = GrantReport.read(trainReport, budget);
+            } catch (IllegalArgumentException e) {
+                return EvaluationResult.harnessFailure("the training process's report is incomplete: " + e.getMessage(), trainTail);
+            }
             long steps = trainReport.path("steps").asLong();
             long tokens = trainReport.path("tokens").asLong();
             double trainSeconds = trainReport.path("trainSeconds").asDouble();
@@ -277,8 +308,10 @@ public final class SandboxEvaluator {
                     ? "trained and measured in a bubblewrap sandbox"
                     : "trained and measured WITHOUT a sandbox (bubblewrap is not available or not wanted here)";
             how += trainingText(resources, trainReport.path("trainingTokens").asLong());
+            String granted = grant.describe();
+            how += granted.isEmpty() ? "" : "; " + granted;
             return EvaluationResult.ok(result.metrics(tokens, steps, trainSeconds, peakFlops, (System.nanoTime() - start) / 1e9,
-                    Engines.defaultDevice().toString()), how, curveTail);
+                    Engines.defaultDevice().toString(), grant.speedTokensPerSecond()), how, curveTail);
         } catch (ChildFailure e) {
             return e.result;
         } finally {
@@ -286,6 +319,26 @@ public final class SandboxEvaluator {
             scoring.cancel(true);
         }
     }
+
+    /**
+     * How long a training child may run: budget plus grace under a time budget; under equal time,
+     * {@value #EQUAL_TIME_SLACK} times the seconds plus grace (the tokens granted take about the
+     * seconds on a host as fast as when the seed was calibrated, and a shared host may run at half
+     * that speed; the grace covers start-up and the speed probes); under the budgets whose time
+     * depends on the program (steps, tokens, FLOPs), the limit for step budgets.
+     */
+    Duration trainLimit(Budget budget) {
+        return switch (budget) {
+            case Budget.Steps s -> settings.stepBudgetLimit();
+            case Budget.Tokens t -> settings.stepBudgetLimit();
+            case Budget.Flops f -> settings.stepBudgetLimit();
+            case Budget.Seconds s -> Duration.ofMillis((long) (s.seconds() * 1000)).plus(settings.grace());
+            case Budget.EqualTime e -> Duration.ofMillis((long) (e.seconds() * 1000 * EQUAL_TIME_SLACK)).plus(settings.grace());
+        };
+    }
+
+    /** How many times its seconds an equal-time training may take before it is stopped (see {@link #trainLimit}). */
+    static final int EQUAL_TIME_SLACK = 4;
 
     /**
      * Waits until both children have loaded their engines, then lets the training child start; or

@@ -3,9 +3,11 @@ package darwin.trainer.sandbox;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.Budget;
+import darwin.program.NanoGpt;
 import darwin.trainer.api.TrainingProgram;
 import darwin.trainer.data.TokenSampler;
 import darwin.trainer.device.Engines;
+import darwin.trainer.harness.TokenGrant;
 import darwin.trainer.harness.TrainingListener;
 import darwin.trainer.harness.TrainingOutcome;
 import darwin.trainer.harness.TrainingSession;
@@ -19,12 +21,16 @@ import java.nio.file.Files;
 
 /**
  * The training process: loads the engine, waits for the parent's word that the variant's classes
- * are in place, loads them, trains the program under the budget with the harness's training
- * session, saves the returned model's weights, and reports what the harness counted. Started by
- * {@link SandboxEvaluator}; its working directory is its {@link Workspace}.
+ * are in place, loads them, grants the budget as tokens where it is counted in FLOPs or equal time
+ * ({@link TokenGrant}: for equal time, speed probes of the variant against the seed, whose classes
+ * are the harness's own and coexist with the variant's in their {@link VariantClassLoader}), trains
+ * the program under the budget with the harness's training session, saves the returned model's
+ * weights, and reports what the harness counted. Started by {@link SandboxEvaluator}; its working
+ * directory is its {@link Workspace}.
  *
- * <p>Arguments: {@code --entry CLASS --budget steps-N|seconds-S --seed N --vocabulary V}. Standard
- * input: the report key. The training tokens are in {@code train.tokens}.
+ * <p>Arguments: {@code --entry CLASS --budget KEY --seed N --vocabulary V}, and for an equal-time
+ * budget {@code --reference-throughput TOKENS_PER_SECOND}. Standard input: the report key. The
+ * training tokens are in {@code train.tokens}.
  */
 public final class TrainChild {
 
@@ -44,6 +50,7 @@ public final class TrainChild {
             Budget budget = Budget.ofKey(arguments.get("budget"));
             long seed = Long.parseLong(arguments.get("seed"));
             int vocabulary = Integer.parseInt(arguments.get("vocabulary"));
+            double referenceThroughput = Double.parseDouble(arguments.get("reference-throughput", "0"));
             warmUp(key, true);
             int[] tokens = Workspace.readTokens(workspace.trainTokens());
             result.put("trainingTokens", tokens.length);
@@ -65,8 +72,20 @@ public final class TrainChild {
                 return;
             }
             try (NDManager manager = NDManager.newBaseManager(Engines.defaultDevice())) {
-                TrainingOutcome outcome = new TrainingSession(manager.getDevice(), vocabulary).train(program, manager,
-                        new TokenSampler(tokens, seed), budget, seed, workspace.curve(), TrainingListener.NONE);
+                TrainingSession session = new TrainingSession(manager.getDevice(), vocabulary);
+                TokenGrant.Grant grant = new TokenGrant(session, vocabulary, new NanoGpt(), referenceThroughput,
+                        probe -> new TokenSampler(tokens, TokenGrant.probeSeed(seed, probe)))
+                        .grant(program, manager, budget, seed, TrainingListener.NONE);
+                if (grant.failure() != null) {
+                    result.put("status", grant.failure().status().name());
+                    result.put("reason", grant.failure().reason());
+                    result.put("logTail", grant.failure().logTail());
+                    emit(report, key, result);
+                    return;
+                }
+                GrantReport.write(result, grant);
+                TrainingOutcome outcome = session.train(program, manager, new TokenSampler(tokens, seed), grant.budget(), seed,
+                        workspace.curve(), TrainingListener.NONE);
                 result.put("steps", outcome.steps());
                 result.put("tokens", outcome.tokens());
                 result.put("trainSeconds", outcome.trainSeconds());

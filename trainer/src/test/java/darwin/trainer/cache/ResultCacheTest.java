@@ -65,6 +65,20 @@ class ResultCacheTest {
     }
 
     @Test
+    void everyKindOfBudgetIsWrittenAndReadBackFromItsFile() throws IOException {
+        for (Budget budget : List.of(Budget.steps(2000), Budget.seconds(20), Budget.tokens(1_536_000), Budget.flops(1.2e15),
+                Budget.equalTime(20))) {
+            ResultKey key = new ResultKey(ID, budget, 1337, "cpu()");
+            ResultCache.under(root).put(key, OK);
+            assertEquals(resultsOf(ID).resolve(budget.key() + "_seed-1337_cpu.json"), ResultCache.under(root).file(key));
+            assertEquals(Optional.of(OK), ResultCache.under(root).get(key), budget.key());
+        }
+        String tokens = Files.readString(resultsOf(ID).resolve("tokens-1536000_seed-1337_cpu.json"));
+        assertTrue(tokens.contains("\"tokens\" : 1536000"), tokens);
+        assertTrue(Files.readString(resultsOf(ID).resolve("equal-time-20.0_seed-1337_cpu.json")).contains("\"equalTime\" : 20.0"));
+    }
+
+    @Test
     void aFreshCacheOverTheSameFolderReadsTheFile() throws IOException {
         ResultCache.under(root).put(KEY, OK);
         ResultCache.under(root).put(withSeed(1), CRASHED);

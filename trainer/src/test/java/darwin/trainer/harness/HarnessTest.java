@@ -17,6 +17,7 @@ import darwin.trainer.data.Corpus;
 import darwin.program.GptConfig;
 import darwin.program.NanoGpt;
 import darwin.trainer.data.HeldOutWindows;
+import darwin.trainer.measure.FlopCount;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -184,5 +185,73 @@ class HarnessTest {
         public LanguageModel newModel(NDManager manager, int vocabularySize) {
             return FakeModels.lookingAhead(manager, vocabularySize, 64);
         }
+    }
+
+    @Test
+    void aTokenBudgetEndsAtTheFirstBatchThatReachesItAndIsDeterministicForASeed() {
+        // batches of 8 × 32 = 256 tokens: 19 make 4,864, below 5,000, so a 20th is handed out
+        EvaluationResult first = run(new NanoGpt(TINY), Budget.tokens(5000), null);
+        EvaluationResult second = run(new NanoGpt(TINY), Budget.tokens(5000), null);
+        assertEquals(EvaluationStatus.OK, first.status(), first.reason());
+        assertEquals(20, first.metrics().steps());
+        assertEquals(20 * 256, first.metrics().tokensTrained());
+        assertEquals(first.metrics().valLoss(), second.metrics().valLoss(), "the same seed, the same held-out loss");
+        assertEquals("trained and measured", first.reason());
+    }
+
+    @Test
+    void aFlopsBudgetIsGrantedAsTokensAtTheModelsFlopsPerToken() {
+        double perToken;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            perToken = FlopCount.of(new NanoGpt(TINY).newModel(manager, 65)).perToken();
+        }
+        EvaluationResult byFlops = run(new NanoGpt(TINY), Budget.flops(perToken * 5000), null);
+        assertEquals(EvaluationStatus.OK, byFlops.status(), byFlops.reason());
+        assertEquals(20 * 256, byFlops.metrics().tokensTrained());
+        assertEquals(perToken, byFlops.metrics().flopsPerToken());
+        assertTrue(byFlops.reason().contains(" FLOPs = 5,000 tokens at "), byFlops.reason());
+        EvaluationResult byTokens = run(new NanoGpt(TINY), Budget.tokens(5000), null);
+        assertEquals(byTokens.metrics().valLoss(), byFlops.metrics().valLoss(),
+                "counting the FLOPs builds a model first, which changes nothing of the training");
+        EvaluationResult again = run(new NanoGpt(TINY), Budget.flops(perToken * 5000), null);
+        assertEquals(byFlops.metrics().valLoss(), again.metrics().valLoss());
+    }
+
+    @Test
+    void aProgramWhoseNewModelFailsCannotCountAFlopsBudget() {
+        TrainingProgram noNewModel = new TrainingProgram() {
+            @Override
+            public LanguageModel train(TrainingContext context) {
+                return new NanoGpt(TINY).train(context);
+            }
+
+            @Override
+            public LanguageModel newModel(NDManager manager, int vocabularySize) {
+                throw new IllegalStateException("no model here");
+            }
+        };
+        EvaluationResult result = run(noNewModel, Budget.flops(1e9), null);
+        assertEquals(EvaluationStatus.RUNTIME_ERROR, result.status());
+        assertTrue(result.reason().startsWith("newModel, which counts the FLOPs per token, failed: IllegalStateException"),
+                result.reason());
+    }
+
+    @Test
+    void anEqualTimeBudgetTrainsOnTheGrantedTokensAndTakesItsMfuFromTheProbes() {
+        // the reference's throughput is given, so that nothing is calibrated; the variant is the reference itself
+        Harness withReference = new Harness(Corpus.tinyShakespeare(),
+                new HarnessSettings(64, HeldOutWindows.DEFAULT_EVERY, 1e11, null).withReferenceThroughput(20_000),
+                new NanoGpt(TINY));
+        EvaluationResult result = withReference.evaluate(new NanoGpt(TINY),
+                new TrainingRequest(Budget.equalTime(1), 1, null, null));
+        assertEquals(EvaluationStatus.OK, result.status(), result.reason());
+        assertTrue(result.reason().startsWith("trained and measured; 1 s equal-time = "), result.reason());
+        long granted = Long.parseLong(result.reason().replaceAll(".*equal-time = ([0-9,]+) tokens.*", "$1").replace(",", ""));
+        double ratio = Double.parseDouble(result.reason().replaceAll(".*tokens: speed ([0-9.]+) .*", "$1"));
+        assertEquals(20_000 * ratio, granted, 20_000 * 0.0005 + 1, "the ratio is printed to three decimals");
+        assertTrue(result.metrics().tokensTrained() >= granted && result.metrics().tokensTrained() < granted + 256,
+                result.metrics().tokensTrained() + " tokens trained of " + granted);
+        assertEquals(granted * result.metrics().flopsPerToken() / 1e11, result.metrics().mfu(), 2e-3 * result.metrics().mfu(),
+                "MFU at the probes' speed: the granted tokens in the budget's one second");
     }
 }

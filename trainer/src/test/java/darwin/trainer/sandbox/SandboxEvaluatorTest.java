@@ -3,16 +3,20 @@ package darwin.trainer.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDManager;
 import darwin.core.Budget;
 import darwin.core.EvaluationResult;
 import darwin.core.EvaluationStatus;
 import darwin.core.Variant;
+import darwin.program.NanoGpt;
 import darwin.trainer.data.Corpus;
+import darwin.trainer.measure.FlopCount;
 import darwin.trainer.harness.TrainingListener;
 import darwin.trainer.process.ProcessRunner;
 import darwin.trainer.variant.SeedVariant;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +30,8 @@ class SandboxEvaluatorTest {
 
     @BeforeAll
     static void evaluator(@TempDir Path work) {
-        evaluator = new SandboxEvaluator(Corpus.tinyShakespeare(), SandboxSettings.defaults().withWorkRoot(work), 1e11,
+        // the seed's throughput is given, for equal time, so that nothing is calibrated
+        evaluator = new SandboxEvaluator(Corpus.tinyShakespeare(), SandboxSettings.defaults().withWorkRoot(work), 1e11, 2000,
                 new ProcessRunner());
     }
 
@@ -50,5 +55,52 @@ class SandboxEvaluatorTest {
         assertEquals(EvaluationStatus.COMPILE_ERROR, result.status());
         assertTrue(result.reason().contains("program/darwin/program/GptConfig.java"), result.reason());
         assertTrue(result.logTail().contains("^"), result.logTail());
+    }
+
+    @Test
+    void theSeedTrainsUnderATokenBudget() {
+        EvaluationResult result = evaluator.evaluate(SeedVariant.variant(), Budget.tokens(3 * 768), 1337, TrainingListener.NONE, null);
+        assertEquals(EvaluationStatus.OK, result.status(), result.reason() + "\n" + result.logTail());
+        assertEquals(3, result.metrics().steps());
+        assertEquals(3 * 768, result.metrics().tokensTrained());
+    }
+
+    @Test
+    void theSeedTrainsUnderAFlopsBudgetGrantedAsTokens() {
+        double perToken;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            perToken = FlopCount.of(new NanoGpt().newModel(manager, 65)).perToken();
+        }
+        EvaluationResult result = evaluator.evaluate(SeedVariant.variant(), Budget.flops(perToken * 2000), 1337,
+                TrainingListener.NONE, null);
+        assertEquals(EvaluationStatus.OK, result.status(), result.reason() + "\n" + result.logTail());
+        assertTrue(result.reason().contains(" FLOPs = 2,000 tokens at "), result.reason());
+        assertEquals(3 * 768, result.metrics().tokensTrained(), "2,000 tokens take three batches of 768");
+        assertEquals(perToken, result.metrics().flopsPerToken());
+    }
+
+    @Test
+    void theSeedTrainsUnderAnEqualTimeBudgetAgainstItself() {
+        EvaluationResult result = evaluator.evaluate(SeedVariant.variant(), Budget.equalTime(1), 1337, TrainingListener.NONE, null);
+        assertEquals(EvaluationStatus.OK, result.status(), result.reason() + "\n" + result.logTail());
+        assertTrue(result.reason().contains("; 1 s equal-time = "), result.reason());
+        assertTrue(result.reason().contains(" probe pairs, "), result.reason());
+        long granted = Long.parseLong(result.reason().replaceAll(".*equal-time = ([0-9,]+) tokens.*", "$1").replace(",", ""));
+        double ratio = Double.parseDouble(result.reason().replaceAll(".*tokens: speed ([0-9.]+) .*", "$1"));
+        assertEquals(2000 * ratio, granted, 2);
+        assertTrue(result.metrics().tokensTrained() >= granted, result.metrics().tokensTrained() + " of " + granted);
+        assertEquals(granted * result.metrics().flopsPerToken() / 1e11, result.metrics().mfu(), 2e-3 * result.metrics().mfu(),
+                "MFU at the probes' speed");
+    }
+
+    @Test
+    void anEqualTimeBudgetNeedsTheSeedsThroughput(@TempDir Path work) {
+        SandboxEvaluator without = new SandboxEvaluator(Corpus.tinyShakespeare(), SandboxSettings.defaults().withWorkRoot(work),
+                1e11, new ProcessRunner());
+        EvaluationResult result = without.evaluate(SeedVariant.variant(), Budget.equalTime(1), 1, TrainingListener.NONE, null);
+        assertTrue(result.isHarnessFailure(), result.reason());
+        assertEquals(Duration.ofSeconds(4).plus(SandboxSettings.defaults().grace()), without.trainLimit(Budget.equalTime(1)));
+        assertEquals(SandboxSettings.defaults().stepBudgetLimit(), without.trainLimit(Budget.tokens(5)));
+        assertEquals(SandboxSettings.defaults().stepBudgetLimit(), without.trainLimit(Budget.flops(5)));
     }
 }
