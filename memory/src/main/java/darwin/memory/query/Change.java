@@ -67,9 +67,9 @@ public record Change(Interval perplexity, Interval mfu, int before, int after, E
         return verdict == Effect.Verdict.WITHIN_NOISE;
     }
 
-    /** The verdict in words: {@code better}, {@code worse}, {@code within noise}, or {@code unjudged (n=1)}. */
+    /** The verdict in words: {@code better}, {@code worse}, {@code within noise}, or {@code unjudged}. */
     public String verdictWords() {
-        return verdict == null ? "unjudged (n=1)" : switch (verdict) {
+        return verdict == null ? "unjudged" : switch (verdict) {
             case BETTER -> "better";
             case WORSE -> "worse";
             case WITHIN_NOISE -> "within noise";
