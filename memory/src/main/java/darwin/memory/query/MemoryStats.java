@@ -31,9 +31,10 @@ public record MemoryStats(AttemptStats all, List<AttemptStats> byTag, List<Attem
             trained: it trained within the budget and was measured (status OK);
             measured (n): it trained and the variant it changed was measured too, so there is a change;
             improved: its held-out perplexity fell beyond the run's noise (verdict better); an attempt of a run that kept
-            no replicates counts when its single draw fell, and is "unjudged (n=1)";
+            no replicates counts when its single draw fell, and is unjudged;
             better / worse / within noise: how the measured attempts' perplexity changed, judged by the 95% interval of
-            each against the noise measured from replicates; a change within noise (marked ~) shows nothing either way.
+            each against the noise measured from replicates; a change within noise (marked ~) shows nothing either way;
+            (+k n=1): k more measured once each side by a run that kept no replicates, unjudged.
             Shares are of all the group's attempts; perplexity and MFU are mean relative changes (%) over the measured
             attempts, ± half the 95% interval of that mean (Student's t over the attempts; none for n=1); best and worst
             are by perplexity change.""";
