@@ -11,10 +11,14 @@ import java.util.Map;
  * What an agent's prompt says of its memory: one line per lesson, most informative first, with
  * no two lines about the same change.
  *
- * <p>Order: the agent's measured attempts by the size of their effect on perplexity (a large
- * regression teaches as much as a large gain), then its attempts that failed, with why, then what
- * other agents did to its own variants. Of several attempts with the same summary and outcome only
- * the latest is kept.
+ * <p>Order: the agent's attempts whose change was beyond the run's noise (better or worse), by the
+ * size of their effect on perplexity (a large regression teaches as much as a large gain); then
+ * those measured once each side, before runs kept replicates, by size; then its attempts that
+ * failed, with why; then its attempts whose change was within the noise, which say nothing about
+ * the change and come last so that the model does not learn from luck; then what other agents did
+ * to its own variants. Of several attempts with the same summary and outcome only the latest is
+ * kept. A change is written with its 95% interval's half-width ({@code -3.2% ±1.1%}) and whether
+ * it is beyond the noise, so that no line presents a within-noise change as a gain.
  */
 public final class MemoryDigest {
 
@@ -26,20 +30,45 @@ public final class MemoryDigest {
         for (Attempt attempt : memory.attempts()) {
             (attempt.mutator().equals(memory.agent()) ? mine : others).add(attempt);
         }
-        List<Attempt> measured = latestOfEach(mine.stream().filter(a -> !Double.isNaN(a.perplexityChange())).toList());
-        measured.sort(Comparator.comparingDouble((Attempt a) -> -Math.abs(a.perplexityChange())));
-        List<Attempt> failed = latestOfEach(mine.stream().filter(a -> Double.isNaN(a.perplexityChange())).toList());
+        Comparator<Attempt> bySize = Comparator.comparingDouble((Attempt a) -> -Math.abs(change(a)));
+        List<Attempt> significant = latestOfEach(mine.stream().filter(a -> rank(a) == Rank.SIGNIFICANT).toList());
+        significant.sort(bySize);
+        List<Attempt> unjudged = latestOfEach(mine.stream().filter(a -> rank(a) == Rank.UNJUDGED).toList());
+        unjudged.sort(bySize);
+        List<Attempt> failed = latestOfEach(mine.stream().filter(a -> rank(a) == Rank.FAILED).toList());
         failed.sort(Comparator.comparingInt(Attempt::generation).reversed());
+        List<Attempt> noise = latestOfEach(mine.stream().filter(a -> rank(a) == Rank.WITHIN_NOISE).toList());
+        noise.sort(bySize);
         List<Attempt> received = latestOfEach(others);
         received.sort(Comparator.comparingInt(Attempt::generation).reversed());
 
         List<String> lines = new ArrayList<>();
-        measured.forEach(a -> lines.add(measuredLine(a)));
+        significant.forEach(a -> lines.add(measuredLine(a)));
+        unjudged.forEach(a -> lines.add(measuredLine(a)));
         failed.forEach(a -> lines.add(String.format(Locale.ROOT, "gen %d, on %s's variant: %s%s → %s: %s",
                 a.generation(), a.owner(), a.summary(), tags(a), a.status(), a.reason())));
+        noise.forEach(a -> lines.add(measuredLine(a)));
         received.forEach(a -> lines.add(String.format(Locale.ROOT, "gen %d, %s changed your variant: %s%s → %s",
                 a.generation(), a.mutator(), a.summary(), tags(a), outcome(a))));
         return lines.size() > maxLines ? List.copyOf(lines.subList(0, maxLines)) : List.copyOf(lines);
+    }
+
+    /** Where an attempt of the agent's own goes in the digest. */
+    private enum Rank { SIGNIFICANT, UNJUDGED, FAILED, WITHIN_NOISE }
+
+    private static Rank rank(Attempt a) {
+        if (Double.isNaN(change(a))) {
+            return Rank.FAILED;
+        }
+        if (a.effect() == null) {
+            return Rank.UNJUDGED;
+        }
+        return a.effect().verdict() == Effect.Verdict.WITHIN_NOISE ? Rank.WITHIN_NOISE : Rank.SIGNIFICANT;
+    }
+
+    /** The relative change of perplexity: the effect's estimate when there is one; NaN when not measured. */
+    private static double change(Attempt a) {
+        return a.effect() != null ? a.effect().perplexity().estimate() : a.perplexityChange();
     }
 
     private static String measuredLine(Attempt a) {
@@ -48,12 +77,31 @@ public final class MemoryDigest {
     }
 
     private static String outcome(Attempt a) {
-        if (Double.isNaN(a.perplexityChange())) {
+        if (Double.isNaN(change(a))) {
             return a.status() + (a.reason().isEmpty() ? "" : ": " + a.reason());
         }
-        return String.format(Locale.ROOT, "perplexity %.3f → %.3f (%+.1f%%), MFU %.1f%% → %.1f%%",
-                a.before().perplexity(), a.after().perplexity(), 100 * a.perplexityChange(),
-                100 * a.before().mfu(), 100 * a.after().mfu());
+        Effect effect = a.effect();
+        String figures = a.before() == null || a.after() == null ? ""
+                : String.format(Locale.ROOT, "%.3f → %.3f ", a.before().perplexity(), a.after().perplexity());
+        String mfu = a.before() == null || a.after() == null ? ""
+                : String.format(Locale.ROOT, "MFU %.1f%% → %.1f%%", 100 * a.before().mfu(), 100 * a.after().mfu());
+        if (effect == null) {
+            return String.format(Locale.ROOT, "perplexity %s(%+.1f%%, one run each, noise unknown), %s", figures,
+                    100 * change(a), mfu);
+        }
+        String spread = effect.perplexity().bounded()
+                ? String.format(Locale.ROOT, "±%.1f%%", 100 * effect.perplexity().halfWidth()) : "spread unknown";
+        String judged = switch (effect.verdict()) {
+            case BETTER -> "better beyond noise, " + spread;
+            case WORSE -> "worse beyond noise, " + spread;
+            case WITHIN_NOISE -> "within noise, " + spread + ": no measurable effect";
+        };
+        String mfuChange = effect.mfu().bounded()
+                ? String.format(Locale.ROOT, " (%+.1f%% ±%.1f%%)", 100 * effect.mfu().estimate(), 100 * effect.mfu().halfWidth())
+                : String.format(Locale.ROOT, " (%+.1f%%)", 100 * effect.mfu().estimate());
+        return String.format(Locale.ROOT, "perplexity %s(%+.1f%%, %s; %d runs before, %d after), %s%s", figures,
+                100 * effect.perplexity().estimate(), judged, effect.before(), effect.after(), mfu,
+                mfu.isEmpty() ? "" : mfuChange);
     }
 
     private static String tags(Attempt a) {

@@ -27,7 +27,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code darwin status DIR}: where a run stands, read from its files (also while it runs). */
+/**
+ * {@code darwin status DIR}: where a run stands, read from its files (also while it runs): its
+ * progress, the seed's and the best single draw's figures, and how sure they are (the noise floor
+ * and the confirmed gain, once measured).
+ */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "Say where a run stands.")
 final class StatusCommand implements Callable<Integer> {
 
@@ -75,6 +79,8 @@ final class StatusCommand implements Callable<Integer> {
             node.set("members", mapper.valueToTree(state.members()));
             best.ifPresent(b -> node.set("best", b));
             seed.ifPresent(s -> node.set("seed", s));
+            node.set("noiseFloor", Confidence.json(state.noiseFloor(), mapper));
+            node.set("confirmed", Confidence.json(state.confirmed(), mapper));
             out.println(node);
         } else {
             out.printf(Locale.ROOT, "run %s: generation %d of %d%s%n", state.id(), state.generation(), planned,
@@ -83,8 +89,10 @@ final class StatusCommand implements Callable<Integer> {
                     evaluations.size(), cost, events.apply(EventType.REQUEST).size());
             seed.ifPresent(s -> out.printf(Locale.ROOT, "seed %s: perplexity %.3f, MFU %.1f%%%n", state.seedVariant(),
                     s.path("metrics").path("perplexity").asDouble(), 100 * s.path("metrics").path("mfu").asDouble()));
-            best.ifPresent(b -> out.printf(Locale.ROOT, "best so far %s: perplexity %.3f, MFU %.1f%%%n", b.path("variant").asText(),
+            best.ifPresent(b -> out.printf(Locale.ROOT, "best draw so far %s: perplexity %.3f, MFU %.1f%%%n", b.path("variant").asText(),
                     b.path("metrics").path("perplexity").asDouble(), 100 * b.path("metrics").path("mfu").asDouble()));
+            out.println(Confidence.noiseFloor(state.noiseFloor()));
+            out.println(Confidence.confirmed(state.confirmed()));
             state.members().forEach(m -> out.printf("  %s owns %s%n", m.agent(), m.variant()));
             if (pending > 0) {
                 out.printf("%d request%s wait%s for a decision: darwin requests %s list%n", pending, pending == 1 ? "" : "s",

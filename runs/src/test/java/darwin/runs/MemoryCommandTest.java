@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import darwin.core.Metrics;
 import darwin.core.Personas;
+import darwin.core.stats.Interval;
 import darwin.memory.AgentMemories;
 import darwin.memory.Attempt;
+import darwin.memory.Effect;
 import darwin.memory.RunDirectory;
 import darwin.runs.Cli.Outcome;
 import java.nio.file.Files;
@@ -72,8 +74,8 @@ class MemoryCommandTest {
     void agentsListsEachAgentWithItsLlmCountsAndBest() throws Exception {
         List<String> lines = lines(memory("agents"));
         assertEquals(3, lines.size(), String.join("\n", lines));
-        assertTrue(lines.get(1).matches("agent-1 +throughput engineer +offline +2 +2 +-10\\.0% \\(g1-s0\\)"), lines.get(1));
-        assertTrue(lines.get(2).matches("agent-2 +optimisation researcher +anthropic/claude-x +2 +2 +\\+5\\.0% \\(g1-s1\\)"),
+        assertTrue(lines.get(1).matches("agent-1 +throughput engineer +offline +2 +2 +-10\\.0% \\(n=1\\) \\(g1-s0\\)"), lines.get(1));
+        assertTrue(lines.get(2).matches("agent-2 +optimisation researcher +anthropic/claude-x +2 +2 +\\+5\\.0% \\(n=1\\) \\(g1-s1\\)"),
                 lines.get(2));
         JsonNode json = JSON.readTree(memory("agents", "--json").out());
         assertEquals("anthropic/claude-x", json.get(1).path("llm").asText());
@@ -89,7 +91,8 @@ class MemoryCommandTest {
         for (String key : new String[] {"g1-s0", "g1-s1", "g2-s0", "g2-s1"}) {
             assertTrue(out.contains(key), key + " in\n" + out);
         }
-        assertTrue(out.contains("10.000 → 9.000") && out.contains("30.0% → 33.0%") && out.contains("-10.0%, +3.0 pp"), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches(
+                ".*g1-s0 .* 10\\.000 → 9\\.000 +-10\\.0% \\(n=1\\) +30\\.0% → 33\\.0% +\\+10\\.0% \\(n=1\\) +unjudged .*")), out);
         Outcome unknown = memory("show", "agent-7");
         assertEquals(2, unknown.status());
         assertTrue(unknown.err().contains("[agent-1, agent-2]"), unknown.err());
@@ -105,6 +108,56 @@ class MemoryCommandTest {
         assertEquals(1, tagged.size());
         assertEquals("g2-s1", tagged.get(0).path("proposal").asText());
         assertEquals("no attempt matches", lines(memory("attempts", "--status", "TIMEOUT")).get(0));
+    }
+
+    private static Attempt judged(String key, int generation, double after, double change, double low, double high,
+            Effect.Verdict verdict) {
+        Attempt a = attempt(key, generation, "agent-1", "agent-2", "change " + key, List.of("lr"), "OK", after);
+        return new Attempt(a.proposal(), a.generation(), a.mutator(), a.owner(), a.parent(), a.child(), a.summary(),
+                a.reasoning(), a.tags(), a.diff(), a.inputTokens(), a.outputTokens(), a.cost(), a.status(), a.reason(),
+                a.before(), a.after(), new Effect(new Interval(change, low, high, 0.95),
+                        new Interval(0.10, 0.05, 0.15, 0.95), 3, 2, verdict));
+    }
+
+    /** A run that keeps replicates: one change better beyond the noise, one within it, one worse. */
+    private void writeJudgedRun() {
+        AgentMemories memories = new AgentMemories(new RunDirectory(dir), JSON);
+        memories.record(judged("g3-s0", 3, 9.0, -0.10, -0.12, -0.08, Effect.Verdict.BETTER));
+        memories.record(judged("g3-s1", 3, 5.2, -0.48, -0.90, 0.30, Effect.Verdict.WITHIN_NOISE));
+        memories.record(judged("g3-s2", 3, 10.4, 0.04, 0.02, 0.06, Effect.Verdict.WORSE));
+    }
+
+    @Test
+    void aChangeWithinTheNoiseIsMarkedAndNeverReadsAsAGain() throws Exception {
+        writeJudgedRun();
+        List<String> table = lines(memory("attempts", "--tag", "lr"));
+        assertTrue(table.get(1).matches(".*g3-s0 .* -10\\.0% ±2\\.0 .* \\+10\\.0% ±5\\.0 +better .*"), table.get(1));
+        assertTrue(table.get(2).matches(".*g3-s1 .* ~-48\\.0% ±60\\.0 .* within noise .*"), table.get(2));
+        assertTrue(table.get(3).matches(".*g3-s2 .* \\+4\\.0% ±2\\.0 .* worse .*"), table.get(3));
+
+        String diff = memory("diff", "g3-s1").out();
+        assertTrue(diff.contains("(-48.0% [-90.0%, +30.0%], within noise: no measurable effect; 3 replicates before, 2 after)"),
+                diff);
+        assertTrue(memory("diff", "g1-s0").out().contains("(-10.0% (n=1), one draw each side, noise unknown: unjudged)"));
+
+        String agents = memory("agents").out();
+        assertTrue(agents.contains("~-48.0% ±60.0 (g3-s1)"), "the best estimate, marked as within noise: " + agents);
+
+        String stats = memory("stats").out();
+        assertTrue(stats.lines().anyMatch(l -> l.matches("lr +3 +100% +100% +33% +3 +1/1/1 .*")), stats);
+        JsonNode json = JSON.readTree(memory("stats", "--json").out());
+        JsonNode lr = json.path("byTag").get(0);
+        assertEquals("lr", lr.path("group").asText());
+        assertEquals(1, lr.path("improved").asInt(), "the fall within the noise is not an improvement");
+        assertEquals(1, lr.path("withinNoise").asInt());
+        assertTrue(lr.path("perplexityChangeLowPercent").isNumber() && lr.path("perplexityChangeHighPercent").isNumber());
+        assertEquals("WITHIN_NOISE", lr.path("best").path("verdict").asText());
+
+        JsonNode rows = JSON.readTree(memory("attempts", "--tag", "lr", "--json").out());
+        assertEquals("WITHIN_NOISE", rows.get(1).path("verdict").asText());
+        assertEquals(-90.0, rows.get(1).path("perplexityChangeLowPercent").asDouble(), 1e-9);
+        assertEquals(2, rows.get(1).path("replicatesAfter").asInt());
+        assertEquals("WITHIN_NOISE", JSON.readTree(memory("agents", "--json").out()).get(0).path("best").path("verdict").asText());
     }
 
     @Test
@@ -132,7 +185,11 @@ class MemoryCommandTest {
     void statsAnswersByTagAndByAgentAndSaysWhatTheWordsMean() throws Exception {
         String text = memory("stats").out();
         assertTrue(text.contains("compiled: a program came of the proposal and compiled"), text);
-        assertTrue(text.lines().anyMatch(l -> l.matches("optimizer +2 +100% +100% +100% +-6\\.0% +\\+3\\.0 pp +g1-s0 .*")), text);
+        // −10% and −2%: a mean of −6% whose 95% interval over two attempts is ±12.706·4 = ±50.8
+        assertTrue(text.lines().anyMatch(l -> l.matches(
+                "optimizer +2 +100% +100% +100% +2 +0/0/0 \\(\\+2 n=1\\) +-6\\.0% ±50\\.8 +\\+10\\.0% ±0\\.0 +g1-s0 -10\\.0% \\(n=1\\) .*")),
+                text);
+        assertTrue(text.contains("improved: its held-out perplexity fell beyond the run's noise"), text);
         JsonNode json = JSON.readTree(memory("stats", "--json").out());
         assertEquals("optimizer", json.path("byTag").get(0).path("group").asText(), "the most promising tag first");
         JsonNode agent2 = json.path("byAgent").get(1);

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * @param made attempts it proposed
  * @param received attempts other agents made on its variants
  * @param best of its measured attempts, the one with the lowest perplexity change (which may be a
- *     rise, when none improved); {@code null} when none was measured
+ *     rise, when none improved, or within the noise: {@link Change} says); {@code null} when none was measured
  */
 public record AgentSummary(String agent, Persona persona, Map<String, String> llm, int made, int received, Attempt best) {
 
@@ -43,7 +43,7 @@ public record AgentSummary(String agent, Persona persona, Map<String, String> ll
         List<Attempt> made = attempts.stream().filter(a -> a.mutator().equals(id)).toList();
         long received = attempts.stream().filter(a -> a.owner().equals(id) && !a.mutator().equals(id)).count();
         Attempt best = made.stream().filter(AttemptStats::measured)
-                .min(Comparator.comparingDouble(Attempt::perplexityChange)).orElse(null);
+                .min(Comparator.comparingDouble(AttemptStats::perplexityChange)).orElse(null);
         return new AgentSummary(id, memory.persona(), memory.llm(), made.size(), (int) received, best);
     }
 

@@ -14,9 +14,16 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Every attempt as one row, for pandas, a spreadsheet or {@code jq}: the same columns, in the same
- * order, in CSV and in JSON lines. Figures that do not exist (no metrics after a failure) are empty
- * in CSV and {@code null} in JSON; tags are joined by {@code ;} in CSV and an array in JSON. Changes
- * are in percent (perplexity) and percentage points (MFU); MFU itself is a fraction, as stored.
+ * order, in CSV and in JSON lines. Figures that do not exist (no metrics after a failure, the
+ * bounds of an interval over a single draw) are empty in CSV and {@code null} in JSON; tags are
+ * joined by {@code ;} in CSV and an array in JSON. MFU itself is a fraction, as stored.
+ *
+ * <p>Changes are relative, in percent ({@code perplexityChangePercent}, {@code mfuChangePercent},
+ * the estimate of the attempt's {@link darwin.memory.Effect} when it has one, with the bounds of
+ * its 95% interval), except {@code mfuChangePoints}, the difference of the MFU figures in
+ * percentage points. {@code verdict} is {@code BETTER}, {@code WORSE} or {@code WITHIN_NOISE}, empty
+ * for an attempt not measured or recorded without replicates ({@code replicatesBefore} and
+ * {@code replicatesAfter} are then 1, the single draw each side).
  */
 public final class AttemptExport {
 
@@ -53,10 +60,18 @@ public final class AttemptExport {
             new Column("child", Attempt::child),
             new Column("perplexityBefore", a -> figure(a.before(), Metrics::perplexity)),
             new Column("perplexityAfter", a -> figure(a.after(), Metrics::perplexity)),
-            new Column("perplexityChangePercent", a -> finite(100 * a.perplexityChange())),
+            new Column("perplexityChangePercent", a -> percent(a, c -> c.perplexity().estimate())),
             new Column("mfuBefore", a -> figure(a.before(), Metrics::mfu)),
             new Column("mfuAfter", a -> figure(a.after(), Metrics::mfu)),
             new Column("mfuChangePoints", a -> finite(a.mfuChange())),
+            new Column("verdict", a -> Change.of(a).map(c -> c.verdict() == null ? null : c.verdict().name()).orElse(null)),
+            new Column("perplexityChangeLowPercent", a -> percent(a, c -> c.perplexity().low())),
+            new Column("perplexityChangeHighPercent", a -> percent(a, c -> c.perplexity().high())),
+            new Column("mfuChangePercent", a -> percent(a, c -> c.mfu() == null ? Double.NaN : c.mfu().estimate())),
+            new Column("mfuChangeLowPercent", a -> percent(a, c -> c.mfu() == null ? Double.NaN : c.mfu().low())),
+            new Column("mfuChangeHighPercent", a -> percent(a, c -> c.mfu() == null ? Double.NaN : c.mfu().high())),
+            new Column("replicatesBefore", a -> Change.of(a).map(Change::before).orElse(null)),
+            new Column("replicatesAfter", a -> Change.of(a).map(Change::after).orElse(null)),
             new Column("tokensPerSecondBefore", a -> figure(a.before(), Metrics::tokensPerSecond)),
             new Column("tokensPerSecondAfter", a -> figure(a.after(), Metrics::tokensPerSecond)),
             new Column("parametersBefore", a -> a.before() == null ? null : a.before().parameters()),
@@ -123,6 +138,11 @@ public final class AttemptExport {
 
     private static Double figure(Metrics metrics, ToDoubleFunction<Metrics> figure) {
         return metrics == null ? null : finite(figure.applyAsDouble(metrics));
+    }
+
+    /** A figure of the attempt's change, in percent; {@code null} when unmeasured, unknown or unbounded. */
+    private static Double percent(Attempt attempt, ToDoubleFunction<Change> figure) {
+        return Change.of(attempt).map(c -> finite(100 * figure.applyAsDouble(c))).orElse(null);
     }
 
     private static Double finite(double value) {

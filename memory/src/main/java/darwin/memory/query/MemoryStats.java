@@ -25,13 +25,19 @@ import java.util.TreeMap;
  */
 public record MemoryStats(AttemptStats all, List<AttemptStats> byTag, List<AttemptStats> byAgent) {
 
-    /** What the figures mean, in words for people: the stages of {@link Stage} and how shares and means are taken. */
+    /** What the figures mean, in words for people: the stages of {@link Stage}, the verdicts, and how shares and means are taken. */
     public static final String DEFINITIONS = """
             compiled: a program came of the proposal and compiled (PROPOSED, or any evaluation status but COMPILE_ERROR);
             trained: it trained within the budget and was measured (status OK);
-            improved: it trained to a lower held-out perplexity than the variant it changed.
-            Shares are of all the group's attempts; perplexity (%) and MFU (percentage points) are mean changes over the
-            measured attempts (trained, with a measured target); best and worst are by perplexity change.""";
+            measured (n): it trained and the variant it changed was measured too, so there is a change;
+            improved: its held-out perplexity fell beyond the run's noise (verdict better); an attempt of a run that kept
+            no replicates counts when its single draw fell, and is unjudged;
+            better / worse / within noise: how the measured attempts' perplexity changed, judged by the 95% interval of
+            each against the noise measured from replicates; a change within noise (marked ~) shows nothing either way;
+            (+k n=1): k more measured once each side by a run that kept no replicates, unjudged.
+            Shares are of all the group's attempts; perplexity and MFU are mean relative changes (%) over the measured
+            attempts, ± half the 95% interval of that mean (Student's t over the attempts; none for n=1); best and worst
+            are by perplexity change.""";
 
     /** The group of attempts that carry no tag. */
     public static final String UNTAGGED = "(untagged)";

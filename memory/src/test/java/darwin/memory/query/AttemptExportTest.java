@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import darwin.memory.Attempt;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class AttemptExportTest {
@@ -59,6 +60,52 @@ class AttemptExportTest {
         assertTrue(failed.path("perplexityAfter").isNull() && failed.path("mfuChangePoints").isNull());
         assertEquals(AttemptExport.Format.JSONL, AttemptExport.Format.named("JsonL"));
         assertThrows(IllegalArgumentException.class, () -> AttemptExport.Format.named("xlsx"));
+    }
+
+    @Test
+    void theVerdictTheIntervalsAndTheReplicatesAreColumnsOfBothFormats() throws Exception {
+        List<String> columns = AttemptExport.columns();
+        List<String> added = List.of("verdict", "perplexityChangeLowPercent", "perplexityChangeHighPercent", "mfuChangePercent",
+                "mfuChangeLowPercent", "mfuChangeHighPercent", "replicatesBefore", "replicatesAfter");
+        int first = columns.indexOf("verdict");
+        assertEquals(added, columns.subList(first, first + added.size()), "together, after mfuChangePoints");
+        assertEquals("mfuChangePoints", columns.get(first - 1));
+
+        List<List<String>> csv = parse(AttemptExport.csv(MemoryFixture.JUDGED));
+        List<String> better = csv.get(1);
+        assertEquals(List.of("BETTER", "-12.0", "-8.0", "5.0", "1.0", "9.0", "3", "3"),
+                better.subList(first, first + added.size()).stream().map(AttemptExportTest::rounded).toList());
+        assertEquals("true", better.get(column("improved")));
+        assertEquals(-10.0, Double.parseDouble(better.get(column("perplexityChangePercent"))), 1e-9);
+        List<String> noise = csv.get(2);
+        assertEquals("WITHIN_NOISE", noise.get(column("verdict")));
+        assertEquals("false", noise.get(column("improved")), "a fall within the noise is no improvement");
+        assertEquals("2", noise.get(column("replicatesAfter")));
+        assertEquals("WORSE", csv.get(3).get(column("verdict")));
+        List<String> older = csv.get(4);
+        assertEquals(List.of("", "", "", "10.0", "", "", "1", "1"),
+                older.subList(first, first + added.size()).stream().map(AttemptExportTest::rounded).toList(),
+                "an attempt without an effect: no verdict, no bounds, one draw each side");
+        assertEquals("true", older.get(column("improved")), "its single draw fell");
+        List<String> failed = csv.get(5);
+        assertTrue(failed.subList(first, first + added.size()).stream().allMatch(String::isEmpty), failed.toString());
+
+        String[] lines = AttemptExport.jsonl(MemoryFixture.JUDGED, MemoryFixture.JSON).split("\n");
+        JsonNode noiseLine = MemoryFixture.JSON.readTree(lines[1]);
+        List<String> names = new ArrayList<>();
+        noiseLine.fieldNames().forEachRemaining(names::add);
+        assertEquals(columns, names);
+        assertEquals("WITHIN_NOISE", noiseLine.path("verdict").asText());
+        assertEquals(-2.3, noiseLine.path("perplexityChangeLowPercent").asDouble(), 1e-9);
+        assertEquals(0.7, noiseLine.path("perplexityChangeHighPercent").asDouble(), 1e-9);
+        JsonNode olderLine = MemoryFixture.JSON.readTree(lines[3]);
+        assertTrue(olderLine.path("verdict").isNull() && olderLine.path("perplexityChangeLowPercent").isNull());
+        assertEquals(1, olderLine.path("replicatesBefore").asInt());
+    }
+
+    /** A decimal figure to one place, so that the test does not depend on the last digits of a double. */
+    private static String rounded(String field) {
+        return field.matches("-?\\d+\\.\\d+") ? String.format(Locale.ROOT, "%.1f", Double.parseDouble(field)) : field;
     }
 
     private static int column(String name) {

@@ -3,8 +3,10 @@ package darwin.memory.query;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import darwin.core.Metrics;
 import darwin.core.Personas;
+import darwin.core.stats.Interval;
 import darwin.memory.AgentMemories;
 import darwin.memory.Attempt;
+import darwin.memory.Effect;
 import darwin.memory.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,6 +48,40 @@ final class MemoryFixture {
                 "change " + key, "because " + key, tags, "--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n", 1000, 200, 0.001, status,
                 measured ? "trained and measured" : "it failed", metrics(10, 0.30), measured ? metrics(perplexity, mfu) : null);
     }
+
+    /** The attempt with an effect: the relative changes given in percent, with their 95% bounds. */
+    static Attempt withEffect(Attempt a, double[] perplexity, double[] mfu, int before, int after, Effect.Verdict verdict) {
+        return new Attempt(a.proposal(), a.generation(), a.mutator(), a.owner(), a.parent(), a.child(), a.summary(),
+                a.reasoning(), a.tags(), a.diff(), a.inputTokens(), a.outputTokens(), a.cost(), a.status(), a.reason(),
+                a.before(), a.after(), new Effect(percent(perplexity), percent(mfu), before, after, verdict));
+    }
+
+    private static Interval percent(double[] figures) {
+        return new Interval(figures[0] / 100, figures[1] / 100, figures[2] / 100, 0.95);
+    }
+
+    /**
+     * Attempts of a run that keeps replicates, all tagged {@code lr} and by agent-1 on agent-2's
+     * variants, and one of an older run without an effect:
+     *
+     * <pre>
+     * key    verdict       perplexity               MFU                 replicates
+     * g1-s0  BETTER        −10% [−12, −8]           +5% [+1, +9]        3+3
+     * g1-s1  WITHIN_NOISE  −0.8% [−2.3, +0.7]       +1% [−3, +5]        3+2
+     * g2-s0  WORSE         +4% [+2, +6]             −2% [−6, +2]        3+3
+     * g2-s1  (none)        10 → 9, −10% (one draw)  30 → 33%, +10%      1+1
+     * g2-s2  DOES_NOT_COMPILE
+     * </pre>
+     */
+    static final List<Attempt> JUDGED = List.of(
+            withEffect(attempt("g1-s0", "agent-1", List.of("lr"), "OK", 9.0, 0.315), new double[] {-10, -12, -8},
+                    new double[] {5, 1, 9}, 3, 3, Effect.Verdict.BETTER),
+            withEffect(attempt("g1-s1", "agent-1", List.of("lr"), "OK", 9.92, 0.303), new double[] {-0.8, -2.3, 0.7},
+                    new double[] {1, -3, 5}, 3, 2, Effect.Verdict.WITHIN_NOISE),
+            withEffect(attempt("g2-s0", "agent-1", List.of("lr"), "OK", 10.4, 0.294), new double[] {4, 2, 6},
+                    new double[] {-2, -6, 2}, 3, 3, Effect.Verdict.WORSE),
+            attempt("g2-s1", "agent-1", List.of("lr"), "OK", 9.0, 0.33),
+            attempt("g2-s2", "agent-1", List.of("lr"), "DOES_NOT_COMPILE", null, null));
 
     static final List<Attempt> ATTEMPTS = List.of(
             attempt("g1-s0", "agent-1", List.of("optimizer"), "OK", 9.0, 0.32),

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code darwin memory DIR agents}: one line per agent. */
 @Command(name = "agents", mixinStandardHelpOptions = true,
-        description = "One line per agent: persona, LLM, attempts made and received, best perplexity change.")
+        description = "One line per agent: persona, LLM, attempts made and received, best perplexity change"
+                + " (±: half its 95% interval; ~: within the run's noise).")
 final class AgentsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -50,7 +51,6 @@ final class AgentsCommand implements Callable<Integer> {
     }
 
     static String best(AgentSummary a) {
-        return a.best() == null ? Figures.NONE
-                : Figures.percentChange(100 * a.best().perplexityChange()) + " (" + a.best().proposal() + ")";
+        return a.best() == null ? Figures.NONE : Figures.change(a.best()) + " (" + a.best().proposal() + ")";
     }
 }

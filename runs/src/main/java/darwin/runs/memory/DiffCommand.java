@@ -1,6 +1,7 @@
 package darwin.runs.memory;
 
 import darwin.memory.Attempt;
+import darwin.memory.query.Change;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -39,8 +40,17 @@ final class DiffCommand implements Callable<Integer> {
             out.println("summary:    " + a.summary());
             out.println("tags:       " + (a.tags().isEmpty() ? "-" : String.join(", ", a.tags())));
             out.println("status:     " + a.status() + (a.reason().isEmpty() ? "" : " (" + MemoryCommand.oneLine(a.reason()) + ")"));
-            out.println("perplexity: " + Figures.perplexity(a) + "  (" + Figures.percentChange(100 * a.perplexityChange()) + ")");
-            out.println("MFU:        " + Figures.mfu(a) + "  (" + Figures.points(a.mfuChange()) + ")");
+            Change change = Change.of(a).orElse(null);
+            if (change == null) {
+                out.println("perplexity: " + Figures.perplexity(a));
+                out.println("MFU:        " + Figures.mfu(a));
+            } else {
+                int n = Math.min(change.before(), change.after());
+                out.println("perplexity: " + Figures.perplexity(a) + "  (" + Figures.interval(change.perplexity(), n) + ", "
+                        + judgement(change) + ")");
+                out.println("MFU:        " + Figures.mfu(a) + "  (" + (change.mfu() == null ? "" : Figures.interval(change.mfu(), n)
+                        + ", ") + Figures.points(a.mfuChange()) + ")");
+            }
             out.printf(Locale.ROOT, "LLM:        %d tokens in, %d out, $%.4f%n", a.inputTokens(), a.outputTokens(), a.cost());
             out.println("reasoning:");
             a.reasoning().strip().lines().forEach(line -> out.println("  " + line));
@@ -53,5 +63,18 @@ final class DiffCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** {@code better beyond noise (95%), 3 replicates before, 3 after}, or what is known of an older run's draw. */
+    private static String judgement(Change change) {
+        if (!change.judged()) {
+            return "one draw each side, noise unknown: unjudged";
+        }
+        String verdict = switch (change.verdict()) {
+            case BETTER -> "better beyond noise";
+            case WORSE -> "worse beyond noise";
+            case WITHIN_NOISE -> "within noise: no measurable effect";
+        };
+        return verdict + "; " + change.before() + " replicates before, " + change.after() + " after";
     }
 }

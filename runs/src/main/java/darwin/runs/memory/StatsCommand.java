@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code darwin memory DIR stats}: which kinds of change, and which agents, went with improvement. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
-        description = "Per tag and per agent: attempts, shares that compiled, trained and improved, mean changes,"
-                + " best and worst example.")
+        description = "Per tag and per agent: attempts, shares that compiled, trained and improved (beyond the noise),"
+                + " how many were better, worse or within noise, mean changes with their 95% intervals, best and worst example.")
 final class StatsCommand implements Callable<Integer> {
 
     private static final int EXAMPLE_WIDTH = 32;
@@ -56,11 +56,14 @@ final class StatsCommand implements Callable<Integer> {
 
     private static void table(String by, List<AttemptStats> groups, PrintWriter out) {
         TextTable table = new TextTable(List.of(by.isEmpty() ? "all" : "by " + by, "attempts", "compiled", "trained", "improved",
-                "perplexity", "MFU", "best", "worst"), 1, 2, 3, 4, 5, 6);
+                "n", "better/worse/noise", "perplexity", "MFU", "best", "worst"), 1, 2, 3, 4, 5, 6, 7, 8);
         for (AttemptStats s : groups) {
+            AttemptStats.Verdicts v = s.verdicts();
             table.add(List.of(by.isEmpty() ? "all attempts" : s.group(), String.valueOf(s.attempts()),
                     Figures.share(s.compiledShare()), Figures.share(s.trainedShare()), Figures.share(s.improvedShare()),
-                    Figures.percentChange(s.meanPerplexityChange()), Figures.points(s.meanMfuChange()), example(s.best()),
+                    String.valueOf(s.measured()), v.better() + "/" + v.worse() + "/" + v.withinNoise()
+                            + (v.unjudged() == 0 ? "" : " (+" + v.unjudged() + " n=1)"),
+                    Figures.mean(s.perplexity(), s.measured()), Figures.mean(s.mfu(), s.measured()), example(s.best()),
                     example(s.worst())));
         }
         table.print(out);
@@ -68,6 +71,6 @@ final class StatsCommand implements Callable<Integer> {
 
     private static String example(Attempt a) {
         return a == null ? Figures.NONE
-                : a.proposal() + " " + Figures.percentChange(100 * a.perplexityChange()) + " " + Figures.cut(a.summary(), EXAMPLE_WIDTH);
+                : a.proposal() + " " + Figures.change(a) + " " + Figures.cut(a.summary(), EXAMPLE_WIDTH);
     }
 }

@@ -1,10 +1,15 @@
 package darwin.runs.report;
 
 import darwin.core.Metrics;
+import darwin.core.stats.Interval;
 import darwin.memory.Attempt;
+import darwin.memory.query.Change;
 import java.util.Locale;
 
-/** The lineage of the best variant: the seed, then each step with its reasoning and diff. */
+/**
+ * The lineage of the best variant: the seed, then each step with its reasoning and diff. A step's
+ * changes carry their 95% intervals and its verdict; only a change beyond the noise is coloured.
+ */
 final class LineageHtml {
 
     private LineageHtml() {}
@@ -74,13 +79,36 @@ final class LineageHtml {
         if (after == null) {
             return Html.text(step.status() + ": " + step.reason());
         }
-        if (before == null) {
+        Change change = Change.of(step).orElse(null);
+        if (before == null || change == null) {
             return "perplexity " + Html.perplexity(after.perplexity()) + " · MFU " + Html.mfu(after.mfu());
         }
-        return "perplexity " + Html.perplexity(before.perplexity()) + " → " + Html.perplexity(after.perplexity())
-                + " <span class=\"" + tone(-100 * step.perplexityChange()) + "\">(" + Html.change(step.perplexityChange())
-                + ")</span> · MFU " + Html.mfu(before.mfu()) + " → " + Html.mfu(after.mfu())
-                + String.format(Locale.ROOT, " <span class=\"%s\">(%+.1f pp)</span>", tone(step.mfuChange()), step.mfuChange());
+        String perplexity = "perplexity " + Html.perplexity(before.perplexity()) + " → " + Html.perplexity(after.perplexity());
+        String mfu = " · MFU " + Html.mfu(before.mfu()) + " → " + Html.mfu(after.mfu());
+        if (!change.judged()) {
+            return perplexity + " <span class=\"" + tone(-100 * step.perplexityChange()) + "\">(" + Html.change(step.perplexityChange())
+                    + ", one draw each side, unjudged)</span>" + mfu
+                    + String.format(Locale.ROOT, " <span class=\"%s\">(%+.1f pp)</span>", tone(step.mfuChange()), step.mfuChange());
+        }
+        String ppl = perplexity + " <span class=\"" + verdictTone(change) + "\">(" + Html.text(SummaryHtml.interval(change.perplexity()))
+                + ", " + Html.text(change.verdictWords()) + ")</span>";
+        String mfuChange = change.mfu() == null ? "" : " <span class=\"" + tone(change.mfu()) + "\">("
+                + Html.text(SummaryHtml.interval(change.mfu())) + ")</span>";
+        return ppl + mfu + mfuChange + " · " + change.before() + " replicates before, " + change.after() + " after";
+    }
+
+    /** The colour of a perplexity change by its verdict: only a change beyond the noise is coloured. */
+    private static String verdictTone(Change change) {
+        return switch (change.verdict()) {
+            case BETTER -> "better";
+            case WORSE -> "worse";
+            case WITHIN_NOISE -> "same";
+        };
+    }
+
+    /** The colour of an MFU change with an interval: coloured only when the interval holds no change. */
+    private static String tone(Interval mfu) {
+        return mfu.low() > 0 ? "better" : mfu.high() < 0 ? "worse" : "same";
     }
 
     /** The colour of a change, positive when for the better, in the units shown with one decimal. */

@@ -1,22 +1,40 @@
 package darwin.runs.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import darwin.memory.EventType;
+import darwin.memory.LedgerEntry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A variant's held-out perplexity and MFU, as its evaluation measured them.
+ * A variant's held-out perplexity and MFU: the mean over every time it was measured at one budget
+ * (its evaluation and its replicates, each seed once), or the single figure when it was measured once.
  *
  * @param variant the variant's id
- * @param perplexity held-out perplexity, finite and positive
- * @param mfu model FLOP utilisation, a fraction of the device's peak
+ * @param perplexity held-out perplexity, finite and positive: the mean over the replicates
+ * @param mfu model FLOP utilisation, a fraction of the device's peak: the mean over the replicates
  * @param budget the key of the budget it was measured at ({@code seconds-20.0}; {@code ""} when the ledger does not say)
+ * @param replicates how many measurements the means are of, at least 1
  */
-public record Measured(String variant, double perplexity, double mfu, String budget) {
+public record Measured(String variant, double perplexity, double mfu, String budget, int replicates) {
+
+    /** A single measurement. */
+    public Measured(String variant, double perplexity, double mfu, String budget) {
+        this(variant, perplexity, mfu, budget, 1);
+    }
 
     public Measured {
         Objects.requireNonNull(variant, "variant");
         budget = Objects.requireNonNullElse(budget, "");
+        if (replicates < 1) {
+            throw new IllegalArgumentException("a figure rests on at least one measurement, got " + replicates);
+        }
         if (!(perplexity > 0) || !Double.isFinite(perplexity)) {
             throw new IllegalArgumentException("perplexity must be finite and positive, got " + perplexity);
         }
@@ -35,6 +53,39 @@ public record Measured(String variant, double perplexity, double mfu, String bud
             return Optional.empty();
         }
         return Optional.of(new Measured(evaluation.path("variant").asText(), perplexity, mfu, evaluation.path("budget").asText("")));
+    }
+
+    /**
+     * The figures of every variant measured at a budget, by id, in the order they were first
+     * measured: the means over its OK EVALUATION and REPLICATE events at that budget, a seed counted
+     * once (an evaluation repeated with the same seed is the same measurement). With {@code ""},
+     * each variant at the budget it was first measured at.
+     */
+    public static Map<String, Measured> means(List<LedgerEntry> ledger, String budget) {
+        Map<String, List<Measured>> draws = new LinkedHashMap<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (LedgerEntry e : ledger) {
+            if (e.type() != EventType.EVALUATION && e.type() != EventType.REPLICATE) {
+                continue;
+            }
+            Optional<Measured> measured = of(e.data());
+            if (measured.isEmpty()) {
+                continue;
+            }
+            Measured m = measured.get();
+            List<Measured> same = draws.get(m.variant());
+            String at = budget.isEmpty() && same != null ? same.getFirst().budget() : budget;
+            JsonNode seed = e.data().path("seed");
+            boolean repeated = seed.isValueNode() && !seen.add(m.variant() + "\u0000" + m.budget() + "\u0000" + seed.asText());
+            if ((at.isEmpty() || m.budget().equals(at)) && !repeated) {
+                draws.computeIfAbsent(m.variant(), v -> new ArrayList<>()).add(m);
+            }
+        }
+        Map<String, Measured> means = new LinkedHashMap<>();
+        draws.forEach((variant, list) -> means.put(variant, new Measured(variant,
+                list.stream().mapToDouble(Measured::perplexity).average().orElseThrow(),
+                list.stream().mapToDouble(Measured::mfu).average().orElseThrow(), list.getFirst().budget(), list.size())));
+        return means;
     }
 
     /** Relative change of perplexity from {@code before} to this, e.g. -0.05 for 5% lower. */

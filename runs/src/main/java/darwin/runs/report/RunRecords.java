@@ -87,15 +87,11 @@ public record RunRecords(RunDirectory run, RunState state, List<LedgerEntry> led
 
     /**
      * The figures of every variant measured at a budget, by id, in the order they were first
-     * measured; with {@code ""}, each variant's first figures at any budget.
+     * measured: the means over its evaluation and its replicates ({@link Measured#means}); with
+     * {@code ""}, each variant at the budget it was first measured at.
      */
     public Map<String, Measured> measuredAt(String budget) {
-        Map<String, Measured> measured = new LinkedHashMap<>();
-        for (LedgerEntry e : events(EventType.EVALUATION)) {
-            Measured.of(e.data()).filter(m -> budget.isEmpty() || m.budget().equals(budget))
-                    .ifPresent(m -> measured.putIfAbsent(m.variant(), m));
-        }
-        return measured;
+        return Measured.means(ledger, budget);
     }
 
     /** A variant's single parent, from its {@code variant.json}, when the run keeps its files. */

@@ -1,5 +1,7 @@
 package darwin.runs.report;
 
+import darwin.memory.ConfirmedGain;
+import darwin.memory.NoiseFloor;
 import darwin.memory.Request;
 import darwin.memory.EventType;
 import java.time.Instant;
@@ -46,12 +48,14 @@ public record RunReport(Header header, List<GenerationFigures> generations, List
      * @param evaluations evaluations made
      * @param cost LLM cost in US dollars
      * @param seed the seed's figures, if measured
-     * @param best the best variant by perplexity, if any was measured
+     * @param best the best variant by perplexity (mean over its replicates), if any was measured
+     * @param noiseFloor how much the seed's figures scatter, once measured
+     * @param confirmed the best variant and the seed measured again, interleaved, once done
      * @param generated when the report was made
      */
     public record Header(String run, String directory, Instant started, int generation, RunPlan plan, boolean finished,
             int proposals, int evaluations, double cost, Optional<Measured> seed, Optional<Measured> best,
-            Instant generated) {
+            Optional<NoiseFloor> noiseFloor, Optional<ConfirmedGain> confirmed, Instant generated) {
         public Header {
             Objects.requireNonNull(run, "run");
             Objects.requireNonNull(directory, "directory");
@@ -59,6 +63,8 @@ public record RunReport(Header header, List<GenerationFigures> generations, List
             Objects.requireNonNull(plan, "plan");
             Objects.requireNonNull(seed, "seed");
             Objects.requireNonNull(best, "best");
+            Objects.requireNonNull(noiseFloor, "noiseFloor");
+            Objects.requireNonNull(confirmed, "confirmed");
             Objects.requireNonNull(generated, "generated");
         }
     }
@@ -71,7 +77,8 @@ public record RunReport(Header header, List<GenerationFigures> generations, List
         Header header = new Header(records.state().id(), records.run().root().toString(), records.state().created(),
                 records.state().generation(), plan, ended && records.state().generation() >= plan.generations(),
                 records.events(EventType.PROPOSAL).size(), records.events(EventType.EVALUATION).size(),
-                costs.isEmpty() ? 0 : costs.getLast().cumulative(), records.seed(), best, generated);
+                costs.isEmpty() ? 0 : costs.getLast().cumulative(), records.seed(), best,
+                Optional.ofNullable(records.state().noiseFloor()), Optional.ofNullable(records.state().confirmed()), generated);
         return new RunReport(header, GenerationFigures.of(records), ParetoPoint.of(records.measured().values()),
                 best.map(b -> Lineage.of(records.attempts(), b.variant(), records::parentOf, records::diff)).orElse(List.of()),
                 FailureCount.of(records),

@@ -92,7 +92,7 @@ class ReportPageTest {
         int first = html.indexOf("Set the weight decay so that its timescale");
         int second = html.indexOf("Fan-in initialisation");
         assertTrue(first > html.indexOf("Lineage of the best variant") && second > first);
-        assertTrue(html.contains("perplexity 12.000 → 11.000 <span class=\"better\">(-8.3%)</span>"));
+        assertTrue(html.contains("perplexity 12.000 → 11.000 <span class=\"better\">(-8.3%, one draw each side, unjudged)</span>"));
     }
 
     @Test
