@@ -52,7 +52,7 @@ final class ResumeCommand implements Callable<Integer> {
             state = state.withSettings(updated);
             state.save(run.state(), json);
         }
-        if (settings.population().generations() <= state.generation()) {
+        if (settings.population().generations() <= state.generation() && !RunConfirmation.owed(settings, run, state, json)) {
             spec.commandLine().getOut().printf("%s has done all its %d generations; give more with --generations%n", dir,
                     state.generation());
             return 0;

@@ -60,6 +60,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--await-approval", description = "Wait after a generation while upgrade requests are pending.")
     boolean awaitApproval;
 
+    @Option(names = "--no-confirm", description = "End without measuring the best variant and the seed again.")
+    boolean noConfirm;
+
     @Spec
     CommandSpec spec;
 
@@ -76,6 +79,7 @@ final class RunCommand implements Callable<Integer> {
         put(overrides, Settings.MODEL, model);
         put(overrides, Settings.SEED, seed);
         put(overrides, Settings.AWAIT_APPROVAL, awaitApproval ? "true" : null);
+        put(overrides, Settings.CONFIRM, noConfirm ? "false" : null);
         RunSettingsLoader loader = new RunSettingsLoader();
         RunSettings settings = loader.load(Optional.ofNullable(config), overrides);
         SettingValues values = loader.values(Optional.ofNullable(config), overrides);

@@ -62,7 +62,7 @@ class ConfigurationDocsTest {
         }
         assertEquals(Settings.all().size(), Set.copyOf(Settings.all().stream().map(Setting::key).toList()).size());
         assertEquals(Set.of("--population", "--generations", "--budget-seconds", "--steps", "--slots", "--provider",
-                "--model", "--seed", "--out", "--await-approval"), flags);
+                "--model", "--seed", "--out", "--await-approval", "--no-confirm"), flags);
     }
 
     @Test
