@@ -14,7 +14,6 @@ import darwin.runs.config.RunSettings;
 import darwin.runs.config.RunSettingsLoader;
 import darwin.runs.config.Setting;
 import darwin.runs.config.Settings;
-import darwin.trainer.harness.TrainingListener;
 import darwin.trainer.variant.VariantDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -43,12 +42,6 @@ import picocli.CommandLine.Spec;
                 "Exit status: 0 confirmed (significant or not), 1 when too few evaluations worked, 2 for a usage error."})
 final class ConfirmCommand implements Callable<Integer> {
 
-    /** Opens a run's evaluator: the run's own, or a test's. */
-    @FunctionalInterface
-    interface Evaluators {
-        Evaluator open(RunSettings settings, RunDirectory run, TrainingListener listener);
-    }
-
     @Parameters(paramLabel = "DIR", description = "The run's directory.")
     Path dir;
 
@@ -65,13 +58,13 @@ final class ConfirmCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final Evaluators evaluators;
+    private final RunEvaluators evaluators;
 
     ConfirmCommand() {
-        this(RunAssembly::evaluator);
+        this(RunEvaluators.SANDBOX);
     }
 
-    ConfirmCommand(Evaluators evaluators) {
+    ConfirmCommand(RunEvaluators evaluators) {
         this.evaluators = evaluators;
     }
 

@@ -35,6 +35,16 @@ final class ResumeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final RunEvaluators evaluators;
+
+    ResumeCommand() {
+        this(RunEvaluators.SANDBOX);
+    }
+
+    ResumeCommand(RunEvaluators evaluators) {
+        this.evaluators = evaluators;
+    }
+
     @Override
     public Integer call() throws Exception {
         RunDirectory run = new RunDirectory(dir).requireRun();
@@ -58,6 +68,6 @@ final class ResumeCommand implements Callable<Integer> {
             return 0;
         }
         return RunSession.execute(settings, run, Optional.of(state), state.settings(), spec.commandLine().getOut(),
-                spec.commandLine().getErr());
+                spec.commandLine().getErr(), evaluators);
     }
 }

@@ -66,6 +66,16 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final RunEvaluators evaluators;
+
+    RunCommand() {
+        this(RunEvaluators.SANDBOX);
+    }
+
+    RunCommand(RunEvaluators evaluators) {
+        this.evaluators = evaluators;
+    }
+
     @Override
     public Integer call() throws Exception {
         Map<Setting<?>, String> overrides = new HashMap<>();
@@ -88,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException(run.root() + " already holds a run; continue it with: darwin resume " + run.root());
         }
         return RunSession.execute(settings, run, Optional.empty(), RunAssembly.persist(values, new ObjectMapper()),
-                spec.commandLine().getOut(), spec.commandLine().getErr());
+                spec.commandLine().getOut(), spec.commandLine().getErr(), evaluators);
     }
 
     private static void put(Map<Setting<?>, String> overrides, Setting<?> setting, String value) {

@@ -39,9 +39,10 @@ final class RunSession {
     /**
      * @param state the checkpoint to continue from, or empty to start
      * @param persisted the settings as {@code run.json} keeps them (for a new run)
+     * @param evaluators opens the run's evaluator
      */
     static int execute(RunSettings settings, RunDirectory run, Optional<RunState> state,
-            JsonNode persisted, PrintWriter out, PrintWriter err) throws Exception {
+            JsonNode persisted, PrintWriter out, PrintWriter err, RunEvaluators evaluators) throws Exception {
         ObjectMapper json = new ObjectMapper();
         Files.createDirectories(run.root());
         CostLedger costs = new CostLedger();
@@ -60,7 +61,7 @@ final class RunSession {
                     settings.population().generations(), settings.budget().describe(),
                     settings.llm().offline() ? "offline catalog" : settings.llm().provider().orElseThrow() + " "
                             + settings.llm().model().orElse(""));
-            evaluator = RunAssembly.evaluator(settings, run, progress);
+            evaluator = evaluators.open(settings, run, progress);
             holder[0] = evaluator;
             Variant seed = state.isPresent() ? null : SeedVariant.variant();
             String seedId = state.map(RunState::seedVariant).orElseGet(() -> seed.id());

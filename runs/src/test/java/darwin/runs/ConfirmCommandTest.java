@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.Budget;
-import darwin.core.EvaluationResult;
 import darwin.core.EvaluationStatus;
 import darwin.core.Metrics;
 import darwin.core.RequestKind;
@@ -20,22 +19,15 @@ import darwin.memory.RequestBook;
 import darwin.memory.RequestStatus;
 import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
-import darwin.trainer.cache.ResultCache;
-import darwin.trainer.sandbox.LocalEvaluator;
 import darwin.trainer.variant.SeedVariant;
 import darwin.trainer.variant.VariantDirectory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code darwin confirm} on a run made by hand, its evaluations answered by a stub with known means. */
 class ConfirmCommandTest {
@@ -51,40 +43,14 @@ class ConfirmCommandTest {
         return SEED.derive(Map.of(path, SEED.files().get(path) + "\n// " + mark + "\n"));
     }
 
-    /** Held-out loss and log MFU about each variant's mean, 1% noise, fixed by variant and seed; failures by id. */
-    private final Map<String, double[]> means = new HashMap<>(Map.of(
-            SEED.id(), new double[] {2.50, Math.log(0.030)},
-            BETTER.id(), new double[] {2.40, Math.log(0.031)},
-            SAME.id(), new double[] {2.50, Math.log(0.030)}));
-    private final Map<String, EvaluationStatus> failing = new HashMap<>();
-    private final List<String> trained = Collections.synchronizedList(new ArrayList<>());
+    private final StubTraining stub = new StubTraining();
+    private final List<String> trained = stub.trained;
+    private final Map<String, EvaluationStatus> failing = stub.failing;
 
-    private EvaluationResult evaluate(Variant variant, Budget budget, long seed) {
-        trained.add(variant.id() + "@" + budget.key() + "@" + seed);
-        if (failing.containsKey(variant.id())) {
-            return EvaluationResult.failed(failing.get(variant.id()), "the loss went to NaN at step 12", "");
-        }
-        double[] mean = means.get(variant.id());
-        SplittableRandom random = new SplittableRandom(seed * 31 + variant.id().hashCode());
-        double loss = mean[0] + 0.01 * random.nextGaussian();
-        double mfu = Math.exp(mean[1] + 0.01 * random.nextGaussian());
-        return EvaluationResult.ok(new Metrics(loss, Math.exp(loss), mfu, 1000, 30_000, 100, 800_000, 5e6, 1e11, 35, 30, "cpu"),
-                "");
-    }
-
-    /** The command line with {@code darwin confirm}'s evaluator a real cache over the stub. */
-    private CommandLine.IFactory factory() {
-        return new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                if (type == ConfirmCommand.class) {
-                    return type.cast(new ConfirmCommand((settings, run, listener) -> new LocalEvaluator(
-                            (variant, budget, seed, logs) -> evaluate(variant, budget, seed), 1,
-                            ResultCache.under(run.variants()), "cpu", id -> null)));
-                }
-                return CommandLine.defaultFactory().create(type);
-            }
-        };
+    ConfirmCommandTest() {
+        stub.means.put(SEED.id(), new double[] {2.50, Math.log(0.030)});
+        stub.means.put(BETTER.id(), new double[] {2.40, Math.log(0.031)});
+        stub.means.put(SAME.id(), new double[] {2.50, Math.log(0.030)});
     }
 
     /**
@@ -116,7 +82,7 @@ class ConfirmCommandTest {
     }
 
     private Cli.Outcome confirm(String... args) {
-        return Cli.darwin(factory(), args);
+        return stub.darwin(args);
     }
 
     @Test
