@@ -38,6 +38,7 @@ final class Headline {
     }
 
     private static String draws(int best, int seed) {
-        return best == 1 && seed == 1 ? "one draw each" : best + " + " + seed + " draws";
+        return best == 1 && seed == 1 ? "one draw each"
+                : best + (best == 1 ? " draw" : " draws") + " of it and " + seed + " of the seed";
     }
 }

@@ -98,7 +98,7 @@ final class RunAssembly {
                     population.weights().mfu()), population.elites());
         };
         return new EvolutionPlan(population.agents(), population.offspring(), population.generations(), settings.budget(),
-                settings.seed(), selector, settings.run().awaitApproval());
+                settings.seed(), selector, settings.run().awaitApproval(), settings.fitness().replication());
     }
 
     /**

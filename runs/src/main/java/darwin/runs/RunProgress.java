@@ -2,6 +2,7 @@ package darwin.runs;
 
 import darwin.core.EvaluationResult;
 import darwin.core.Proposal;
+import darwin.memory.NoiseFloor;
 import darwin.population.loop.EvolutionListener;
 import darwin.population.selection.Survivors;
 import darwin.trainer.harness.TrainingListener;
@@ -125,6 +126,18 @@ final class RunProgress implements EvolutionListener, TrainingListener, AutoClos
     public void generationEnded(int generation, Survivors survivors) {
         say("generation %d done: %s", generation, String.join(", ", survivors.members().stream()
                 .map(m -> m.agent() + "=" + m.variant()).toList()));
+    }
+
+    @Override
+    public void noiseFloor(NoiseFloor floor) {
+        say("noise floor at %s: the seed measured %d times, perplexity ±%.2f%%, MFU ±%.1f%% (one standard deviation)",
+                floor.budget(), floor.replicates(), 100 * floor.loss().sd(), 100 * floor.logMfu().sd());
+    }
+
+    @Override
+    public synchronized void replicated(int generation, String variant, int count) {
+        evaluations++;
+        say("  racing: %s measured again (replicate %d) to tell it from the noise", variant, count);
     }
 
     @Override

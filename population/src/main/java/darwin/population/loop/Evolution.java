@@ -4,34 +4,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.Budget;
-import darwin.core.Change;
 import darwin.core.EvaluationResult;
 import darwin.core.Evaluator;
 import darwin.core.Metrics;
-import darwin.core.MutationTask;
 import darwin.core.Mutator;
 import darwin.core.Personas;
 import darwin.core.Proposal;
 import darwin.core.Variant;
+import darwin.core.stats.Noise;
+import darwin.core.stats.Sample;
 import darwin.memory.AgentMemories;
-import darwin.memory.AgentMemory;
 import darwin.memory.Attempt;
 import darwin.memory.EventType;
 import darwin.memory.Ledger;
 import darwin.memory.LedgerEntry;
-import darwin.memory.MemoryDigest;
+import darwin.memory.NoiseFloor;
 import darwin.memory.Request;
 import darwin.memory.RequestBook;
-import darwin.memory.SuggestionBox;
 import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
-import darwin.mutation.OfflineMutator;
+import darwin.memory.SuggestionBox;
 import darwin.mutation.edit.UnifiedDiff;
-import darwin.mutation.prompt.PromptBuilder;
 import darwin.population.selection.Fitness;
 import darwin.population.selection.Matchmaker;
 import darwin.population.selection.Member;
 import darwin.population.selection.Pairing;
+import darwin.population.selection.Racing;
+import darwin.population.selection.Significance;
 import darwin.population.selection.Survivors;
 import darwin.population.upgrade.Upgrader;
 import darwin.trainer.variant.VariantDirectory;
@@ -41,14 +40,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -58,41 +56,56 @@ import java.util.concurrent.Future;
 /**
  * The generation loop of a run.
  *
- * <p>One generation: every member variant is evaluated (from the cache, except the first time);
- * the {@link Matchmaker} pairs mutating agents with targets they do not own; each pairing is
- * proposed by the {@link Mutator} and its child evaluated by the {@link Evaluator}, all pairings
- * at once, so that the LLM writes the next proposals while earlier children train (the evaluator
- * runs as many at a time as it has slots); the selector picks the next population from parents
- * and offspring; the checkpoint {@code run.json} is rewritten atomically.
+ * <p>Before the first generation the seed is evaluated {@link Replication#floor()} times with
+ * different seeds: the spread of its figures is the run's noise floor ({@code run.json}, a
+ * {@code NOISE_FLOOR} event). One generation: every member variant is evaluated (from the cache,
+ * except the first time); the {@link Matchmaker} pairs mutating agents with targets they do not
+ * own; each pairing is proposed by the {@link Mutator} and its child evaluated by the
+ * {@link Evaluator}, all pairings at once, so that the LLM writes the next proposals while earlier
+ * children train; then the candidates that would change the survivors but are not separated from
+ * the ones they would displace by more than the noise are measured again with fresh seeds
+ * ({@link Racing}), up to a cap; the selector picks the next population by the significance of
+ * the differences; the attempts are recorded, in slot order, with their effects and intervals; the
+ * checkpoint {@code run.json} is rewritten atomically.
+ *
+ * <p>Determinism: every random draw comes from a stream seeded by the run's seed and what it
+ * decides (the generation, the purpose, the racing round); the agents' briefings read only what
+ * earlier generations recorded; requests are filed and attempts recorded in slot order; the noise
+ * a generation judges by is fixed at its start. The order in which evaluations happen to end
+ * changes nothing.
  *
  * <p>Resume: everything a generation does is keyed — a proposal by its generation and slot
- * ({@code g3-s1}), an evaluation by its variant — and looked up before it is done again: a
- * proposal in the ledger is not asked for again (its child is on disk), an evaluation is in the
- * result cache, an attempt in an agent's memory is not recorded twice, and a ledger event is not
- * appended twice. A run killed at any instant therefore resumes at the generation after the last
- * checkpoint, redoes nothing that was done, and, with a deterministic mutator, ends exactly where an
- * uninterrupted run ends.
+ * ({@code g3-s1}), an evaluation by its variant, budget and replicate seed — and looked up before it
+ * is done again: a proposal in the ledger is not asked for again (its child is on disk), an
+ * evaluation is in the result cache, an attempt in an agent's memory is not recorded twice, and a
+ * ledger event is not appended twice. How many replicates each variant had when a generation
+ * began is in the previous generation's {@code SELECTION} event, and racing replays the same
+ * decisions from it. A run killed at any instant therefore resumes at the generation after the
+ * last checkpoint, redoes nothing that was done, and, with a deterministic mutator and budget, ends
+ * exactly where an uninterrupted run ends.
  *
  * <p>Concurrency: the ledger and the memories are synchronized; the loop itself runs on one thread
- * and uses a pool for the pairings of a generation.
+ * and uses a pool for the pairings and the replicates of a generation.
  */
 public final class Evolution {
 
-    private static final int LINEAGE_LINES = 6;
-    private static final int DIGEST_LINES = 24;
-    private static final int PEER_LINES = 3;
-    private static final int NOTE_LINES = 10;
+    /** The purposes of the random streams of a generation (see {@link EvolutionPlan#seedFor}). */
+    private static final int PAIRING = -1;
+    private static final int SURVIVAL = -2;
+    private static final int RACING = -100;
+    private static final double LEVEL = 0.95;
 
     private final RunDirectory run;
     private final EvolutionPlan plan;
     private final Mutator mutator;
-    private final Evaluator evaluator;
     private final Ledger ledger;
     private final AgentMemories memories;
     private final ObjectMapper json;
     private final EvolutionListener listener;
     private final Map<String, Variant> variants = new ConcurrentHashMap<>();
     private final RequestDesk desk;
+    private final Replicates replicates;
+    private final TaskBriefing briefing;
     private volatile Budget budget;
 
     /**
@@ -103,7 +116,6 @@ public final class Evolution {
         this.run = run;
         this.plan = plan;
         this.mutator = mutator;
-        this.evaluator = evaluator;
         this.json = json;
         this.listener = listener == null ? EvolutionListener.NONE : listener;
         this.ledger = new Ledger(run.ledger(), json, Clock.systemUTC());
@@ -111,6 +123,9 @@ public final class Evolution {
         this.desk = new RequestDesk(new RequestBook(run.requests(), json, Clock.systemUTC()),
                 new SuggestionBox(run.suggestions(), json, Clock.systemUTC()), ledger, memories, upgrader, json, this.listener);
         this.budget = desk.inForce(plan.budget(), Integer.MAX_VALUE);
+        this.replicates = new Replicates(evaluator, ledger, json, this::variant, plan.seed(), budget);
+        this.briefing = new TaskBriefing(memories,
+                id -> Files.exists(run.variant(id)) ? variant(id).parents() : List.of());
     }
 
     /**
@@ -161,32 +176,47 @@ public final class Evolution {
         listener.generationStarted(g, plan.generations());
         RequestDesk.Upgraded upgraded = desk.upgrade(g, state.members(), plan.budget(), this::variant, this::store);
         budget = upgraded.budget();
+        replicates.budget(budget);
         desk.deliver(g);
-        Map<String, EvaluationResult> results = new LinkedHashMap<>();
-        List<Member> members = new ArrayList<>();
+        RunState measured = noiseFloor(state);
+        Map<String, Integer> counts = counts(g, measured);
+        Significance significance = significance(counts, measured.seedVariant());
+
+        Map<String, List<EvaluationResult>> results = new ConcurrentHashMap<>();
         for (RunState.Member member : upgraded.members()) {
-            EvaluationResult result = results.computeIfAbsent(member.variant(), this::evaluateQuietly);
-            members.add(new Member(member.agent(), member.variant(), Fitness.of(result)));
+            results.computeIfAbsent(member.variant(), id -> firstQuietly(id, counts.getOrDefault(id, 1)));
         }
         if (!budget.equals(plan.budget())) {
             // people raised the budget: the seed is measured at it too, so that gains stay comparable
-            results.computeIfAbsent(state.seedVariant(), this::evaluateQuietly);
+            results.computeIfAbsent(measured.seedVariant(), id -> firstQuietly(id, counts.getOrDefault(id, 1)));
         }
-        for (var known : results.entrySet()) {
-            logEvaluation(known.getKey(), known.getValue());
-        }
-        List<Pairing> pairings = new Matchmaker(plan.selector()).pair(members, plan.offspring(),
-                new SplittableRandom(plan.seedFor(g, -1)));
-        List<Member> offspring = offspring(g, pairings, results, members);
-        Survivors survivors = plan.selector().select(members, offspring, plan.agents(), new SplittableRandom(plan.seedFor(g, -2)));
+        List<Member> members = members(upgraded.members(), results);
+        List<Pairing> pairings = new Matchmaker(plan.selector()).pair(members, plan.offspring(), significance,
+                new SplittableRandom(plan.seedFor(g, PAIRING)));
+        Map<String, Metrics> figures = figures(results);
+        List<Slot> slots = offspring(g, pairings, figures, members, counts, results);
+        fileRequests(g, slots);
+
+        List<Member> children = children(slots, results);
+        race(g, members, children, significance, results);
+        members = members(upgraded.members(), results);
+        children = children(slots, results);
+        Survivors survivors = plan.selector().select(members, children, plan.agents(), significance,
+                new SplittableRandom(plan.seedFor(g, SURVIVAL)));
+        record(g, slots, results, significance);
+
         List<RunState.Member> next = survivors.members().stream().map(m -> new RunState.Member(m.agent(), m.variant())).toList();
         if (ledger.entries(EventType.SELECTION).stream().noneMatch(e -> e.data().path("generation").asInt() == g)) {
             ObjectNode selection = json.createObjectNode().put("generation", g).put("budget", budget.key());
             selection.set("members", json.valueToTree(next));
             selection.set("elites", json.valueToTree(survivors.elites()));
+            Map<String, Integer> after = new TreeMap<>(counts);
+            results.forEach((variant, list) -> after.merge(variant, list.size(), Math::max));
+            selection.set("replicates", json.valueToTree(after));
+            selection.set("noise", noiseJson(significance));
             ledger.append(EventType.SELECTION, selection);
         }
-        RunState after = state.next(next);
+        RunState after = measured.next(next);
         after.save(run.state(), json);
         listener.generationEnded(g, survivors);
         if (plan.awaitApproval() && g < plan.generations()) {
@@ -195,159 +225,245 @@ public final class Evolution {
         return after;
     }
 
-    /** Proposes and evaluates every pairing at once; the children that were evaluated. */
-    private List<Member> offspring(int g, List<Pairing> pairings, Map<String, EvaluationResult> results, List<Member> members)
-            throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, pairings.size()), task -> {
-            Thread thread = new Thread(task, "proposal");
+    /**
+     * The noise floor at the budget in force: the seed evaluated {@link Replication#floor()} times,
+     * once per run and again when people raise the budget. The state returned carries it (and is
+     * saved, so that {@code darwin status} shows it at once).
+     */
+    private RunState noiseFloor(RunState state) throws InterruptedException {
+        Replication replication = plan.replication();
+        NoiseFloor known = state.noiseFloor();
+        if (!replication.measuresNoise() || (known != null && known.budget().equals(budget.key()))) {
+            return state;
+        }
+        List<EvaluationResult> seed = replicates.first(state.seedVariant(), replication.floor());
+        NoiseFloor floor = new NoiseFloor(budget.key(), seed.size(),
+                Replicates.losses(seed).map(s -> s.noise()).orElse(Noise.UNKNOWN),
+                Replicates.logMfus(seed).map(s -> s.noise()).orElse(Noise.UNKNOWN));
+        if (ledger.entries(EventType.NOISE_FLOOR).stream().noneMatch(e -> e.data().path("budget").asText().equals(budget.key()))) {
+            ledger.append(EventType.NOISE_FLOOR, ((ObjectNode) json.valueToTree(floor)).put("variant", state.seedVariant()));
+        }
+        listener.noiseFloor(floor);
+        RunState with = state.withNoiseFloor(floor);
+        with.save(run.state(), json);
+        return with;
+    }
+
+    /**
+     * How many replicates each variant counts at the start of generation {@code g}: those the
+     * previous generation's selection recorded at the budget in force, and the seed's floor.
+     */
+    private Map<String, Integer> counts(int g, RunState state) {
+        Map<String, Integer> counts = new TreeMap<>();
+        ledger.entries(EventType.SELECTION).stream()
+                .filter(e -> e.data().path("generation").asInt() == g - 1 && e.data().path("budget").asText().equals(budget.key()))
+                .findFirst()
+                .ifPresent(e -> e.data().path("replicates").properties()
+                        .forEach(field -> counts.put(field.getKey(), field.getValue().asInt(1))));
+        NoiseFloor floor = state.noiseFloor();
+        if (floor != null && floor.budget().equals(budget.key())) {
+            counts.merge(state.seedVariant(), floor.replicates(), Math::max);
+        }
+        return counts;
+    }
+
+    /**
+     * The noise the generation judges by: the residuals of every variant measured more than once
+     * so far (the seed's floor among them), pooled on the log scale, and the plan's margin.
+     */
+    private Significance significance(Map<String, Integer> counts, String seedVariant) throws InterruptedException {
+        if (!plan.replication().measuresNoise() && plan.replication().cap() == 1) {
+            return Significance.NONE;
+        }
+        List<Sample> losses = new ArrayList<>();
+        List<Sample> mfus = new ArrayList<>();
+        for (var entry : counts.entrySet()) {
+            if (entry.getValue() < 2) {
+                continue;
+            }
+            List<EvaluationResult> known = replicates.first(entry.getKey(), entry.getValue());
+            Replicates.losses(known).ifPresent(losses::add);
+            Replicates.logMfus(known).ifPresent(mfus::add);
+        }
+        return new Significance(Noise.pooled(losses), Noise.pooled(mfus), plan.replication().margin());
+    }
+
+    private static ObjectNode noiseJson(Significance significance) {
+        ObjectNode node = new ObjectMapper().createObjectNode();
+        node.put("lossSd", significance.loss().sd()).put("lossDegreesOfFreedom", significance.loss().degreesOfFreedom());
+        node.put("logMfuSd", significance.logMfu().sd()).put("logMfuDegreesOfFreedom", significance.logMfu().degreesOfFreedom());
+        node.put("margin", significance.margin());
+        return node;
+    }
+
+    /** Each member with the fitness of all its variant's replicates. */
+    private static List<Member> members(List<RunState.Member> owners, Map<String, List<EvaluationResult>> results) {
+        return owners.stream()
+                .map(m -> new Member(m.agent(), m.variant(), Fitness.of(results.get(m.variant())))).toList();
+    }
+
+    /** The children that were evaluated, in slot order, with the fitness of all their replicates. */
+    private static List<Member> children(List<Slot> slots, Map<String, List<EvaluationResult>> results) {
+        return slots.stream().filter(s -> s.proposal().child() != null)
+                .map(s -> new Member(s.proposal().agent(), s.proposal().child(), Fitness.of(results.get(s.proposal().child()))))
+                .toList();
+    }
+
+    /**
+     * Measures again, with fresh seeds, the candidates whose standing is not separated from the
+     * noise and would change the survivors; until none is left or each contested one is at the cap.
+     */
+    private void race(int g, List<Member> members, List<Member> children, Significance significance,
+            Map<String, List<EvaluationResult>> results) throws InterruptedException {
+        if (plan.replication().cap() < 2) {
+            return;
+        }
+        List<Member> currentMembers = members;
+        List<Member> currentChildren = children;
+        for (int round = 0; ; round++) {
+            List<String> contested = new Racing(plan.selector(), plan.replication().cap()).contested(currentMembers,
+                    currentChildren, plan.agents(), significance, new SplittableRandom(plan.seedFor(g, RACING - round)));
+            if (contested.isEmpty()) {
+                return;
+            }
+            List<Callable<Void>> work = new ArrayList<>();
+            for (String variant : contested) {
+                int count = results.get(variant).size() + 1;
+                work.add(() -> {
+                    results.put(variant, replicates.first(variant, count));
+                    listener.replicated(g, variant, count);
+                    return null;
+                });
+            }
+            inParallel(g, work);
+            currentMembers = currentMembers.stream()
+                    .map(m -> new Member(m.agent(), m.variant(), Fitness.of(results.get(m.variant())))).toList();
+            currentChildren = currentChildren.stream()
+                    .map(m -> new Member(m.agent(), m.variant(), Fitness.of(results.get(m.variant())))).toList();
+        }
+    }
+
+    /** One pairing's outcome: its proposal and the results of its child. */
+    private record Slot(Pairing pairing, RecordedProposal proposal) {}
+
+    /** Proposes and evaluates every pairing at once; the slots in slot order. */
+    private List<Slot> offspring(int g, List<Pairing> pairings, Map<String, Metrics> figures, List<Member> members,
+            Map<String, Integer> counts, Map<String, List<EvaluationResult>> results) throws InterruptedException {
+        List<Callable<Slot>> work = new ArrayList<>();
+        for (int slot = 0; slot < pairings.size(); slot++) {
+            int s = slot;
+            work.add(() -> slot(g, s, pairings.get(s), figures, members, counts, results));
+        }
+        return inParallel(g, work);
+    }
+
+    /** Runs the tasks at once, one thread each, and returns their values in the tasks' order. */
+    private static <T> List<T> inParallel(int g, List<Callable<T>> tasks) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, tasks.size()), task -> {
+            Thread thread = new Thread(task, "generation-" + g);
             thread.setDaemon(true);
             return thread;
         });
         try {
-            List<Future<Optional<Member>>> futures = new ArrayList<>();
-            for (int slot = 0; slot < pairings.size(); slot++) {
-                int s = slot;
-                futures.add(pool.submit(() -> slot(g, s, pairings.get(s), results, members)));
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(task));
             }
-            List<Member> children = new ArrayList<>();
-            for (Future<Optional<Member>> future : futures) {
+            List<T> values = new ArrayList<>();
+            for (Future<T> future : futures) {
                 try {
-                    future.get().ifPresent(children::add);
+                    values.add(future.get());
                 } catch (ExecutionException e) {
-                    throw new IllegalStateException("a proposal of generation " + g + " failed in the harness: "
-                            + e.getCause(), e.getCause());
+                    if (e.getCause() instanceof InterruptedException interrupted) {
+                        throw interrupted;
+                    }
+                    throw new IllegalStateException("generation " + g + " failed in the harness: " + e.getCause(), e.getCause());
                 }
             }
-            return children;
+            return values;
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** One pairing: the proposal (or the one already in the ledger), its child's evaluation, the attempt. */
-    private Optional<Member> slot(int g, int slot, Pairing pairing, Map<String, EvaluationResult> results, List<Member> members)
-            throws InterruptedException {
+    /** One pairing: the proposal (or the one already in the ledger) and its child's first evaluation. */
+    private Slot slot(int g, int slot, Pairing pairing, Map<String, Metrics> figures, List<Member> members,
+            Map<String, Integer> counts, Map<String, List<EvaluationResult>> results) throws InterruptedException {
         String key = "g" + g + "-s" + slot;
         Variant target = variant(pairing.target());
         Optional<LedgerEntry> done = ledger.entries(EventType.PROPOSAL).stream()
                 .filter(e -> e.data().path("key").asText().equals(key)).findFirst();
-        Recorded proposal = done.map(e -> Recorded.of(e.data())).orElseGet(() -> {
-            try {
-                Proposal fresh = mutator.propose(task(g, slot, pairing, target, results, members));
-                fresh.child().ifPresent(this::store);
-                listener.proposed(g, slot, fresh);
-                Optional<Request> filed = fresh.change().flatMap(Change::request)
-                        .map(request -> desk.file(key, g, pairing.mutator(), request));
-                Recorded recorded = Recorded.of(key, g, slot, pairing, fresh);
-                ledger.append(EventType.PROPOSAL, recorded.toJson(json));
-                filed.ifPresent(request -> ledger.append(EventType.REQUEST, json.createObjectNode().put("key", key)
-                        .put("request", request.id()).put("agent", pairing.mutator()).put("kind", request.kind().name())
-                        .put("title", request.title()).put("rationale", request.rationale()).put("payload", request.payload())));
-                return recorded;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        });
-        EvaluationResult before = results.get(target.id());
-        EvaluationResult after = null;
-        Member child = null;
+        RecordedProposal proposal;
+        if (done.isPresent()) {
+            proposal = RecordedProposal.of(done.get().data());
+        } else {
+            Proposal fresh = mutator.propose(briefing.task(pairing, target, figures, members, budget, plan.seedFor(g, slot)));
+            fresh.child().ifPresent(this::store);
+            listener.proposed(g, slot, fresh);
+            proposal = RecordedProposal.of(key, g, slot, pairing, fresh);
+            ledger.append(EventType.PROPOSAL, proposal.toJson(json));
+        }
         if (proposal.child() != null) {
-            after = evaluate(variant(proposal.child()));
-            logEvaluation(proposal.child(), after);
-            listener.evaluated(g, proposal.child(), after);
-            child = new Member(pairing.mutator(), proposal.child(), Fitness.of(after));
+            String child = proposal.child();
+            List<EvaluationResult> measured = replicates.first(child, counts.getOrDefault(child, 1));
+            results.merge(child, measured, (a, b) -> a.size() >= b.size() ? a : b);
+            listener.evaluated(g, child, measured.getFirst());
         }
-        if (!memories.knows(pairing.mutator(), key)) {
-            String diff = proposal.child() == null ? "" : UnifiedDiff.of(target, variant(proposal.child())).text();
-            memories.record(new Attempt(key, g, pairing.mutator(), pairing.owner(), target.id(), proposal.child(),
-                    proposal.summary(), proposal.reasoning(), proposal.tags(), diff, proposal.inputTokens(),
-                    proposal.outputTokens(), proposal.cost(), after == null ? proposal.status() : after.status().name(),
-                    after == null ? proposal.reason() : after.reason(), before == null ? null : before.metrics(),
-                    after == null ? null : after.metrics()));
-        }
-        return Optional.ofNullable(child);
+        return new Slot(pairing, proposal);
     }
 
-    private MutationTask task(int g, int slot, Pairing pairing, Variant target, Map<String, EvaluationResult> results,
-            List<Member> members) {
-        var memory = memories.get(pairing.mutator());
-        Optional<Metrics> metrics = Optional.ofNullable(results.get(target.id())).flatMap(EvaluationResult::measured);
-        List<String> lineage = new ArrayList<>();
-        List<String> tried = new ArrayList<>();
-        lineage(target.id(), lineage, tried);
-        List<String> peers = members.stream()
-                .filter(m -> m.fitness().works())
-                .sorted(Comparator.comparingDouble(m -> m.fitness().perplexity()))
-                .map(Member::variant).distinct().limit(PEER_LINES)
-                .map(id -> id + (members.stream().filter(m -> m.variant().equals(id)).map(Member::agent).toList())
-                        + ": " + results.get(id).measured().map(PromptBuilder::describe).orElse(""))
-                .toList();
-        return new MutationTask(pairing.mutator(), memory.persona(), MemoryDigest.of(memory, DIGEST_LINES), target,
-                pairing.owner(), metrics, lineage, peers, notes(memory), budget, tried, plan.seedFor(g, slot));
-    }
-
-    /** What people told the agent, the latest last. */
-    private static List<String> notes(AgentMemory memory) {
-        List<String> notes = memory.notes().stream().map(n -> "gen " + n.generation() + ": " + n.text()).toList();
-        return notes.subList(Math.max(0, notes.size() - NOTE_LINES), notes.size());
-    }
-
-    /** The steps that led to a variant, newest first, and the catalog entries along the way. */
-    private void lineage(String variant, List<String> lines, List<String> tried) {
-        Map<String, Attempt> byChild = new HashMap<>();
-        memories.all().values().forEach(m -> m.attempts().forEach(a -> {
-            if (a.child() != null) {
-                byChild.putIfAbsent(a.child(), a);
-            }
-        }));
-        String current = variant;
-        for (int depth = 0; depth < 1000; depth++) {
-            Attempt step = byChild.get(current);
-            if (step == null) {
-                // a member upgraded by people's request: its parent is the member before
-                List<String> parents = Files.exists(run.variant(current)) ? variant(current).parents() : List.of();
-                if (parents.size() != 1) {
-                    break;
-                }
-                current = parents.getFirst();
+    /** Files the generation's upgrade requests in slot order (once each: a resumed run finds them filed). */
+    private void fileRequests(int g, List<Slot> slots) {
+        for (Slot slot : slots) {
+            RecordedProposal proposal = slot.proposal();
+            if (proposal.request() == null) {
                 continue;
             }
-            if (lines.size() < LINEAGE_LINES) {
-                String effect = Double.isNaN(step.perplexityChange()) ? step.status()
-                        : String.format(Locale.ROOT, "perplexity %+.1f%%", 100 * step.perplexityChange());
-                lines.add("gen " + step.generation() + ", " + step.mutator() + ": " + step.summary() + " → " + effect);
+            Request request = desk.file(proposal.key(), g, proposal.agent(), proposal.request());
+            boolean logged = ledger.entries(EventType.REQUEST).stream()
+                    .anyMatch(e -> e.data().path("key").asText().equals(proposal.key()));
+            if (!logged) {
+                ledger.append(EventType.REQUEST, json.createObjectNode().put("key", proposal.key())
+                        .put("request", request.id()).put("agent", proposal.agent()).put("kind", request.kind().name())
+                        .put("title", request.title()).put("rationale", request.rationale()).put("payload", request.payload()));
             }
-            OfflineMutator.entries(new Change("", "", step.tags(), List.of(), Optional.empty()))
-                    .forEach(tried::add);
-            current = step.parent();
         }
     }
 
-    private EvaluationResult evaluate(Variant variant) throws InterruptedException {
-        return evaluator.evaluate(variant, budget, plan.seed());
+    /** Records every slot's attempt in slot order, with its effect against the noise. */
+    private void record(int g, List<Slot> slots, Map<String, List<EvaluationResult>> results, Significance significance) {
+        for (Slot slot : slots) {
+            RecordedProposal p = slot.proposal();
+            if (memories.knows(p.agent(), p.key())) {
+                continue;
+            }
+            Variant target = variant(p.target());
+            List<EvaluationResult> before = results.getOrDefault(p.target(), List.of());
+            List<EvaluationResult> after = p.child() == null ? List.of() : results.getOrDefault(p.child(), List.of());
+            EvaluationResult last = after.isEmpty() ? null : after.stream().filter(r -> !r.status().measured()).findFirst()
+                    .orElse(after.getFirst());
+            String diff = p.child() == null ? "" : UnifiedDiff.of(target, variant(p.child())).text();
+            memories.record(new Attempt(p.key(), g, p.agent(), p.owner(), target.id(), p.child(), p.summary(), p.reasoning(),
+                    p.tags(), diff, p.inputTokens(), p.outputTokens(), p.cost(), last == null ? p.status() : last.status().name(),
+                    last == null ? p.reason() : last.reason(), Effects.meanMetrics(before).orElse(null),
+                    Effects.meanMetrics(after).orElse(null), Effects.of(before, after, significance, LEVEL).orElse(null)));
+        }
     }
 
-    private EvaluationResult evaluateQuietly(String id) {
+    /** The mean figures of every variant measured, for the briefings. */
+    private static Map<String, Metrics> figures(Map<String, List<EvaluationResult>> results) {
+        Map<String, Metrics> figures = new LinkedHashMap<>();
+        results.forEach((variant, list) -> Effects.meanMetrics(list).ifPresent(m -> figures.put(variant, m)));
+        return figures;
+    }
+
+    private List<EvaluationResult> firstQuietly(String id, int count) {
         try {
-            return evaluate(variant(id));
+            return replicates.first(id, count);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-    }
-
-    private synchronized void logEvaluation(String variant, EvaluationResult result) {
-        boolean known = ledger.entries(EventType.EVALUATION).stream()
-                .anyMatch(e -> e.data().path("variant").asText().equals(variant)
-                        && e.data().path("budget").asText().equals(budget.key()));
-        if (known) {
-            return;
-        }
-        ObjectNode data = json.createObjectNode().put("variant", variant).put("budget", budget.key())
-                .put("seed", plan.seed()).put("status", result.status().name()).put("reason", result.reason());
-        result.measured().ifPresent(m -> data.set("metrics", json.valueToTree(m)));
-        ledger.append(EventType.EVALUATION, data);
     }
 
     /** A variant of the run, from memory or from {@code variants/<id>/}. */
@@ -379,34 +495,5 @@ public final class Evolution {
 
     public AgentMemories memories() {
         return memories;
-    }
-
-    /** A proposal as the ledger records it: enough to resume without asking again. */
-    private record Recorded(String key, int generation, int slot, String agent, String target, String owner, String status,
-            String reason, String child, String summary, String reasoning, List<String> tags, long inputTokens,
-            long outputTokens, double cost) {
-
-        static Recorded of(String key, int g, int slot, Pairing pairing, Proposal proposal) {
-            Optional<Change> change = proposal.change();
-            return new Recorded(key, g, slot, pairing.mutator(), pairing.target(), pairing.owner(), proposal.status().name(),
-                    proposal.reason(), proposal.child().map(Variant::id).orElse(null),
-                    change.map(Change::summary).orElse(""), change.map(Change::reasoning).orElse(""),
-                    change.map(Change::tags).orElse(List.of()), proposal.inputTokens(), proposal.outputTokens(), proposal.cost());
-        }
-
-        static Recorded of(JsonNode data) {
-            List<String> tags = new ArrayList<>();
-            data.path("tags").forEach(t -> tags.add(t.asText()));
-            return new Recorded(data.path("key").asText(), data.path("generation").asInt(), data.path("slot").asInt(),
-                    data.path("agent").asText(), data.path("target").asText(), data.path("owner").asText(),
-                    data.path("status").asText(), data.path("reason").asText(),
-                    data.hasNonNull("child") ? data.path("child").asText() : null, data.path("summary").asText(),
-                    data.path("reasoning").asText(), tags, data.path("inputTokens").asLong(), data.path("outputTokens").asLong(),
-                    data.path("cost").asDouble());
-        }
-
-        ObjectNode toJson(ObjectMapper json) {
-            return json.valueToTree(this);
-        }
     }
 }

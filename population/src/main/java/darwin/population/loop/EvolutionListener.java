@@ -2,6 +2,7 @@ package darwin.population.loop;
 
 import darwin.core.EvaluationResult;
 import darwin.core.Proposal;
+import darwin.memory.NoiseFloor;
 import darwin.population.selection.Survivors;
 import java.util.List;
 
@@ -17,6 +18,12 @@ public interface EvolutionListener {
     default void evaluated(int generation, String variant, EvaluationResult result) {}
 
     default void generationEnded(int generation, Survivors survivors) {}
+
+    /** The seed's replicates gave the run's noise floor. */
+    default void noiseFloor(NoiseFloor floor) {}
+
+    /** A variant was measured again with a fresh seed, racing: its {@code count}-th replicate. */
+    default void replicated(int generation, String variant, int count) {}
 
     /** An approved request took effect from a generation ({@code applied}), or could not. */
     default void requestSettled(int generation, String request, boolean applied, String note) {}

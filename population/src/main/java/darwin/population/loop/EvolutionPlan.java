@@ -14,13 +14,20 @@ import java.util.Objects;
  * @param seed the run's one seed: every random choice derives from it
  * @param selector how the next population is chosen (and the elites)
  * @param awaitApproval whether the run waits after a generation while requests are pending
+ * @param replication the noise floor, the margin and racing
  */
 public record EvolutionPlan(int agents, int offspring, int generations, Budget budget, long seed, Selector selector,
-        boolean awaitApproval) {
+        boolean awaitApproval, Replication replication) {
 
-    /** A plan that does not wait for people. */
+    /** A plan that does not wait for people and takes one draw per variant. */
     public EvolutionPlan(int agents, int offspring, int generations, Budget budget, long seed, Selector selector) {
-        this(agents, offspring, generations, budget, seed, selector, false);
+        this(agents, offspring, generations, budget, seed, selector, false, Replication.NONE);
+    }
+
+    /** A plan that takes one draw per variant. */
+    public EvolutionPlan(int agents, int offspring, int generations, Budget budget, long seed, Selector selector,
+            boolean awaitApproval) {
+        this(agents, offspring, generations, budget, seed, selector, awaitApproval, Replication.NONE);
     }
 
     public EvolutionPlan {
@@ -32,6 +39,7 @@ public record EvolutionPlan(int agents, int offspring, int generations, Budget b
         }
         Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(selector, "selector");
+        Objects.requireNonNull(replication, "replication");
     }
 
     /** The seed of one random choice: of generation {@code generation}, purpose {@code slot}. */

@@ -27,9 +27,17 @@ public record Generation(List<Member> members) {
      * when nothing works.
      */
     public List<Member> paretoFront() {
+        return paretoFront(Significance.NONE);
+    }
+
+    /**
+     * The members whose variants no working variant of the population significantly dominates,
+     * in the members' order: the front as far as the noise tells. Empty when nothing works.
+     */
+    public List<Member> paretoFront(Significance significance) {
         List<Candidate> working = Candidates.distinct(members).stream()
                 .filter(candidate -> candidate.fitness().works()).toList();
-        Set<String> front = ParetoFronts.rank(working).stream()
+        Set<String> front = ParetoFronts.rank(working, significance).stream()
                 .filter(standing -> standing.front() == 0)
                 .map(Standing::variant)
                 .collect(Collectors.toSet());

@@ -34,15 +34,23 @@ public record Matchmaker(Selector selector) {
         Objects.requireNonNull(selector, "selector");
     }
 
+    /** {@link #pair(List, int, Significance, RandomGenerator)} on the means: {@link Significance#NONE}. */
+    public List<Pairing> pair(List<Member> members, int slots, RandomGenerator random) {
+        return pair(members, slots, Significance.NONE, random);
+    }
+
     /**
      * The pairings of a generation.
      *
      * @param members the current members: each agent once, with the variant it owns
      * @param slots the number of offspring to propose, not negative
+     * @param significance when a difference counts in the selector's order (for NSGA-II, which
+     *        variants share a front and win tournaments by crowding alone)
      * @param random the run's one source of randomness
      * @return one pairing per slot, in slot order
      */
-    public List<Pairing> pair(List<Member> members, int slots, RandomGenerator random) {
+    public List<Pairing> pair(List<Member> members, int slots, Significance significance, RandomGenerator random) {
+        Objects.requireNonNull(significance, "significance");
         Objects.requireNonNull(random, "random");
         if (slots < 0) {
             throw new IllegalArgumentException("the number of slots is not negative, got " + slots);
@@ -58,7 +66,7 @@ public record Matchmaker(Selector selector) {
         if (agents.isEmpty()) {
             throw new IllegalArgumentException("pairing needs at least one member");
         }
-        List<String> order = selector.order(Candidates.distinct(members), random).stream()
+        List<String> order = selector.order(Candidates.distinct(members), significance, random).stream()
                 .map(Standing::variant).toList();
         List<Pairing> pairings = new ArrayList<>(slots);
         for (int slot = 0; slot < slots; slot++) {

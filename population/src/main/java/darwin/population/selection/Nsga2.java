@@ -11,6 +11,11 @@ import java.util.random.RandomGenerator;
  * both. Surviving by this order is NSGA-II's survival: whole fronts while they fit, then the
  * least crowded candidates of the front that does not.
  *
+ * <p>With noise, the fronts are those of {@linkplain Significance#dominance significant
+ * dominance}: a candidate lands behind another only when it is significantly worse on one
+ * objective and not significantly better on the other. Crowding distances are between the means.
+ * Two candidates are {@linkplain #separated separated} when one objective differs significantly.
+ *
  * @param elites how many of the best current members survive unchanged
  */
 public record Nsga2(int elites) implements Selector {
@@ -33,8 +38,13 @@ public record Nsga2(int elites) implements Selector {
     }
 
     @Override
-    public List<Standing> order(Collection<Candidate> candidates, RandomGenerator random) {
-        List<Standing.InFront> standings = ParetoFronts.rank(Candidates.shuffled(candidates, random));
+    public List<Standing> order(Collection<Candidate> candidates, Significance significance, RandomGenerator random) {
+        List<Standing.InFront> standings = ParetoFronts.rank(Candidates.shuffled(candidates, random), significance);
         return standings.stream().sorted(CROWDED_COMPARISON).map(Standing.class::cast).toList();
+    }
+
+    @Override
+    public boolean separated(Fitness a, Fitness b, Significance significance) {
+        return significance.separated(a, b);
     }
 }

@@ -12,8 +12,14 @@ import java.util.Objects;
  * Elitist Multiobjective Genetic Algorithm: NSGA-II", IEEE TEC 6(2), 2002), by Jenetics.
  *
  * <p>Fronts: {@link Pareto#rank(io.jenetics.util.BaseSeq, java.util.Comparator)}, Deb's fast
- * non-dominated sort, over the candidates' {@link Fitness} with {@link Fitness#dominance} as the
- * dominance relation. Jenetics' other overload wants every element to be a {@link Vec}, and a
+ * non-dominated sort, over the candidates' {@link Fitness} with {@link Significance#dominance} as
+ * the dominance relation ({@link Fitness#dominance}, on the means, under {@link Significance#NONE}).
+ * The sort compares every pair once and counts each candidate's dominators, so it needs a relation
+ * that is antisymmetric and has no cycle, not a transitive one; a candidate on a cycle would never
+ * reach a dominator count of 0 and would keep Jenetics' initial rank 0. Significant dominance on
+ * two objectives has no cycle (see {@link Significance}), and {@link #rank(List, Significance)}
+ * checks the fronts it returns all the same: no candidate is dominated by one of its own front or
+ * of a later one. Jenetics' other overload wants every element to be a {@link Vec}, and a
  * failure has no objectives to make one of; through the relation, every failure is dominated by
  * every working candidate and by no failure, so the failures make one front of their own after
  * the last front of working candidates (or front 0 when nothing works).
@@ -39,8 +45,24 @@ public final class ParetoFronts {
      * @return one standing per candidate, in the candidates' order
      */
     public static List<Standing.InFront> rank(List<Candidate> candidates) {
+        return rank(candidates, Significance.NONE);
+    }
+
+    /**
+     * The front, by significant dominance, and the crowding distance, between the means, of each
+     * candidate.
+     *
+     * @param candidates the candidates, one per variant
+     * @param significance when one candidate dominates another
+     * @return one standing per candidate, in the candidates' order
+     * @throws IllegalStateException when the relation had a cycle (which two objectives rule out)
+     */
+    public static List<Standing.InFront> rank(List<Candidate> candidates, Significance significance) {
         Objects.requireNonNull(candidates, "candidates");
-        int[] fronts = Pareto.rank(ISeq.of(candidates.stream().map(Candidate::fitness).toList()), Fitness::dominance);
+        Objects.requireNonNull(significance, "significance");
+        int[] fronts = Pareto.rank(ISeq.of(candidates.stream().map(Candidate::fitness).toList()),
+                significance::dominance);
+        checkFronts(candidates, fronts, significance);
         double[] crowding = new double[candidates.size()];
         int count = candidates.isEmpty() ? 0 : max(fronts) + 1;
         for (int front = 0; front < count; front++) {
@@ -66,6 +88,19 @@ public final class ParetoFronts {
             standings.add(new Standing.InFront(candidate.variant(), candidate.fitness(), fronts[i], crowding[i]));
         }
         return List.copyOf(standings);
+    }
+
+    private static void checkFronts(List<Candidate> candidates, int[] fronts, Significance significance) {
+        for (int i = 0; i < fronts.length; i++) {
+            for (int j = 0; j < fronts.length; j++) {
+                if (fronts[j] >= fronts[i]
+                        && significance.dominates(candidates.get(j).fitness(), candidates.get(i).fitness())) {
+                    throw new IllegalStateException("the dominance relation has a cycle: " + candidates.get(j).variant()
+                            + " in front " + fronts[j] + " dominates " + candidates.get(i).variant() + " in front "
+                            + fronts[i]);
+                }
+            }
+        }
     }
 
     private static int max(int[] values) {

@@ -10,6 +10,11 @@ import java.util.random.RandomGenerator;
  * The weighted alternative to {@link Nsga2}: candidates in order of their {@link WeightedScore},
  * lowest first; failures, which score positive infinity, last.
  *
+ * <p>With noise, the order is still that of the scores of the means (the best estimate there is);
+ * two candidates are {@linkplain #separated separated} when their scores differ by more than the
+ * margin ({@link WeightedScore#below}), which is what lets an offspring pass a current member in
+ * survival.
+ *
  * @param score the score
  * @param elites how many of the best current members survive unchanged
  */
@@ -23,12 +28,18 @@ public record Weighted(WeightedScore score, int elites) implements Selector {
     }
 
     @Override
-    public List<Standing> order(Collection<Candidate> candidates, RandomGenerator random) {
+    public List<Standing> order(Collection<Candidate> candidates, Significance significance, RandomGenerator random) {
+        Objects.requireNonNull(significance, "significance");
         return Candidates.shuffled(candidates, random).stream()
                 .map(candidate -> new Standing.Scored(candidate.variant(), candidate.fitness(),
                         score.score(candidate.fitness())))
                 .sorted(Comparator.comparingDouble(Standing.Scored::score))
                 .map(Standing.class::cast)
                 .toList();
+    }
+
+    @Override
+    public boolean separated(Fitness a, Fitness b, Significance significance) {
+        return score.below(a, b, significance) || score.below(b, a, significance);
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import darwin.core.EvaluationResult;
 import darwin.core.EvaluationStatus;
 import darwin.core.Metrics;
+import darwin.core.stats.Sample;
 import org.junit.jupiter.api.Test;
 
 class FitnessTest {
@@ -22,8 +23,9 @@ class FitnessTest {
     void anOkResultGivesBothObjectives() {
         Fitness fitness = Fitness.of(EvaluationResult.ok(metrics(12.5, 0.21), ""));
         assertTrue(fitness.works());
-        assertEquals(12.5, fitness.perplexity());
-        assertEquals(0.21, fitness.mfu());
+        assertEquals(12.5, fitness.perplexity(), 1e-12);
+        assertEquals(0.21, fitness.mfu(), 1e-15);
+        assertEquals(1, fitness.count());
     }
 
     @Test
@@ -67,7 +69,8 @@ class FitnessTest {
         assertThrows(IllegalArgumentException.class, () -> fit(10, -0.1));
         assertThrows(IllegalArgumentException.class, () -> fit(Double.NaN, 0.1));
         assertThrows(IllegalArgumentException.class, () -> Fitness.failed(EvaluationStatus.OK));
-        assertThrows(IllegalArgumentException.class, () -> new Fitness(EvaluationStatus.VIOLATION, 10, 0.1));
+        assertThrows(IllegalArgumentException.class,
+                () -> new Fitness(EvaluationStatus.VIOLATION, Sample.of(Math.log(10)), Sample.of(Math.log(0.1))));
         assertThrows(IllegalStateException.class, () -> failed().objectives());
         assertEquals(fit(10, 0.0), fit(10, -0.0), "no negative zero");
     }

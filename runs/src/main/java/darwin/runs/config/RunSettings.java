@@ -14,17 +14,19 @@ import java.util.Optional;
  * @param population the agents and the genetic algorithm
  * @param seed the seed of every random choice of the run
  * @param budget the compute each variant gets, the same for all
+ * @param fitness the noise floor, the margin and racing
  * @param evaluation how variants are built, trained and measured
  * @param llm who proposes the changes, how, and at what cost
  * @param run where the run lives, and whether it waits for people
  * @param confirm whether and how the run's best variant is confirmed at the end
  */
-public record RunSettings(PopulationSettings population, long seed, Budget budget, EvaluationSettings evaluation,
-        LlmSettings llm, RunControl run, ConfirmSettings confirm) {
+public record RunSettings(PopulationSettings population, long seed, Budget budget, FitnessSettings fitness,
+        EvaluationSettings evaluation, LlmSettings llm, RunControl run, ConfirmSettings confirm) {
 
     public RunSettings {
         Objects.requireNonNull(population, "population");
         Objects.requireNonNull(budget, "budget");
+        Objects.requireNonNull(fitness, "fitness");
         Objects.requireNonNull(evaluation, "evaluation");
         Objects.requireNonNull(llm, "llm");
         Objects.requireNonNull(run, "run");
@@ -57,6 +59,7 @@ public record RunSettings(PopulationSettings population, long seed, Budget budge
                                 values.get(Settings.MFU_WEIGHT))),
                 values.get(Settings.SEED),
                 budget,
+                new FitnessSettings(values.get(Settings.NOISE_FLOOR), values.get(Settings.MARGIN), values.get(Settings.RACE_CAP)),
                 new EvaluationSettings(values.get(Settings.SLOTS), values.get(Settings.THREADS),
                         values.get(Settings.SANDBOX), values.get(Settings.HEAP), values.get(Settings.MEMORY),
                         values.get(Settings.GRACE)),

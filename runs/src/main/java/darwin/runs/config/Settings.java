@@ -74,6 +74,13 @@ public final class Settings {
             "budget.seconds applies", "Optimizer steps per variant, instead of budget.seconds (never both).")
             .withFlag("--steps", "N");
 
+    public static final Setting<Integer> NOISE_FLOOR = Setting.of("fitness.noise-floor", wholeNumber(1, 100), 3,
+            "Evaluations of the seed, with different seeds, before the first generation: the run's noise floor; 1 skips it.");
+    public static final Setting<Double> MARGIN = Setting.of("fitness.margin", decimal(0, 10), 2.0,
+            "Standard errors by which a child must be better to replace, dominate or enter the elite; 0 trusts every draw.");
+    public static final Setting<Integer> RACE_CAP = Setting.of("fitness.race-cap", wholeNumber(1, 100), 4,
+            "The most evaluations (with fresh seeds) racing gives a variant whose standing is within the noise; 1 races none.");
+
     public static final Setting<Integer> SLOTS = Setting.of("evaluation.slots", wholeNumber(1, 64), 1,
             "Variants trained at the same time: one per GPU; one on a CPU machine, which then gets every core.")
             .withFlag("--slots", "K");
@@ -141,7 +148,7 @@ public final class Settings {
             "Evaluations of each, the best variant and the seed, with fresh seeds; the interval narrows as 1/sqrt(repeat).");
 
     private static final List<Setting<?>> ALL = List.of(AGENTS, OFFSPRING, ELITES, GENERATIONS, SELECTION,
-            PERPLEXITY_WEIGHT, MFU_WEIGHT, SEED, BUDGET_SECONDS, BUDGET_STEPS, SLOTS, THREADS, SANDBOX, HEAP, MEMORY,
+            PERPLEXITY_WEIGHT, MFU_WEIGHT, SEED, BUDGET_SECONDS, BUDGET_STEPS, NOISE_FLOOR, MARGIN, RACE_CAP, SLOTS, THREADS, SANDBOX, HEAP, MEMORY,
             GRACE, PROVIDER, MODEL, BASE_URL, API_KEY_ENV, TEMPERATURE, MAX_OUTPUT_TOKENS, TIMEOUT, RETRIES,
             REPAIR_ROUNDS, COST_CAP, PRICES, OUT, AWAIT_APPROVAL, LIBRARIES, MAVEN_REPOSITORY,
             CONFIRM, CONFIRM_REPEAT);
@@ -150,6 +157,7 @@ public final class Settings {
             "population", "The agents and the genetic algorithm.",
             "population.weights", "The weights of the two objectives, for population.selection: weighted.",
             "budget", "The compute each variant gets: budget.seconds or budget.steps, never both.",
+            "fitness", "How the run measures its noise, and when a difference counts.",
             "evaluation", "How variants are built, trained and measured, in sandboxed child processes.",
             "llm", "Who proposes the changes, how, and at what cost.",
             "run", "The run's directory, and the people in the loop.",

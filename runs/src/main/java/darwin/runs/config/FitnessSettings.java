@@ -1,0 +1,25 @@
+package darwin.runs.config;
+
+import darwin.population.loop.Replication;
+
+/**
+ * How a run deals with the noise of its measurements.
+ *
+ * @param noiseFloor how many times the seed is evaluated before the first generation, with
+ *     different seeds, to measure the run's noise; 1 measures none
+ * @param margin how many standard errors a difference must exceed to count
+ * @param raceCap the most replicates racing gives one variant; 1 races nothing
+ */
+public record FitnessSettings(int noiseFloor, double margin, int raceCap) {
+
+    public FitnessSettings {
+        Settings.NOISE_FLOOR.check(noiseFloor);
+        Settings.MARGIN.check(margin);
+        Settings.RACE_CAP.check(raceCap);
+    }
+
+    /** The loop's form of these settings. */
+    public Replication replication() {
+        return new Replication(noiseFloor, margin, raceCap);
+    }
+}
