@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "An evolutionary optimizer for neural-network training code.",
         subcommands = {RunCommand.class, ResumeCommand.class, StatusCommand.class, TrainCommand.class, SeedCommand.class,
                 EvaluateCommand.class, MutateCommand.class, RequestsCommand.class, SuggestCommand.class,
-                MemoryCommand.class, ReportCommand.class,
+                MemoryCommand.class, ReportCommand.class, ConfirmCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Darwin {
 
@@ -52,7 +52,12 @@ public final class Darwin {
     }
 
     static CommandLine commandLine() {
-        CommandLine line = new CommandLine(new Darwin());
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** The command line, its commands made by {@code factory} (tests give commands their stubs). */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine line = new CommandLine(new Darwin(), factory);
         line.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             commandLine.getErr().println("darwin: " + exception.getMessage());
             return 2;

@@ -35,6 +35,16 @@ final class ResumeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final RunEvaluators evaluators;
+
+    ResumeCommand() {
+        this(RunEvaluators.SANDBOX);
+    }
+
+    ResumeCommand(RunEvaluators evaluators) {
+        this.evaluators = evaluators;
+    }
+
     @Override
     public Integer call() throws Exception {
         RunDirectory run = new RunDirectory(dir).requireRun();
@@ -52,12 +62,12 @@ final class ResumeCommand implements Callable<Integer> {
             state = state.withSettings(updated);
             state.save(run.state(), json);
         }
-        if (settings.population().generations() <= state.generation()) {
+        if (settings.population().generations() <= state.generation() && !RunConfirmation.owed(settings, run, state, json)) {
             spec.commandLine().getOut().printf("%s has done all its %d generations; give more with --generations%n", dir,
                     state.generation());
             return 0;
         }
         return RunSession.execute(settings, run, Optional.of(state), state.settings(), spec.commandLine().getOut(),
-                spec.commandLine().getErr());
+                spec.commandLine().getErr(), evaluators);
     }
 }

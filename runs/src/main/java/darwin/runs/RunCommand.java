@@ -70,8 +70,21 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--await-approval", description = "Wait after a generation while upgrade requests are pending.")
     boolean awaitApproval;
 
+    @Option(names = "--no-confirm", description = "End without measuring the best variant and the seed again.")
+    boolean noConfirm;
+
     @Spec
     CommandSpec spec;
+
+    private final RunEvaluators evaluators;
+
+    RunCommand() {
+        this(RunEvaluators.SANDBOX);
+    }
+
+    RunCommand(RunEvaluators evaluators) {
+        this.evaluators = evaluators;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -89,6 +102,7 @@ final class RunCommand implements Callable<Integer> {
         put(overrides, Settings.MODEL, model);
         put(overrides, Settings.SEED, seed);
         put(overrides, Settings.AWAIT_APPROVAL, awaitApproval ? "true" : null);
+        put(overrides, Settings.CONFIRM, noConfirm ? "false" : null);
         RunSettingsLoader loader = new RunSettingsLoader();
         RunSettings settings = loader.load(Optional.ofNullable(config), overrides);
         SettingValues values = loader.values(Optional.ofNullable(config), overrides);
@@ -97,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException(run.root() + " already holds a run; continue it with: darwin resume " + run.root());
         }
         return RunSession.execute(settings, run, Optional.empty(), RunAssembly.persist(values, new ObjectMapper()),
-                spec.commandLine().getOut(), spec.commandLine().getErr());
+                spec.commandLine().getOut(), spec.commandLine().getErr(), evaluators);
     }
 
     private static void put(Map<Setting<?>, String> overrides, Setting<?> setting, String value) {

@@ -4,15 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import darwin.core.Budget;
 import darwin.core.EvaluationResult;
-import darwin.core.Metrics;
+import darwin.core.Evaluator;
 import darwin.core.Variant;
-import darwin.memory.EventType;
 import darwin.memory.RequestBook;
 import darwin.memory.RequestStatus;
 import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
 import darwin.mutation.edit.UnifiedDiff;
 import darwin.mutation.llm.CostLedger;
+import darwin.population.confirm.ConfirmationResult;
+import darwin.population.confirm.Standings;
 import darwin.population.loop.Evolution;
 import darwin.population.loop.EvolutionPlan;
 import darwin.population.selection.Fitness;
@@ -38,9 +39,10 @@ final class RunSession {
     /**
      * @param state the checkpoint to continue from, or empty to start
      * @param persisted the settings as {@code run.json} keeps them (for a new run)
+     * @param evaluators opens the run's evaluator
      */
     static int execute(RunSettings settings, RunDirectory run, Optional<RunState> state,
-            JsonNode persisted, PrintWriter out, PrintWriter err) throws Exception {
+            JsonNode persisted, PrintWriter out, PrintWriter err, RunEvaluators evaluators) throws Exception {
         ObjectMapper json = new ObjectMapper();
         Files.createDirectories(run.root());
         CostLedger costs = new CostLedger();
@@ -50,6 +52,7 @@ final class RunSession {
                 (settings.population().generations() - state.map(RunState::generation).orElse(0))
                         * settings.population().offspring(), ProgressLine.isTerminal());
         RunState end;
+        Ending ending;
         Evolution evolution;
         LocalEvaluator evaluator;
         try {
@@ -58,7 +61,7 @@ final class RunSession {
                     settings.population().generations(), settings.budget().describe(),
                     settings.llm().offline() ? "offline catalog" : settings.llm().provider().orElseThrow() + " "
                             + settings.llm().model().orElse(""));
-            evaluator = RunAssembly.evaluator(settings, run, progress);
+            evaluator = evaluators.open(settings, run, progress);
             holder[0] = evaluator;
             Variant seed = state.isPresent() ? null : SeedVariant.variant();
             String seedId = state.map(RunState::seedVariant).orElseGet(() -> seed.id());
@@ -74,47 +77,90 @@ final class RunSession {
                     Map.of("provider", settings.llm().offline() ? "offline" : settings.llm().provider().orElseThrow().id(),
                             "model", settings.llm().model().orElse(""))));
             end = evolution.run(start);
+            ending = confirm(settings, run, evolution, evaluator, end, progress, json);
         } finally {
             progress.close();
         }
-        summary(end, evolution, evaluator, settings, run, costs, out);
+        summary(end, evolution, evaluator, settings, run, costs, ending, out);
         return 0;
     }
 
-    private static void summary(RunState end, Evolution evolution, LocalEvaluator evaluator, RunSettings settings,
-            RunDirectory run, CostLedger costs, PrintWriter out) throws InterruptedException {
-        Variant seed = evolution.variant(end.seedVariant());
+    /**
+     * What the run's figures say at its end: the best variant at the budget in force, and its
+     * confirmation against the seed, or why there is none.
+     *
+     * @param confirmation the confirmation, when one was made
+     * @param unconfirmed why the best's gain is not confirmed, when it is not (empty when it is, or
+     *     when there is nothing to confirm)
+     */
+    private record Ending(Standings standings, Optional<ConfirmationResult> confirmation, String unconfirmed) {}
+
+    /** Confirms the best variant against the seed, unless the settings say not to or the best is the seed. */
+    private static Ending confirm(RunSettings settings, RunDirectory run, Evolution evolution, Evaluator evaluator,
+            RunState end, RunProgress progress, ObjectMapper json) throws InterruptedException {
         // people may have raised the budget: compare at the one in force at the end
+        Budget budget = evolution.budget();
+        Standings standings = Standings.at(evolution.ledger().entries(), budget);
+        Optional<Standings.Measured> best = standings.best();
+        if (best.isEmpty()) {
+            return new Ending(standings, Optional.empty(), "");
+        }
+        if (best.get().variant().equals(end.seedVariant())) {
+            progress.say("the best variant is the seed itself: there is no gain to confirm");
+            return new Ending(standings, Optional.empty(), "");
+        }
+        if (!settings.confirm().enabled()) {
+            return new Ending(standings, Optional.empty(), "confirm.enabled is false (darwin confirm " + run.root()
+                    + " measures it)");
+        }
+        int repeat = settings.confirm().repeat();
+        progress.say("confirming the best variant %s against the seed: %d evaluations of each, in turn, with fresh seeds",
+                best.get().variant(), repeat);
+        ConfirmationResult result = RunConfirmation.confirm(run, evaluator, evolution.ledger(),
+                evolution.variant(best.get().variant()), evolution.variant(end.seedVariant()), budget, repeat, settings.seed(),
+                RunConfirmation.saying(line -> progress.say("%s", line)), json);
+        return switch (result) {
+            case ConfirmationResult.Confirmed c -> {
+                progress.say("confirmed: %s; %s", c.describe(), c.explained());
+                yield new Ending(standings, Optional.of(c), "");
+            }
+            case ConfirmationResult.Unconfirmed u -> {
+                progress.say("%s", u.reason());
+                yield new Ending(standings, Optional.of(u), u.reason());
+            }
+        };
+    }
+
+    private static void summary(RunState end, Evolution evolution, LocalEvaluator evaluator, RunSettings settings,
+            RunDirectory run, CostLedger costs, Ending ending, PrintWriter out) throws InterruptedException {
+        Variant seed = evolution.variant(end.seedVariant());
         Budget budget = evolution.budget();
         EvaluationResult seedResult = evaluator.evaluate(seed, budget, settings.seed());
         // the best variant the run has measured, whether or not it is still in the population
-        String best = null;
-        Metrics bestMetrics = null;
-        for (var entry : evolution.ledger().entries(EventType.EVALUATION)) {
-            Optional<Metrics> m = evaluator.cached(evolution.variant(entry.data().path("variant").asText()), budget,
-                    settings.seed()).flatMap(EvaluationResult::measured);
-            if (m.isPresent() && (bestMetrics == null || m.get().perplexity() < bestMetrics.perplexity())) {
-                best = entry.data().path("variant").asText();
-                bestMetrics = m.get();
-            }
-        }
-        String bestId = best;
-        List<String> owners = end.members().stream().filter(m -> m.variant().equals(bestId)).map(RunState.Member::agent).toList();
+        Optional<Standings.Measured> best = ending.standings().best();
         out.printf(Locale.ROOT, "%nrun %s: %d generations done, slots busy %.0f%% of the time, LLM cost $%.2f%n",
                 run.root(), end.generation(), 100 * evaluator.utilisation(), costs.spent());
         seedResult.measured().ifPresentOrElse(
                 m -> out.printf(Locale.ROOT, "seed  %s  perplexity %.3f  MFU %.1f%%%n", seed.id(), m.perplexity(), 100 * m.mfu()),
                 () -> out.printf("seed  %s  %s: %s%n", seed.id(), seedResult.status(), seedResult.reason()));
-        if (best == null) {
+        if (best.isEmpty()) {
             out.println("no variant of the population was measured");
         } else {
-            Metrics b = bestMetrics;
-            String change = seedResult.measured().map(s -> String.format(Locale.ROOT, " (%+.1f%%)",
-                    100 * (b.perplexity() / s.perplexity() - 1))).orElse("");
-            out.printf(Locale.ROOT, "best  %s  perplexity %.3f%s  MFU %.1f%%  %s%n", best, b.perplexity(), change, 100 * b.mfu(),
-                    owners.isEmpty() ? "(no longer in the population)" : "owned by " + String.join(", ", owners));
-            String diff = UnifiedDiff.of(seed, evolution.variant(best)).text();
-            out.println(diff.isEmpty() ? "the best variant is the seed itself" : "\nits changes against the seed:\n" + diff);
+            String bestId = best.get().variant();
+            List<String> owners = end.members().stream().filter(m -> m.variant().equals(bestId))
+                    .map(RunState.Member::agent).toList();
+            String owned = owners.isEmpty() ? "no longer in the population" : "owned by " + String.join(", ", owners);
+            if (bestId.equals(seed.id())) {
+                out.printf("best  %s  the seed itself: no variant measured better, so there is no gain to confirm (%s)%n",
+                        bestId, owned);
+            } else {
+                String headline = ending.confirmation().orElse(null) instanceof ConfirmationResult.Confirmed confirmed
+                        ? Headline.confirmed(confirmed)
+                        : Headline.unconfirmed(best.get(), ending.standings().of(seed.id()), ending.unconfirmed());
+                out.printf("%s; %s%n", headline, owned);
+                String diff = UnifiedDiff.of(seed, evolution.variant(bestId)).text();
+                out.println(diff.isEmpty() ? "its files are the seed's" : "\nits changes against the seed:\n" + diff);
+            }
         }
         long pending = new RequestBook(run.requests(), new ObjectMapper(),
                 Clock.systemUTC()).with(RequestStatus.PENDING).size();

@@ -13,7 +13,12 @@ final class Cli {
     private Cli() {}
 
     static Outcome darwin(String... args) {
-        CommandLine line = Darwin.commandLine();
+        return darwin(CommandLine.defaultFactory(), args);
+    }
+
+    /** The command line with its commands made by {@code factory}, which may give them stubs. */
+    static Outcome darwin(CommandLine.IFactory factory, String... args) {
+        CommandLine line = Darwin.commandLine(factory);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         line.setOut(new PrintWriter(out, true));

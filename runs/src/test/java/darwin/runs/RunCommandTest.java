@@ -20,10 +20,14 @@ class RunCommandTest {
     @Test
     void aRunEvolvesResumesAndReportsWhereItStands(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("run");
-        Outcome run = darwin("run", "--out", dir.toString(), "--population", "2", "--generations", "1", "--steps", "2");
+        // the confirmation is RunConfirmationTest's: here it would train six more times
+        Outcome run = darwin("run", "--out", dir.toString(), "--population", "2", "--generations", "1", "--steps", "2",
+                "--no-confirm");
         assertEquals(0, run.status(), run.err() + run.out());
         assertTrue(run.out().contains("seed  "), run.out());
         assertTrue(run.out().contains("best  "), run.out());
+        assertTrue(run.out().contains("unconfirmed: confirm.enabled is false") || run.out().contains("the seed itself"),
+                run.out());
         assertTrue(run.err().contains("generation 1 of 1"), run.err());
         for (String file : new String[] {"run.json", "ledger.jsonl", "agents/agent-1.json", "agents/agent-2.json", "run.log"}) {
             assertTrue(Files.isRegularFile(dir.resolve(file)), file);

@@ -19,9 +19,10 @@ import java.util.Optional;
  * @param evaluation how variants are built, trained and measured
  * @param llm who proposes the changes, how, and at what cost
  * @param run where the run lives, and whether it waits for people
+ * @param confirm whether and how the run's best variant is confirmed at the end
  */
 public record RunSettings(PopulationSettings population, long seed, Budget budget, FitnessSettings fitness,
-        EvaluationSettings evaluation, LlmSettings llm, RunControl run) {
+        EvaluationSettings evaluation, LlmSettings llm, RunControl run, ConfirmSettings confirm) {
 
     public RunSettings {
         Objects.requireNonNull(population, "population");
@@ -30,6 +31,7 @@ public record RunSettings(PopulationSettings population, long seed, Budget budge
         Objects.requireNonNull(evaluation, "evaluation");
         Objects.requireNonNull(llm, "llm");
         Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(confirm, "confirm");
     }
 
     /** Every setting at its default: the demo run, with the run's directory named after now. */
@@ -61,7 +63,8 @@ public record RunSettings(PopulationSettings population, long seed, Budget budge
                         values.get(Settings.TIMEOUT), values.get(Settings.RETRIES), values.get(Settings.REPAIR_ROUNDS),
                         values.get(Settings.COST_CAP), values.get(Settings.PRICES)),
                 new RunControl(values.get(Settings.OUT), values.get(Settings.AWAIT_APPROVAL), values.get(Settings.LIBRARIES),
-                        values.get(Settings.MAVEN_REPOSITORY)));
+                        values.get(Settings.MAVEN_REPOSITORY)),
+                new ConfirmSettings(values.get(Settings.CONFIRM), values.get(Settings.CONFIRM_REPEAT)));
     }
 
     /** The one budget the values give: budget.seconds (given or by default), steps, tokens, flops or equal-time. */

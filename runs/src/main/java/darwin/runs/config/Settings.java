@@ -153,11 +153,18 @@ public final class Settings {
             values -> Path.of(System.getProperty("user.home"), ".m2", "repository"),
             "The local Maven repository where an approved library's jar is found.");
 
+    public static final Setting<Boolean> CONFIRM = Setting.of("confirm.enabled", bool(), true,
+            "Whether the run ends by measuring its best variant and the seed again, in turn, to confirm the gain.")
+            .withFlag("--no-confirm", "");
+    public static final Setting<Integer> CONFIRM_REPEAT = Setting.of("confirm.repeat", wholeNumber(2, 100), 3,
+            "Evaluations of each, the best variant and the seed, with fresh seeds; the interval narrows as 1/sqrt(repeat).");
+
     private static final List<Setting<?>> ALL = List.of(AGENTS, OFFSPRING, ELITES, GENERATIONS, SELECTION,
             PERPLEXITY_WEIGHT, MFU_WEIGHT, SEED, BUDGET_SECONDS, BUDGET_STEPS, BUDGET_TOKENS, BUDGET_FLOPS,
             BUDGET_EQUAL_TIME, NOISE_FLOOR, MARGIN, RACE_CAP, SLOTS, THREADS, SANDBOX, HEAP, MEMORY,
             GRACE, PROVIDER, MODEL, BASE_URL, API_KEY_ENV, TEMPERATURE, MAX_OUTPUT_TOKENS, TIMEOUT, RETRIES,
-            REPAIR_ROUNDS, COST_CAP, PRICES, OUT, AWAIT_APPROVAL, LIBRARIES, MAVEN_REPOSITORY);
+            REPAIR_ROUNDS, COST_CAP, PRICES, OUT, AWAIT_APPROVAL, LIBRARIES, MAVEN_REPOSITORY,
+            CONFIRM, CONFIRM_REPEAT);
 
     private static final SequencedMap<String, String> SECTIONS = sections(
             "population", "The agents and the genetic algorithm.",
@@ -166,7 +173,8 @@ public final class Settings {
             "fitness", "How the run measures its noise, and when a difference counts.",
             "evaluation", "How variants are built, trained and measured, in sandboxed child processes.",
             "llm", "Who proposes the changes, how, and at what cost.",
-            "run", "The run's directory, and the people in the loop.");
+            "run", "The run's directory, and the people in the loop.",
+            "confirm", "The run's headline measured again: its best variant against the seed, with a 95% interval.");
 
     private Settings() {}
 
