@@ -97,7 +97,9 @@ class EqualTimeProbesTest {
     void theSeedAgainstItselfRunsAtTheSameSpeed() {
         SpeedRatio speed = measure(compiledTinySeed);
         System.out.printf("seed against itself: %s%n", speed);
-        assertTrue(speed.ratio() > 0.6 && speed.ratio() < 1.6, "ratio " + speed);
+        // a loose bound: on a 2-core host that others load to 4 or 5 times its cores the same code
+        // measured 0.6 to 1.1 (the median of five pairs; single pairs strayed much further)
+        assertTrue(speed.ratio() > 0.5 && speed.ratio() < 2, "ratio " + speed);
         assertEquals(5, speed.pairs());
         assertTrue(speed.spread() >= 0 && speed.probeSeconds() > 0, speed.toString());
     }
