@@ -91,7 +91,7 @@ public final class PromptBuilder {
             case Budget.Tokens t -> String.format(Locale.ROOT,
                     "%,d training tokens, however they are batched; faster code gains nothing in perplexity, only in MFU",
                     t.tokens());
-            case Budget.Flops f -> String.format(Locale.ROOT, "%s model FLOPs (6N + 12·L·d·T per training token), counted"
+            case Budget.Flops f -> String.format(Locale.ROOT, "%s (model FLOPs: 6N + 12·L·d·T per training token), counted"
                     + " in tokens at the model's own FLOPs per token: a larger model trains on fewer tokens", f.describe());
             case Budget.EqualTime e -> String.format(Locale.ROOT, "the training tokens the program would process in %.0f"
                     + " seconds on this device, from its speed relative to the seed's measured side by side before"

@@ -59,6 +59,16 @@ class RequestAdvisorTest {
     }
 
     @Test
+    void aTokenFlopsOrEqualTimeBudgetIsDoubledInItsOwnKind() {
+        assertEquals(Budget.tokens(3_072_000), RequestAdvisor.larger(Budget.tokens(1_536_000)));
+        assertEquals(Budget.flops(2e15), RequestAdvisor.larger(Budget.flops(1e15)));
+        assertEquals(Budget.equalTime(40), RequestAdvisor.larger(Budget.equalTime(20)));
+        UpgradeRequest request = ADVISOR.advise(new RequestEvidence(Budget.equalTime(20), List.of(steep("a")), List.of()))
+                .orElseThrow();
+        assertEquals("equal-time-40.0", request.payload());
+    }
+
+    @Test
     void aFlatCurveAsksForNothing() {
         assertTrue(ADVISOR.advise(new RequestEvidence(THIRTY_SECONDS, List.of(flat("a"), flat("b")), HEALTHY))
                 .isEmpty());

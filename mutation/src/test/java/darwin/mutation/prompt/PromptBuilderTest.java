@@ -28,9 +28,24 @@ class PromptBuilderTest {
             new Metrics(1.91, Math.exp(1.91), 0.37, 22836, 1536000, 2000, 804096, 5.17e6, 3.2e11, 70, 67, "cpu()");
 
     private static MutationTask input(List<String> memory, Variant target) {
+        return input(memory, target, Budget.seconds(30));
+    }
+
+    private static MutationTask input(List<String> memory, Variant target, Budget budget) {
         return new MutationTask("agent-5", THROUGHPUT, memory, target, "agent-3", Optional.of(METRICS),
                 List.of("raised the learning rate to 2e-3: loss 1.95 → 1.91"), List.of("agent-1: loss 1.88, MFU 35%"),
-                List.of("try rotary embeddings"), Budget.seconds(30), List.of(), 1);
+                List.of("try rotary embeddings"), budget, List.of(), 1);
+    }
+
+    @Test
+    void saysWhatEachKindOfBudgetRewards() {
+        PromptBuilder builder = new PromptBuilder(PromptBudget.DEFAULT, "REPLY FORMAT");
+        assertTrue(builder.build(input(List.of(), TARGET, Budget.tokens(1_536_000))).user()
+                .contains("- Budget: 1,536,000 training tokens, however they are batched; faster code gains nothing in"));
+        assertTrue(builder.build(input(List.of(), TARGET, Budget.flops(1e15))).user()
+                .contains("- Budget: 1e+15 FLOPs (model FLOPs: 6N + 12·L·d·T per training token), counted in tokens"));
+        assertTrue(builder.build(input(List.of(), TARGET, Budget.equalTime(20))).user()
+                .contains("- Budget: the training tokens the program would process in 20 seconds on this device"));
     }
 
     @Test

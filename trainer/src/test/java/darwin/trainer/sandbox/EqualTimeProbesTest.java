@@ -2,24 +2,17 @@ package darwin.trainer.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import darwin.core.Budget;
 import darwin.core.EvaluationStatus;
 import darwin.program.GptConfig;
 import darwin.program.NanoGpt;
-import darwin.trainer.api.Batch;
-import darwin.trainer.api.Batches;
-import darwin.trainer.api.BudgetClock;
 import darwin.trainer.api.LanguageModel;
-import darwin.trainer.api.MetricsSink;
 import darwin.trainer.api.TrainingContext;
 import darwin.trainer.api.TrainingProgram;
 import darwin.trainer.build.Compilation;
@@ -53,16 +46,30 @@ class EqualTimeProbesTest {
     private static final GptConfig TINY = new GptConfig(1, 2, 32, 32, 8, 3e-3, 3e-4, 5, 0.1, 0.9, 0.99, 1.0, 0.0, false);
     private static final NanoGpt REFERENCE = new NanoGpt(TINY);
 
+    private static final String CONFIG = "program/darwin/program/GptConfig.java";
+    private static final String LOOP = "program/darwin/program/NanoGpt.java";
+
     private static TrainingProgram compiledSeed;
     private static TrainingProgram compiledTinySeed;
+    private static TrainingProgram slowedTinySeed;
 
     @BeforeAll
     static void compileTheSeed() throws Exception {
         compiledSeed = compile(Map.of());
-        String config = "program/darwin/program/GptConfig.java";
-        compiledTinySeed = compile(Map.of(config, SeedVariant.variant().sources().get(config).replace(
+        String tinyConfig = SeedVariant.variant().sources().get(CONFIG).replace(
                 "new GptConfig(4, 4, 128, 64, 12, 1e-3, 1e-4, 100, 0.1, 0.9, 0.99, 1.0, 0.0, false)",
-                "new GptConfig(1, 2, 32, 32, 8, 3e-3, 3e-4, 5, 0.1, 0.9, 0.99, 1.0, 0.0, false)")));
+                "new GptConfig(1, 2, 32, 32, 8, 3e-3, 3e-4, 5, 0.1, 0.9, 0.99, 1.0, 0.0, false)");
+        compiledTinySeed = compile(Map.of(CONFIG, tinyConfig));
+        // twelve more forward passes a step, several times the work of the step's own forward and
+        // backward pass, and of the same kind, so that a busy host slows both alike
+        String loop = SeedVariant.variant().sources().get(LOOP);
+        String slowedLoop = loop.replace("double lossValue = loss.getFloat();", """
+                double lossValue = loss.getFloat();
+                                for (int extra = 0; extra < 12; extra++) {
+                                    model.forward(batch.inputs(), false).getFloat(0, 0, 0);
+                                }""");
+        assertNotEquals(loop, slowedLoop);
+        slowedTinySeed = compile(Map.of(CONFIG, tinyConfig, LOOP, slowedLoop));
     }
 
     private static TrainingProgram compile(Map<String, String> changes) throws ProgramLoader.LoadException {
@@ -90,7 +97,9 @@ class EqualTimeProbesTest {
     void theSeedAgainstItselfRunsAtTheSameSpeed() {
         SpeedRatio speed = measure(compiledTinySeed);
         System.out.printf("seed against itself: %s%n", speed);
-        assertTrue(speed.ratio() > 0.6 && speed.ratio() < 1.6, "ratio " + speed);
+        // a loose bound: on a 2-core host that others load to 4 or 5 times its cores the same code
+        // measured 0.6 to 1.1 (the median of five pairs; single pairs strayed much further)
+        assertTrue(speed.ratio() > 0.5 && speed.ratio() < 2, "ratio " + speed);
         assertEquals(5, speed.pairs());
         assertTrue(speed.spread() >= 0 && speed.probeSeconds() > 0, speed.toString());
     }
@@ -98,18 +107,23 @@ class EqualTimeProbesTest {
     @Test
     void aVariantThatDoesExtraWorkPerStepIsSlower() {
         SpeedRatio same = measure(compiledTinySeed);
-        SpeedRatio slowed = measure(new Slowed(compiledTinySeed));
+        SpeedRatio slowed = measure(slowedTinySeed);
         System.out.printf("seed against itself: %s; slowed: %s%n", same, slowed);
         assertTrue(slowed.ratio() < 0.6, "slowed " + slowed);
-        assertTrue(slowed.ratio() < same.ratio() - 0.3, "slowed " + slowed + " against " + same);
+        assertTrue(slowed.ratio() < 0.7 * same.ratio(), "slowed " + slowed + " against " + same);
     }
 
     @Test
     void aVariantThatFailsInAProbeFailsWithItsOwnStatus() {
-        TrainingProgram failing = new Slowed(compiledSeed) {
+        TrainingProgram failing = new TrainingProgram() {
             @Override
             public LanguageModel train(TrainingContext context) {
                 throw new IllegalStateException("no training today");
+            }
+
+            @Override
+            public LanguageModel newModel(NDManager manager, int vocabularySize) {
+                return REFERENCE.newModel(manager, vocabularySize);
             }
         };
         try (NDManager manager = NDManager.newBaseManager(Engines.defaultDevice())) {
@@ -140,7 +154,7 @@ class EqualTimeProbesTest {
     private static SpeedRatio measure(TrainingProgram variant) {
         try (NDManager manager = NDManager.newBaseManager(Engines.defaultDevice())) {
             // more and longer probes than an evaluation's: a tiny step takes milliseconds
-            SpeedProbes.Measured measured = new SpeedProbes(session(), 5, 3, 30).measure(REFERENCE, variant, manager,
+            SpeedProbes.Measured measured = new SpeedProbes(session(), 5, 2, 15).measure(REFERENCE, variant, manager,
                     probe -> CORPUS.trainingSampler(TokenGrant.probeSeed(7, probe)), 7);
             assertNull(measured.failure(), () -> measured.failure().reason());
             return measured.speed();
@@ -149,64 +163,5 @@ class EqualTimeProbesTest {
 
     private static TrainingSession session() {
         return new TrainingSession(Engines.defaultDevice(), CORPUS.tokenizer().vocabularySize());
-    }
-
-    /** The seed with several times the work of a tiny step added to each: three products of 384² matrices per batch. */
-    private static class Slowed implements TrainingProgram {
-        private final TrainingProgram seed;
-
-        Slowed(TrainingProgram seed) {
-            this.seed = seed;
-        }
-
-        @Override
-        public LanguageModel train(TrainingContext context) throws Exception {
-            Batches batches = (manager, batchSize, contextLength) -> {
-                Batch batch = context.batches().next(manager, batchSize, contextLength);
-                try (NDManager scratch = context.manager().newSubManager()) {
-                    NDArray a = scratch.randomNormal(0f, 1f, new Shape(384, 384), DataType.FLOAT32);
-                    a.matMul(a).matMul(a).matMul(a).getFloat(0, 0);
-                }
-                return batch;
-            };
-            return seed.train(new Wrapped(context, batches));
-        }
-
-        @Override
-        public LanguageModel newModel(NDManager manager, int vocabularySize) {
-            return seed.newModel(manager, vocabularySize);
-        }
-    }
-
-    private record Wrapped(TrainingContext context, Batches batches) implements TrainingContext {
-        @Override
-        public NDManager manager() {
-            return context.manager();
-        }
-
-        @Override
-        public Device device() {
-            return context.device();
-        }
-
-        @Override
-        public int vocabularySize() {
-            return context.vocabularySize();
-        }
-
-        @Override
-        public BudgetClock clock() {
-            return context.clock();
-        }
-
-        @Override
-        public MetricsSink metrics() {
-            return context.metrics();
-        }
-
-        @Override
-        public long seed() {
-            return context.seed();
-        }
     }
 }
