@@ -321,24 +321,21 @@ public final class SandboxEvaluator {
     }
 
     /**
-     * How long a training child may run: budget plus grace under a time budget; under equal time,
-     * {@value #EQUAL_TIME_SLACK} times the seconds plus grace (the tokens granted take about the
-     * seconds on a host as fast as when the seed was calibrated, and a shared host may run at half
-     * that speed; the grace covers start-up and the speed probes); under the budgets whose time
-     * depends on the program (steps, tokens, FLOPs), the limit for step budgets.
+     * How long a training child may run: budget plus grace under a time budget; under the budgets
+     * of a fixed amount of work (steps, tokens, FLOPs, and equal time, whose tokens are granted
+     * before training), the limit for step budgets. Equal time takes about its seconds on a host as
+     * fast as when the seed was calibrated, but a shared host may be several times slower at the
+     * moment, and a limit it reached would be a failure of the host cached as the program's.
      */
     Duration trainLimit(Budget budget) {
         return switch (budget) {
             case Budget.Steps s -> settings.stepBudgetLimit();
             case Budget.Tokens t -> settings.stepBudgetLimit();
             case Budget.Flops f -> settings.stepBudgetLimit();
+            case Budget.EqualTime e -> settings.stepBudgetLimit();
             case Budget.Seconds s -> Duration.ofMillis((long) (s.seconds() * 1000)).plus(settings.grace());
-            case Budget.EqualTime e -> Duration.ofMillis((long) (e.seconds() * 1000 * EQUAL_TIME_SLACK)).plus(settings.grace());
         };
     }
-
-    /** How many times its seconds an equal-time training may take before it is stopped (see {@link #trainLimit}). */
-    static final int EQUAL_TIME_SLACK = 4;
 
     /**
      * Waits until both children have loaded their engines, then lets the training child start; or
