@@ -321,24 +321,22 @@ public final class SandboxEvaluator {
     }
 
     /**
-     * How long a training child may run: budget plus grace under a time budget; under equal time,
-     * {@value #EQUAL_TIME_SLACK} times the seconds plus grace (the tokens granted take about the
-     * seconds on a host as fast as when the seed was calibrated, and a shared host may run at half
-     * that speed; the grace covers start-up and the speed probes); under the budgets whose time
-     * depends on the program (steps, tokens, FLOPs), the limit for step budgets.
+     * How long a training child may run: budget plus grace under a time budget; under every budget
+     * whose time depends on the program or on how busy the host is (steps, tokens, FLOPs, equal
+     * time), the limit for step budgets. An equal-time training takes about its seconds on a host
+     * as fast as when the seed was calibrated, but a host that others load to several times its
+     * cores runs it several times longer, and a stop there would be cached as the variant's
+     * {@code TIMEOUT}.
      */
     Duration trainLimit(Budget budget) {
         return switch (budget) {
             case Budget.Steps s -> settings.stepBudgetLimit();
             case Budget.Tokens t -> settings.stepBudgetLimit();
             case Budget.Flops f -> settings.stepBudgetLimit();
+            case Budget.EqualTime e -> settings.stepBudgetLimit();
             case Budget.Seconds s -> Duration.ofMillis((long) (s.seconds() * 1000)).plus(settings.grace());
-            case Budget.EqualTime e -> Duration.ofMillis((long) (e.seconds() * 1000 * EQUAL_TIME_SLACK)).plus(settings.grace());
         };
     }
-
-    /** How many times its seconds an equal-time training may take before it is stopped (see {@link #trainLimit}). */
-    static final int EQUAL_TIME_SLACK = 4;
 
     /**
      * Waits until both children have loaded their engines, then lets the training child start; or

@@ -103,7 +103,7 @@ class SandboxEvaluatorTest {
                 1e11, new ProcessRunner());
         EvaluationResult result = without.evaluate(SeedVariant.variant(), Budget.equalTime(1), 1, TrainingListener.NONE, null);
         assertTrue(result.isHarnessFailure(), result.reason());
-        assertEquals(Duration.ofSeconds(4).plus(SandboxSettings.defaults().grace()), without.trainLimit(Budget.equalTime(1)));
+        assertEquals(SandboxSettings.defaults().stepBudgetLimit(), without.trainLimit(Budget.equalTime(1)));
         assertEquals(SandboxSettings.defaults().stepBudgetLimit(), without.trainLimit(Budget.tokens(5)));
         assertEquals(SandboxSettings.defaults().stepBudgetLimit(), without.trainLimit(Budget.flops(5)));
     }
