@@ -11,8 +11,10 @@ import java.util.function.LongFunction;
 
 /**
  * Measures how fast a variant trains relative to the reference program, in one process: short
- * probes in turn, reference, variant, reference, variant, …, each a {@code train()} call of its
- * own under a small step budget. A probe's rate is the tokens of the batches handed out after its
+ * probes in turn, reference and variant alternating (reference, variant, variant, reference,
+ * reference, variant: each pair in the other order than the last, so that a load that falls off
+ * over the probes, such as the JIT compiling in a fresh JVM, favours neither), each a
+ * {@code train()} call of its own under a small step budget. A probe's rate is the tokens of the batches handed out after its
  * warm-up over the time from the first of their hand-outs to the end of the call
  * ({@link StepTimes#tokensPerSecondToEnd}); the ratio is the median of the variant's probes over
  * the median of the reference's, and the spread half the range of the pairs' ratios.
@@ -76,16 +78,25 @@ public final class SpeedProbes {
         List<Double> variants = new ArrayList<>();
         for (int pair = 0; pair < pairs; pair++) {
             int warm = pair == 0 ? warmUp + FIRST_WARM_UP_EXTRA : warmUp;
-            Rate ofReference = probe(reference, manager, samplers.apply(2L * pair), warm, seed);
-            if (ofReference.failure() != null) {
-                return Measured.failed(EvaluationResult.harnessFailure("the reference program failed its speed probe: "
-                        + ofReference.failure().reason(), ofReference.failure().logTail()));
+            // reference first in even pairs, variant first in odd ones (R V, V R, R V): a host or a
+            // JIT whose load falls off over the probes favours neither program
+            boolean referenceFirst = pair % 2 == 0;
+            Rate ofReference = null;
+            if (referenceFirst) {
+                ofReference = probe(reference, manager, samplers.apply(2L * pair), warm, seed);
+                if (ofReference.failure() != null) {
+                    return Measured.failed(ofReference(ofReference.failure()));
+                }
             }
             Rate ofVariant = probe(variant, manager, samplers.apply(2L * pair + 1), warm, seed);
             if (ofVariant.failure() != null) {
-                EvaluationResult f = ofVariant.failure();
-                return Measured.failed(f.isHarnessFailure() ? f
-                        : EvaluationResult.failed(f.status(), "in a speed probe: " + f.reason(), f.logTail()));
+                return Measured.failed(ofVariant(ofVariant.failure()));
+            }
+            if (!referenceFirst) {
+                ofReference = probe(reference, manager, samplers.apply(2L * pair), warm, seed);
+                if (ofReference.failure() != null) {
+                    return Measured.failed(ofReference(ofReference.failure()));
+                }
             }
             references.add(ofReference.tokensPerSecond());
             variants.add(ofVariant.tokensPerSecond());
@@ -101,6 +112,18 @@ public final class SpeedProbes {
         double variantRate = median(variants);
         return new Measured(new SpeedRatio(variantRate / referenceRate, (highest - lowest) / 2, referenceRate, variantRate,
                 (System.nanoTime() - start) / 1e9, pairs), null);
+    }
+
+    /** A failure of the reference's probe: the harness's fault, never the variant's. */
+    private static EvaluationResult ofReference(EvaluationResult failure) {
+        return EvaluationResult.harnessFailure("the reference program failed its speed probe: " + failure.reason(),
+                failure.logTail());
+    }
+
+    /** A failure of the variant's probe, with the variant's own status. */
+    private static EvaluationResult ofVariant(EvaluationResult failure) {
+        return failure.isHarnessFailure() ? failure
+                : EvaluationResult.failed(failure.status(), "in a speed probe: " + failure.reason(), failure.logTail());
     }
 
     /** A speed ratio, or the failure that ended the probes. */

@@ -321,11 +321,12 @@ public final class SandboxEvaluator {
     }
 
     /**
-     * How long a training child may run: budget plus grace under a time budget; under the budgets
-     * of a fixed amount of work (steps, tokens, FLOPs, and equal time, whose tokens are granted
-     * before training), the limit for step budgets. Equal time takes about its seconds on a host as
-     * fast as when the seed was calibrated, but a shared host may be several times slower at the
-     * moment, and a limit it reached would be a failure of the host cached as the program's.
+     * How long a training child may run: budget plus grace under a time budget; under every budget
+     * whose time depends on the program or on how busy the host is (steps, tokens, FLOPs, equal
+     * time), the limit for step budgets. An equal-time training takes about its seconds on a host
+     * as fast as when the seed was calibrated, but a host that others load to several times its
+     * cores runs it several times longer, and a stop there would be cached as the variant's
+     * {@code TIMEOUT}.
      */
     Duration trainLimit(Budget budget) {
         return switch (budget) {

@@ -30,9 +30,8 @@ class SandboxEvaluatorTest {
 
     @BeforeAll
     static void evaluator(@TempDir Path work) {
-        // the seed's throughput is given, for equal time, so that nothing is calibrated; it is
-        // a sixth of the seed's on an idle 2-core host, so the equal-time test's speed probes take
-        // longer than its budget, and the grace covers them on a busy host
+        // the seed's throughput is given, for equal time, so that nothing is calibrated; a long
+        // grace lets the children start on a host that others load to several times its cores
         SandboxSettings settings = SandboxSettings.defaults().withWorkRoot(work);
         evaluator = new SandboxEvaluator(Corpus.tinyShakespeare(),
                 settings.withLimits(Duration.ofMinutes(4), settings.stepBudgetLimit(), settings.scoreLimit()), 1e11, 2000,
