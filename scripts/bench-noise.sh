@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # How much the seed's figures scatter under each budget kind while the host's speed changes.
 # For every kind, the seed is evaluated ROUNDS times with different seeds, and during every second
-# evaluation a busy loop occupies one core (a neighbour on a shared host); the kinds take turns
+# evaluation a busy loop at the lowest priority occupies one core (a neighbour; at normal priority
+# it stalls PyTorch's two threads on their barriers and the training runs 20-30 times slower,
+# which is not what a neighbour on the host does to a virtual machine); the kinds take turns
 # within each round, so they see the same moments of the machine. A quiet reference follows: the
 # seed at a fixed step budget with different seeds and no busy loop, the spread no budget kind can
 # go below (seed-to-seed variation alone).
@@ -24,7 +26,7 @@ for round in $(seq "$rounds"); do
   for entry in "${kinds[@]}"; do
     kind=${entry%%:*}; flag=${entry#*:}
     if (( round % 2 == 0 )); then
-      ( while :; do :; done ) & busy_pid=$!
+      nice -n 19 bash -c 'while :; do :; done' & busy_pid=$!
     fi
     # shellcheck disable=SC2086
     "$root/darwin" evaluate "$work/seed" $flag --seed "$round" --no-cache --json 2>/dev/null \

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # A run whose mutator changes nothing must report no gain. A stand-in LLM on loopback answers
 # every proposal with an edit that only adds an unused class (scripts/llm-stub.py), 4 agents,
-# 3 generations, the default budget kind; a busy loop occupies one core during every other
-# minute of the run (half of it), as a neighbour on a shared host would. With no real change
+# 3 generations, the default budget kind; a busy loop at the lowest priority occupies one core
+# during every other minute of the run (half of it), as a neighbour on a shared host would. With no real change
 # anywhere, the confirmed gain's 95% interval must contain 0 (or the seed stays best), and
 # `darwin memory stats` must count at most 1 attempt in 20 as improved.
 # Usage: scripts/bench-null-mutator.sh [OUT] [extra darwin run flags…]   (about 15 minutes on 2 cores)
@@ -15,7 +15,7 @@ python3 "$root/scripts/llm-stub.py" "$port" 0 &
 stub=$!
 busy_pid=
 ( while :; do
-    ( while :; do :; done ) & b=$!; sleep 60; kill $b; sleep 60
+    nice -n 19 bash -c 'while :; do :; done' & b=$!; sleep 60; kill $b; sleep 60
   done ) & busy_pid=$!
 trap 'kill $stub 2>/dev/null; pkill -P $busy_pid 2>/dev/null; kill $busy_pid 2>/dev/null' EXIT
 config=$(mktemp --suffix .yaml)
