@@ -7,7 +7,7 @@
 # within each round, so they see the same moments of the machine. A quiet reference follows: the
 # seed at a fixed step budget with different seeds and no busy loop, the spread no budget kind can
 # go below (seed-to-seed variation alone).
-# Usage: scripts/bench-noise.sh [ROUNDS] [SECONDS] [TOKENS]
+# Usage: [BUSY=0] scripts/bench-noise.sh [ROUNDS] [SECONDS] [TOKENS]   (BUSY=0: no busy loop)
 #   default 6 rounds, 20 s, 300000 tokens (about the seed's 20 s on 2 cores): about 35 minutes.
 # Prints, per kind, the perplexity's and MFU's relative standard deviation (sd of the log), with
 # the values, and the spread with and without the busy loop.
@@ -25,7 +25,7 @@ kinds=("seconds:--budget-seconds $seconds" "tokens:--tokens $tokens" "equal-time
 for round in $(seq "$rounds"); do
   for entry in "${kinds[@]}"; do
     kind=${entry%%:*}; flag=${entry#*:}
-    if (( round % 2 == 0 )); then
+    if [ "${BUSY:-1}" != 0 ] && (( round % 2 == 0 )); then
       nice -n 19 bash -c 'while :; do :; done' & busy_pid=$!
     fi
     # shellcheck disable=SC2086

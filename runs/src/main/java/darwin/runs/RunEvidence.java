@@ -23,10 +23,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -35,8 +33,10 @@ import java.util.function.Function;
  * target's lineage — and may ask people for more budget or more text.
  *
  * <p>It asks once: not while a request of the same kind waits for a decision or an effect, and
- * never twice for the same thing, whatever was decided. Called from the proposal threads, so
- * synchronized, and it remembers what it asked in this process too, before the run files it.
+ * never twice for the same thing, whatever was decided. The proposals of one generation are made
+ * at once and all see the requests of earlier generations only, so several may ask the same thing;
+ * the loop files the first in slot order and not the others, so that which proposal asks never
+ * depends on which thread came first. Called from the proposal threads, so synchronized.
  */
 final class RunEvidence implements Function<MutationTask, Optional<UpgradeRequest>> {
 
@@ -45,7 +45,6 @@ final class RunEvidence implements Function<MutationTask, Optional<UpgradeReques
     private final RunDirectory run;
     private final ObjectMapper json = new ObjectMapper();
     private final RequestAdvisor advisor = new RequestAdvisor();
-    private final Set<String> asked = new HashSet<>();
 
     RunEvidence(RunDirectory run) {
         this.run = run;
@@ -70,7 +69,7 @@ final class RunEvidence implements Function<MutationTask, Optional<UpgradeReques
         boolean open = filed.stream().anyMatch(r -> r.kind() == request.kind()
                 && (r.status() == RequestStatus.PENDING || r.status() == RequestStatus.APPROVED));
         boolean before = filed.stream().anyMatch(r -> r.kind() == request.kind() && r.payload().equals(request.payload()));
-        if (open || before || !asked.add(request.kind() + ":" + request.payload())) {
+        if (open || before) {
             return Optional.empty();
         }
         return advice;

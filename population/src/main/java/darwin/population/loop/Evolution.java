@@ -412,11 +412,14 @@ public final class Evolution {
         return new Slot(pairing, proposal);
     }
 
-    /** Files the generation's upgrade requests in slot order (once each: a resumed run finds them filed). */
+    /**
+     * Files the generation's upgrade requests in slot order (once each: a resumed run finds them
+     * filed); a request for what another proposal already asked is not filed again.
+     */
     private void fileRequests(int g, List<Slot> slots) {
         for (Slot slot : slots) {
             RecordedProposal proposal = slot.proposal();
-            if (proposal.request() == null) {
+            if (proposal.request() == null || desk.sameAs(proposal.key(), proposal.request()).isPresent()) {
                 continue;
             }
             Request request = desk.file(proposal.key(), g, proposal.agent(), proposal.request());

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -64,6 +65,19 @@ final class RequestDesk {
     /** Files an agent's request, once per proposal. */
     Request file(String proposal, int generation, String agent, UpgradeRequest request) {
         return book.file(proposal, generation, agent, request);
+    }
+
+    /**
+     * The request of another proposal that asked for the same thing (the same kind and payload),
+     * whatever was decided on it: such a request is not filed again. Proposals of one generation
+     * are made at once and cannot see each other's requests, so two may ask the same; the loop
+     * files the first in slot order.
+     */
+    Optional<Request> sameAs(String proposal, UpgradeRequest request) {
+        return book.all().stream()
+                .filter(r -> !r.proposal().equals(proposal) && r.kind() == request.kind()
+                        && r.payload().equals(request.payload()))
+                .findFirst();
     }
 
     /**

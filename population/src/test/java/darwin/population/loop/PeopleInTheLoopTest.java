@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import darwin.core.Budget;
+import darwin.core.Change;
 import darwin.core.MutationTask;
 import darwin.core.Mutator;
 import darwin.core.Proposal;
@@ -149,6 +150,23 @@ class PeopleInTheLoopTest {
         assertEquals(Set.of(Budget.seconds(8).key()), evaluation.budgets, "the raised budget stays");
         assertEquals(7, evolution.ledger().entries(EventType.DECISION).size(), "nothing told twice");
         assertEquals(2, second.generation());
+    }
+
+    @Test
+    void proposalsOfOneGenerationThatAskTheSameFileItOnceForTheFirstSlot(@TempDir Path dir) throws Exception {
+        UpgradeRequest more = ask(RequestKind.BUDGET, "10");
+        Mutator asking = task -> {
+            Proposal proposal = EvolutionTest.MUTATOR.propose(task);
+            return new Proposal(proposal.agent(), proposal.target(), proposal.status(), proposal.reason(),
+                    proposal.change().map(c -> new Change(c.reasoning(), c.summary(), c.tags(), c.edits(), Optional.of(more))),
+                    proposal.child(), proposal.rounds(), proposal.inputTokens(), proposal.outputTokens(), proposal.cost());
+        };
+        Evolution evolution = evolution(dir, asking, new EvolutionTest.Counting(), false);
+        evolution.generation(evolution.begin("people", SEED, JSON.createObjectNode(), Map.of()));
+        List<Request> filed = book(dir).all();
+        assertEquals(1, filed.size(), "every slot asked for the same budget: " + filed);
+        assertEquals("g1-s0", filed.getFirst().proposal(), "the first slot's, whichever proposal ended first");
+        assertEquals(1, evolution.ledger().entries(EventType.REQUEST).size());
     }
 
     @Test
