@@ -60,7 +60,8 @@ final class ReportCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             // settings this darwin no longer accepts: say what the file says
             return new RunPlan(persisted.path(Settings.GENERATIONS.key()).asInt(records.state().generation()),
-                    records.state().members().size(), persisted.path(Settings.BUDGET_SECONDS.key()).asText("?") + " s",
+                    records.state().members().size(), Settings.budgets().stream().filter(b -> persisted.has(b.key())).findFirst()
+                            .map(b -> b.key() + " " + persisted.path(b.key()).asText()).orElse("budget.seconds 20"),
                     persisted.path(Settings.PROVIDER.key()).asText("offline catalog"));
         }
     }

@@ -109,12 +109,17 @@ final class RunAssembly {
     /**
      * The settings given by the file and the flags, as text by key, for {@code run.json}, so that a
      * resume reads them back; settings left at their defaults take the defaults again, except
-     * {@code population.generations}, the number that a resume compares with, which is always kept.
+     * {@code population.generations}, the number that a resume compares with, and the budget, which
+     * are always kept (a run that kept no budget began when 20 seconds was the default, and resumes
+     * with it).
      */
     static ObjectNode persist(SettingValues values, ObjectMapper json) {
         ObjectNode node = json.createObjectNode();
+        boolean budgetGiven = Settings.budgets().stream().anyMatch(values::isGiven);
         for (Setting<?> setting : Settings.all()) {
-            if (values.isGiven(setting) || setting == Settings.GENERATIONS) {
+            // the budget in force is always kept, so that a later change of the default budget cannot change a run's
+            if (values.isGiven(setting) || setting == Settings.GENERATIONS
+                    || (!budgetGiven && setting == Settings.BUDGET_TOKENS)) {
                 render(values, setting).ifPresent(text -> node.put(setting.key(), text));
             }
         }
@@ -130,6 +135,13 @@ final class RunAssembly {
         Map<Setting<?>, String> overrides = new HashMap<>();
         persisted.fields().forEachRemaining(field -> Settings.named(field.getKey())
                 .ifPresent(setting -> overrides.put(setting, field.getValue().asText())));
+        if (Settings.budgets().stream().noneMatch(overrides::containsKey)) {
+            // a run begun when 20 seconds was the default budget, and kept no budget of its own
+            overrides.put(Settings.BUDGET_SECONDS, LEGACY_DEFAULT_SECONDS);
+        }
         return overrides;
     }
+
+    /** The default budget of runs begun before the default became a token budget. */
+    private static final String LEGACY_DEFAULT_SECONDS = "20";
 }

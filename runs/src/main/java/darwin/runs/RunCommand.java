@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {"Evolve the seed training program: agents propose changes to one another's variants, each variant",
                 "is trained in a sandbox under the same budget, and the fittest survive. See CONFIGURATION.md for every setting.",
-                "With no arguments: 4 agents, 3 generations, 20 s per variant, the offline catalog (minutes on 2 cores)."})
+                "With no arguments: 4 agents, 3 generations, 200,000 tokens per variant, the offline catalog (minutes on 2 cores)."})
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "A YAML configuration file; flags override it.")

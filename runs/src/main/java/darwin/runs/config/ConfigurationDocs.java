@@ -24,7 +24,7 @@ public final class ConfigurationDocs {
 
                 `darwin run` reads its settings from a YAML file, `--config FILE`, and from flags, which
                 override the file. A setting that neither gives keeps its default: with no file at all the
-                run is the demo, %s agents for %s generations, %s seconds of training per variant and the
+                run is the demo, %s agents for %s generations, %s training tokens per variant and the
                 offline catalog proposing the changes, a few minutes on 2 cores with no network.
 
                 - Keys are the dotted paths below, written as nested mappings (`population:`, then
@@ -36,7 +36,7 @@ public final class ConfigurationDocs {
                 - Sizes are `512m`, `8g` (binary units k, m, g, t; a plain number is bytes). Durations are
                   `60s`, `5m`, `1h` (a plain number is seconds).
                 - `none` lifts a limit where the table allows it: `llm.cost-cap: none`, `evaluation.memory: none`.
-                - The budget is one of `budget.seconds` (the default), `budget.steps`, `budget.tokens`,
+                - The budget is one of `budget.tokens` (the default), `budget.seconds`, `budget.steps`,
                   `budget.flops` and `budget.equal-time`, never two; a budget flag (`--budget-seconds`,
                   `--steps`, `--tokens`, `--flops`, `--equal-time`) replaces the file's budget, whichever kind
                   it was. Tokens, FLOPs and equal time make the held-out loss independent of how busy the
@@ -54,7 +54,7 @@ public final class ConfigurationDocs {
                 ```yaml
                 %s```
                 """.formatted(Settings.AGENTS.byDefault().description(),
-                Settings.GENERATIONS.byDefault().description(), Settings.BUDGET_SECONDS.byDefault().description(),
+                Settings.GENERATIONS.byDefault().description(), Settings.BUDGET_TOKENS.byDefault().description(),
                 table(), yamlExample());
     }
 

@@ -76,12 +76,12 @@ public record RunSettings(PopulationSettings population, long seed, Budget budge
             throw ConfigException.between(named + (keys.size() == 2 ? " are both set" : " are all set")
                     + "; give exactly one kind of budget", given.toArray(Setting<?>[]::new));
         }
-        Setting<?> kind = given.isEmpty() ? Settings.BUDGET_SECONDS : given.getFirst();
+        Setting<?> kind = given.isEmpty() ? Settings.BUDGET_TOKENS : given.getFirst();
         if (kind == Settings.BUDGET_STEPS) {
             return Budget.steps(values.get(Settings.BUDGET_STEPS));
         }
-        if (kind == Settings.BUDGET_TOKENS) {
-            return Budget.tokens(values.get(Settings.BUDGET_TOKENS));
+        if (kind == Settings.BUDGET_SECONDS) {
+            return Budget.seconds(values.get(Settings.BUDGET_SECONDS));
         }
         if (kind == Settings.BUDGET_FLOPS) {
             return Budget.flops(values.get(Settings.BUDGET_FLOPS));
@@ -89,7 +89,7 @@ public record RunSettings(PopulationSettings population, long seed, Budget budge
         if (kind == Settings.BUDGET_EQUAL_TIME) {
             return Budget.equalTime(values.get(Settings.BUDGET_EQUAL_TIME));
         }
-        return Budget.seconds(values.get(Settings.BUDGET_SECONDS));
+        return Budget.tokens(values.get(Settings.BUDGET_TOKENS));
     }
 
     /** The user's documentation of every setting: {@code CONFIGURATION.md}. */

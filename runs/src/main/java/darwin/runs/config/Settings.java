@@ -67,22 +67,23 @@ public final class Settings {
             "Seeds every random choice of the run; with the offline mutator a run is reproducible.")
             .withFlag("--seed", "N");
 
-    public static final Setting<Double> BUDGET_SECONDS = Setting.of("budget.seconds", positive(86_400), 20.0,
-            "Seconds of wall-clock training per variant, the same for all: faster code sees more tokens.")
+    public static final Setting<Double> BUDGET_SECONDS = Setting.optional("budget.seconds", positive(86_400),
+            "budget.tokens applies",
+            "Seconds of wall-clock training per variant, instead of budget.tokens: faster code sees more tokens, and so does a quiet host.")
             .withFlag("--budget-seconds", "S");
     public static final Setting<Long> BUDGET_STEPS = Setting.optional("budget.steps", longNumber(1, 100_000_000),
-            "budget.seconds applies", "Optimizer steps per variant, instead of budget.seconds (one kind of budget only).")
+            "budget.tokens applies", "Optimizer steps per variant, instead of budget.tokens (one kind of budget only).")
             .withFlag("--steps", "N");
-    public static final Setting<Long> BUDGET_TOKENS = Setting.optional("budget.tokens", longNumber(1, 1_000_000_000_000L),
-            "budget.seconds applies",
-            "Training tokens per variant, instead of budget.seconds: the same data for all, whatever the host's speed.")
+    /** The default budget: about 20 s of the seed on 2 cores, and the same work on any host at any moment. */
+    public static final Setting<Long> BUDGET_TOKENS = Setting.of("budget.tokens", longNumber(1, 1_000_000_000_000L),
+            200_000L, "Training tokens per variant, the same data for all whatever the host's speed (BENCHMARKS.md).")
             .withFlag("--tokens", "N");
     public static final Setting<Double> BUDGET_FLOPS = Setting.optional("budget.flops", decimal(1, 1e24),
-            "budget.seconds applies",
-            "Model FLOPs per variant (6N + 12·L·d·T a token), instead of budget.seconds: larger models see fewer tokens.")
+            "budget.tokens applies",
+            "Model FLOPs per variant (6N + 12·L·d·T a token), instead of budget.tokens: larger models see fewer tokens.")
             .withFlag("--flops", "F");
     public static final Setting<Double> BUDGET_EQUAL_TIME = Setting.optional("budget.equal-time", positive(86_400),
-            "budget.seconds applies",
+            "budget.tokens applies",
             "Seconds per variant at the seed's calibrated speed times the variant's speed measured beside the seed's.")
             .withFlag("--equal-time", "S");
 

@@ -56,7 +56,7 @@ class RunSettingsLoaderTest {
         assertEquals(new PopulationSettings(4, 4, 1, 3, Selection.NSGA2, new PopulationSettings.Weights(1.0, 0.5)),
                 settings.population());
         assertEquals(1, settings.seed());
-        assertEquals(Budget.seconds(20), settings.budget());
+        assertEquals(Budget.tokens(200_000), settings.budget());
         assertEquals(new EvaluationSettings(1, 0, SandboxMode.AUTO, Size.gigabytes(2), Optional.of(Size.gigabytes(8)),
                 Duration.ofSeconds(60)), settings.evaluation());
         LlmSettings llm = settings.llm();
@@ -178,7 +178,7 @@ class RunSettingsLoaderTest {
         assertEquals(Budget.flops(1e15), LOADER.load(Optional.of(tokens), Map.of(Settings.BUDGET_FLOPS, "1e15")).budget());
         Path equalTime = file("budget:\n  equal-time: 20\n");
         assertEquals(Budget.tokens(5000), LOADER.load(Optional.of(equalTime), Map.of(Settings.BUDGET_TOKENS, "5000")).budget());
-        assertEquals(Budget.seconds(20), LOADER.load(Optional.empty(), Map.of()).budget(), "the default stays seconds");
+        assertEquals(Budget.tokens(200_000), LOADER.load(Optional.empty(), Map.of()).budget(), "the default is a token budget");
         assertTrue(error(Map.of(Settings.BUDGET_TOKENS, "0")).startsWith("flag --tokens: budget.tokens: '0'"));
         assertTrue(error(Map.of(Settings.BUDGET_FLOPS, "0.5")).startsWith("flag --flops: budget.flops: '0.5'"));
         assertTrue(error(Map.of(Settings.BUDGET_EQUAL_TIME, "-1")).startsWith("flag --equal-time: budget.equal-time: '-1'"));

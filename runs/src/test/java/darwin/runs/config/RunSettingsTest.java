@@ -86,7 +86,7 @@ class RunSettingsTest {
     void theDefaultsAreTheDemo() {
         RunSettings defaults = RunSettings.defaults();
         assertEquals(4, defaults.population().agents());
-        assertEquals(Budget.seconds(20), defaults.budget());
+        assertEquals(Budget.tokens(200_000), defaults.budget());
         assertTrue(defaults.llm().offline());
         assertTrue(defaults.run().out().startsWith("out"));
         assertTrue(defaults.run().out().getFileName().toString().matches("run-\\d{8}-\\d{6}"));

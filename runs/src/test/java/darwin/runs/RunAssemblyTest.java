@@ -1,0 +1,34 @@
+package darwin.runs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import darwin.core.Budget;
+import darwin.runs.config.RunSettingsLoader;
+import darwin.runs.config.Settings;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RunAssemblyTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final RunSettingsLoader LOADER = new RunSettingsLoader();
+
+    @Test
+    void aRunKeepsItsBudgetEvenAtTheDefaultSoThatANewDefaultCannotChangeIt() {
+        var persisted = RunAssembly.persist(LOADER.values(Optional.empty(), Map.of()), JSON);
+        assertEquals("200000", persisted.path(Settings.BUDGET_TOKENS.key()).asText());
+        assertEquals(Budget.tokens(200_000), LOADER.load(Optional.empty(), RunAssembly.restore(persisted)).budget());
+
+        var given = RunAssembly.persist(LOADER.values(Optional.empty(), Map.of(Settings.BUDGET_STEPS, "60")), JSON);
+        assertEquals(false, given.has(Settings.BUDGET_TOKENS.key()), "only the budget in force");
+        assertEquals(Budget.steps(60), LOADER.load(Optional.empty(), RunAssembly.restore(given)).budget());
+    }
+
+    @Test
+    void aRunThatKeptNoBudgetBeganUnderTheOldDefaultOfTwentySeconds() throws Exception {
+        var legacy = JSON.readTree("{\"population.generations\": \"3\"}");
+        assertEquals(Budget.seconds(20), LOADER.load(Optional.empty(), RunAssembly.restore(legacy)).budget());
+    }
+}
