@@ -3,7 +3,6 @@ package darwin.population.loop;
 import darwin.core.EvaluationResult;
 import darwin.core.Metrics;
 import darwin.core.stats.Interval;
-import darwin.core.stats.Noise;
 import darwin.core.stats.Sample;
 import darwin.memory.Effect;
 import darwin.population.selection.Significance;
@@ -28,15 +27,11 @@ final class Effects {
         Sample lossBefore = Replicates.losses(before).orElseThrow();
         Sample lossAfter = Replicates.losses(after).orElseThrow();
         Interval perplexity = significance.loss().difference(lossAfter, lossBefore, level).relative();
-        Interval mfu = difference(significance.logMfu(), Replicates.logMfus(after).orElseThrow(),
+        Interval mfu = significance.logMfu().difference(Replicates.logMfus(after).orElseThrow(),
                 Replicates.logMfus(before).orElseThrow(), level).relative();
         Effect.Verdict verdict = perplexity.high() < 0 ? Effect.Verdict.BETTER
                 : perplexity.low() > 0 ? Effect.Verdict.WORSE : Effect.Verdict.WITHIN_NOISE;
         return Optional.of(new Effect(perplexity, mfu, before.size(), after.size(), verdict));
-    }
-
-    private static Interval difference(Noise noise, Sample a, Sample b, double level) {
-        return noise.difference(a, b, level);
     }
 
     /**

@@ -288,8 +288,8 @@ public final class Evolution {
         return new Significance(Noise.pooled(losses), Noise.pooled(mfus), plan.replication().margin());
     }
 
-    private static ObjectNode noiseJson(Significance significance) {
-        ObjectNode node = new ObjectMapper().createObjectNode();
+    private ObjectNode noiseJson(Significance significance) {
+        ObjectNode node = json.createObjectNode();
         node.put("lossSd", significance.loss().sd()).put("lossDegreesOfFreedom", significance.loss().degreesOfFreedom());
         node.put("logMfuSd", significance.logMfu().sd()).put("logMfuDegreesOfFreedom", significance.logMfu().degreesOfFreedom());
         node.put("margin", significance.margin());

@@ -10,6 +10,7 @@ import darwin.core.Variant;
 import darwin.core.stats.Sample;
 import darwin.memory.EventType;
 import darwin.memory.Ledger;
+import darwin.population.selection.Fitness;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,9 +29,6 @@ import java.util.function.ToDoubleFunction;
  * <p>Thread-safe: the pairings of a generation evaluate their children at once.
  */
 final class Replicates {
-
-    /** The smallest MFU whose log is taken: a variant measured at 0 would otherwise have no log. */
-    static final double MFU_FLOOR = 1e-6;
 
     private final Evaluator evaluator;
     private final Ledger ledger;
@@ -134,9 +132,9 @@ final class Replicates {
         return sample(results, Metrics::valLoss);
     }
 
-    /** The logs of the working results' MFU (at least {@link #MFU_FLOOR}). */
+    /** The logs of the working results' MFU, floored as {@link Fitness#MFU_FLOOR} says. */
     static Optional<Sample> logMfus(List<EvaluationResult> results) {
-        return sample(results, m -> Math.log(Math.max(MFU_FLOOR, m.mfu())));
+        return sample(results, m -> Math.log(Math.max(Fitness.MFU_FLOOR, m.mfu())));
     }
 
     private static Optional<Sample> sample(List<EvaluationResult> results, ToDoubleFunction<Metrics> figure) {
