@@ -7,6 +7,7 @@ import darwin.trainer.cache.ResultCache;
 import darwin.trainer.cache.ResultKey;
 import darwin.trainer.data.Corpus;
 import darwin.trainer.device.Engines;
+import darwin.trainer.device.ThreadWait;
 import darwin.trainer.harness.Harness;
 import darwin.trainer.harness.HarnessSettings;
 import darwin.trainer.process.ProcessRunner;
@@ -64,6 +65,12 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Engine threads of the training process (default: all cores).")
     int threads;
 
+    @Option(names = "--thread-wait", paramLabel = "POLICY", defaultValue = "passive",
+            description = "How the engine's threads wait for each other: passive (the default: another process on one"
+                    + " core slows training about 1.5 times, not 30) or spin (a little faster on a machine nothing else"
+                    + " uses). Results are cached per policy.")
+    String threadWait;
+
     @Option(names = "--peak-flops", paramLabel = "F", defaultValue = "0",
             description = "The device's peak FLOP/s, instead of the calibrated figure.")
     double peakFlops;
@@ -85,6 +92,11 @@ final class EvaluateCommand implements Callable<Integer> {
             case "none" -> SandboxMode.NONE;
             default -> throw new IllegalArgumentException("--sandbox must be auto, bubblewrap or none, got " + sandbox);
         };
+        ThreadWait wait = switch (threadWait) {
+            case "passive" -> ThreadWait.PASSIVE;
+            case "spin" -> ThreadWait.SPIN;
+            default -> throw new IllegalArgumentException("--thread-wait must be passive or spin, got " + threadWait);
+        };
         if (threads < 0) {
             throw new IllegalArgumentException("--threads must be positive, got " + threads);
         }
@@ -99,7 +111,7 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ProgressLine progress = new ProgressLine(err, chosen, ProgressLine.isTerminal());
         ResultCache cache = ResultCache.forVariant(variant.id(), dir);
-        String device = Engines.deviceKey(childThreads);
+        String device = Engines.deviceKey(childThreads, wait);
         PrintWriter out = spec.commandLine().getOut();
         LocalEvaluator evaluator = null;
         List<EvaluationResult> results = new ArrayList<>();
@@ -127,7 +139,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     double reference = chosen instanceof Budget.EqualTime
                             ? Harness.referenceThroughput(harness, corpus, Engines.defaultDevice(), progress) : 0;
                     SandboxEvaluator sandboxEvaluator = new SandboxEvaluator(corpus,
-                            SandboxSettings.defaults().withThreads(childThreads).withMode(mode)
+                            SandboxSettings.defaults().withThreads(childThreads).withThreadWait(wait).withMode(mode)
                                     .withResources(dir.resolve(VariantDirectory.RESOURCES)),
                             peak, reference, new ProcessRunner());
                     evaluator = new LocalEvaluator(sandboxEvaluator, 1, cache, device,

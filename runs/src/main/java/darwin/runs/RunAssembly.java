@@ -33,6 +33,7 @@ import darwin.trainer.build.VariantCompileCheck;
 import darwin.trainer.cache.ResultCache;
 import darwin.trainer.data.Corpus;
 import darwin.trainer.device.Engines;
+import darwin.trainer.device.ThreadWait;
 import darwin.trainer.harness.Harness;
 import darwin.trainer.harness.HarnessSettings;
 import darwin.trainer.harness.TrainingListener;
@@ -67,7 +68,7 @@ final class RunAssembly {
                 ? Harness.referenceThroughput(HarnessSettings.defaults(), corpus, Engines.defaultDevice(), listener) : 0;
         SandboxEvaluator sandbox = new SandboxEvaluator(corpus, sandboxSettings, peak, reference, new ProcessRunner());
         return new LocalEvaluator(sandbox, settings.evaluation().slots(), ResultCache.under(run.variants()),
-                Engines.deviceKey(sandboxSettings.threads()), id -> run.variant(id).resolve("logs"), listener);
+                Engines.deviceKey(sandboxSettings.threads(), sandboxSettings.threadWait()), id -> run.variant(id).resolve("logs"), listener);
     }
 
     /** Compiles a variant as the sandbox will (with the run's libraries), for the mutation step and people's upgrades. */
@@ -109,9 +110,10 @@ final class RunAssembly {
     /**
      * The settings given by the file and the flags, as text by key, for {@code run.json}, so that a
      * resume reads them back; settings left at their defaults take the defaults again, except
-     * {@code population.generations}, the number that a resume compares with, and the budget, which
-     * are always kept (a run that kept no budget began when 20 seconds was the default, and resumes
-     * with it).
+     * {@code population.generations}, the number that a resume compares with, the budget and the
+     * threads' wait policy, which are always kept (a run that kept no budget began when 20 seconds
+     * was the default, and resumes with it; one that kept no wait policy measured its speed with
+     * spinning threads, and goes on so).
      */
     static ObjectNode persist(SettingValues values, ObjectMapper json) {
         ObjectNode node = json.createObjectNode();
@@ -119,7 +121,7 @@ final class RunAssembly {
         for (Setting<?> setting : Settings.all()) {
             // the budget in force is always kept, so that a later change of the default budget cannot change a run's
             if (values.isGiven(setting) || setting == Settings.GENERATIONS
-                    || (!budgetGiven && setting == Settings.BUDGET_TOKENS)) {
+                    || (!budgetGiven && setting == Settings.BUDGET_TOKENS) || setting == Settings.THREAD_WAIT) {
                 render(values, setting).ifPresent(text -> node.put(setting.key(), text));
             }
         }
@@ -139,6 +141,8 @@ final class RunAssembly {
             // a run begun when 20 seconds was the default budget, and kept no budget of its own
             overrides.put(Settings.BUDGET_SECONDS, LEGACY_DEFAULT_SECONDS);
         }
+        // a run begun before the wait policy was chosen measured every speed with spinning threads
+        overrides.putIfAbsent(Settings.THREAD_WAIT, ThreadWait.SPIN.label());
         return overrides;
     }
 

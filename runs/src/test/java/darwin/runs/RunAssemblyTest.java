@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import darwin.core.Budget;
 import darwin.runs.config.RunSettingsLoader;
 import darwin.runs.config.Settings;
+import darwin.trainer.device.ThreadWait;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -30,5 +31,16 @@ class RunAssemblyTest {
     void aRunThatKeptNoBudgetBeganUnderTheOldDefaultOfTwentySeconds() throws Exception {
         var legacy = JSON.readTree("{\"population.generations\": \"3\"}");
         assertEquals(Budget.seconds(20), LOADER.load(Optional.empty(), RunAssembly.restore(legacy)).budget());
+    }
+
+    @Test
+    void aRunKeepsItsThreadWaitAndOneThatKeptNoneGoesOnSpinningAsItMeasuredBefore() throws Exception {
+        var persisted = RunAssembly.persist(LOADER.values(Optional.empty(), Map.of()), JSON);
+        assertEquals("passive", persisted.path(Settings.THREAD_WAIT.key()).asText());
+        assertEquals(ThreadWait.PASSIVE,
+                LOADER.load(Optional.empty(), RunAssembly.restore(persisted)).evaluation().threadWait());
+
+        var legacy = JSON.readTree("{\"population.generations\": \"3\", \"budget.steps\": \"60\"}");
+        assertEquals(ThreadWait.SPIN, LOADER.load(Optional.empty(), RunAssembly.restore(legacy)).evaluation().threadWait());
     }
 }

@@ -1,5 +1,6 @@
 package darwin.runs.config;
 
+import darwin.trainer.device.ThreadWait;
 import darwin.trainer.process.SandboxMode;
 import darwin.trainer.sandbox.LocalEvaluator;
 import darwin.trainer.sandbox.SandboxSettings;
@@ -11,17 +12,19 @@ import java.util.Optional;
  *
  * @param slots how many variants train at the same time
  * @param threads engine threads of each training process; 0 shares the cores out among the slots
+ * @param threadWait how those threads wait for one another
  * @param sandbox whether child processes run in bubblewrap
  * @param heap the Java heap of each child process
  * @param memory the address-space limit of each child process; empty for none
  * @param grace the time a child gets beyond a time budget
  */
-public record EvaluationSettings(int slots, int threads, SandboxMode sandbox, Size heap, Optional<Size> memory,
+public record EvaluationSettings(int slots, int threads, ThreadWait threadWait, SandboxMode sandbox, Size heap, Optional<Size> memory,
         Duration grace) {
 
     public EvaluationSettings {
         Settings.SLOTS.check(slots);
         Settings.THREADS.check(threads);
+        Settings.THREAD_WAIT.check(threadWait);
         Settings.SANDBOX.check(sandbox);
         Settings.HEAP.check(heap);
         Settings.MEMORY.check(memory);
@@ -40,11 +43,12 @@ public record EvaluationSettings(int slots, int threads, SandboxMode sandbox, Si
 
     /**
      * The sandbox's settings for a machine of {@code cores} cores: {@link SandboxSettings#defaults()}
-     * with these threads, mode, heap, memory limit and grace.
+     * with these threads, their wait, mode, heap, memory limit and grace.
      */
     public SandboxSettings sandboxSettings(int cores) {
         SandboxSettings defaults = SandboxSettings.defaults();
         return defaults.withThreads(threadsPerSlot(cores))
+                .withThreadWait(threadWait)
                 .withMode(sandbox)
                 .withMemory(heap.toString(), memory.map(Size::bytes).orElse(0L))
                 .withLimits(grace, defaults.stepBudgetLimit(), defaults.scoreLimit());

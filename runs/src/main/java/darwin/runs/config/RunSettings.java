@@ -54,7 +54,7 @@ public record RunSettings(PopulationSettings population, long seed, Budget budge
                 values.get(Settings.SEED),
                 budget,
                 new FitnessSettings(values.get(Settings.NOISE_FLOOR), values.get(Settings.MARGIN), values.get(Settings.RACE_CAP)),
-                new EvaluationSettings(values.get(Settings.SLOTS), values.get(Settings.THREADS),
+                new EvaluationSettings(values.get(Settings.SLOTS), values.get(Settings.THREADS), values.get(Settings.THREAD_WAIT),
                         values.get(Settings.SANDBOX), values.get(Settings.HEAP), values.get(Settings.MEMORY),
                         values.get(Settings.GRACE)),
                 new LlmSettings(values.get(Settings.PROVIDER), values.find(Settings.MODEL),

@@ -18,6 +18,7 @@ import static darwin.runs.config.SettingTypes.wholeNumber;
 import darwin.mutation.llm.PriceTable.Price;
 import darwin.mutation.llm.Provider;
 import darwin.mutation.llm.ProviderSettings;
+import darwin.trainer.device.ThreadWait;
 import darwin.trainer.process.SandboxMode;
 import java.net.URI;
 import java.nio.file.Path;
@@ -99,6 +100,10 @@ public final class Settings {
             .withFlag("--slots", "K");
     public static final Setting<Integer> THREADS = Setting.of("evaluation.threads", wholeNumber(0, 1024), 0,
             "Engine threads of each training process; 0 shares the cores out evenly among the slots.");
+    public static final Setting<ThreadWait> THREAD_WAIT = Setting.of("evaluation.thread-wait",
+            choice(List.of(ThreadWait.values()), ThreadWait::label), ThreadWait.PASSIVE,
+            "How the engine's threads wait for each other: passive (sleep; another process on one core slows training "
+                    + "about 1.5 times, not 30) or spin (a little faster on a machine nothing else uses).");
     public static final Setting<SandboxMode> SANDBOX = Setting.of("evaluation.sandbox",
             choice(List.of(SandboxMode.values()), mode -> mode.name().toLowerCase(Locale.ROOT)), SandboxMode.AUTO,
             "Run variants in bubblewrap: when it works here (auto), always (bubblewrap), or never (none).");
@@ -162,7 +167,7 @@ public final class Settings {
 
     private static final List<Setting<?>> ALL = List.of(AGENTS, OFFSPRING, ELITES, GENERATIONS, SELECTION,
             PERPLEXITY_WEIGHT, MFU_WEIGHT, SEED, BUDGET_SECONDS, BUDGET_STEPS, BUDGET_TOKENS, BUDGET_FLOPS,
-            BUDGET_EQUAL_TIME, NOISE_FLOOR, MARGIN, RACE_CAP, SLOTS, THREADS, SANDBOX, HEAP, MEMORY,
+            BUDGET_EQUAL_TIME, NOISE_FLOOR, MARGIN, RACE_CAP, SLOTS, THREADS, THREAD_WAIT, SANDBOX, HEAP, MEMORY,
             GRACE, PROVIDER, MODEL, BASE_URL, API_KEY_ENV, TEMPERATURE, MAX_OUTPUT_TOKENS, TIMEOUT, RETRIES,
             REPAIR_ROUNDS, COST_CAP, PRICES, OUT, AWAIT_APPROVAL, LIBRARIES, MAVEN_REPOSITORY,
             CONFIRM, CONFIRM_REPEAT);

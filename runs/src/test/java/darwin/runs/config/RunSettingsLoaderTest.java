@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import darwin.core.Budget;
 import darwin.mutation.llm.PriceTable.Price;
 import darwin.mutation.llm.Provider;
+import darwin.trainer.device.ThreadWait;
 import darwin.trainer.process.SandboxMode;
 import java.io.IOException;
 import java.net.URI;
@@ -57,7 +58,7 @@ class RunSettingsLoaderTest {
                 settings.population());
         assertEquals(1, settings.seed());
         assertEquals(Budget.tokens(200_000), settings.budget());
-        assertEquals(new EvaluationSettings(1, 0, SandboxMode.AUTO, Size.gigabytes(2), Optional.of(Size.gigabytes(8)),
+        assertEquals(new EvaluationSettings(1, 0, ThreadWait.PASSIVE, SandboxMode.AUTO, Size.gigabytes(2), Optional.of(Size.gigabytes(8)),
                 Duration.ofSeconds(60)), settings.evaluation());
         LlmSettings llm = settings.llm();
         assertTrue(llm.offline());
@@ -120,7 +121,7 @@ class RunSettingsLoaderTest {
                 settings.population());
         assertEquals(42, settings.seed());
         assertEquals(Budget.steps(500), settings.budget());
-        assertEquals(new EvaluationSettings(2, 4, SandboxMode.NONE, Size.megabytes(512), Optional.of(Size.gigabytes(6)),
+        assertEquals(new EvaluationSettings(2, 4, ThreadWait.PASSIVE, SandboxMode.NONE, Size.megabytes(512), Optional.of(Size.gigabytes(6)),
                 Duration.ofMinutes(2)), settings.evaluation());
         assertEquals(new LlmSettings(Optional.of(Provider.OPENAI), Optional.of("gpt-4o-mini"),
                 Optional.of(URI.create("http://localhost:8000/v1")), Optional.of("VLLM_KEY"), 0.7, 8192,

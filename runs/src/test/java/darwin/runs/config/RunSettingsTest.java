@@ -9,6 +9,7 @@ import darwin.mutation.MutationSettings;
 import darwin.mutation.llm.PriceTable.Price;
 import darwin.mutation.llm.Provider;
 import darwin.mutation.llm.ProviderSettings;
+import darwin.trainer.device.ThreadWait;
 import darwin.trainer.process.SandboxMode;
 import darwin.trainer.sandbox.SandboxSettings;
 import java.net.URI;
@@ -50,7 +51,7 @@ class RunSettingsTest {
 
     @Test
     void theEvaluationSettingsBecomeSandboxSettings() {
-        EvaluationSettings evaluation = new EvaluationSettings(2, 0, SandboxMode.NONE, Size.megabytes(1536),
+        EvaluationSettings evaluation = new EvaluationSettings(2, 0, ThreadWait.PASSIVE, SandboxMode.NONE, Size.megabytes(1536),
                 Optional.of(Size.gigabytes(6)), Duration.ofSeconds(30));
         SandboxSettings sandbox = evaluation.sandboxSettings(16);
         SandboxSettings defaults = SandboxSettings.defaults();
@@ -61,9 +62,9 @@ class RunSettingsTest {
         assertEquals(Duration.ofSeconds(30), sandbox.grace());
         assertEquals(defaults.stepBudgetLimit(), sandbox.stepBudgetLimit());
         assertEquals(defaults.workRoot(), sandbox.workRoot());
-        assertEquals(3, new EvaluationSettings(1, 3, SandboxMode.AUTO, Size.gigabytes(2), Optional.empty(),
+        assertEquals(3, new EvaluationSettings(1, 3, ThreadWait.PASSIVE, SandboxMode.AUTO, Size.gigabytes(2), Optional.empty(),
                 Duration.ofSeconds(60)).sandboxSettings(16).threads());
-        assertEquals(0, new EvaluationSettings(1, 0, SandboxMode.AUTO, Size.gigabytes(2), Optional.empty(),
+        assertEquals(0, new EvaluationSettings(1, 0, ThreadWait.PASSIVE, SandboxMode.AUTO, Size.gigabytes(2), Optional.empty(),
                 Duration.ofSeconds(60)).sandboxSettings(2).memoryLimitBytes());
     }
 
@@ -77,7 +78,7 @@ class RunSettingsTest {
         assertEquals("weighted selection needs a weight above 0 in population.weights", weights.getMessage());
         assertEquals(List.of("population.selection", "population.weights.perplexity", "population.weights.mfu"),
                 weights.keys());
-        assertThrows(ConfigException.class, () -> new EvaluationSettings(0, 0, SandboxMode.AUTO, Size.gigabytes(2),
+        assertThrows(ConfigException.class, () -> new EvaluationSettings(0, 0, ThreadWait.PASSIVE, SandboxMode.AUTO, Size.gigabytes(2),
                 Optional.empty(), Duration.ofSeconds(60)));
         assertThrows(ConfigException.class, () -> new RunControl(null, false, List.of(), Path.of("repo")));
     }

@@ -77,12 +77,13 @@ public final class Engines {
     }
 
     /**
-     * The name of the device evaluations run on, with the thread count, for keying cached results:
-     * {@code cpu()-2t} or {@code gpu(0)-2t}. On a machine without NVIDIA devices it is known without
-     * loading the engine, so that a cached result is found in milliseconds.
+     * The name of the device evaluations run on, with the thread count and how the threads wait,
+     * for keying cached results: {@code cpu()-2t-passive}, or {@code cpu()-2t} for threads that
+     * spin ({@link ThreadWait#keySuffix()}). On a machine without NVIDIA devices it is known
+     * without loading the engine, so that a cached result is found in milliseconds.
      */
-    public static String deviceKey(int threads) {
-        return defaultDevice() + "-" + threads + "t";
+    public static String deviceKey(int threads, ThreadWait wait) {
+        return defaultDevice() + "-" + threads + "t" + wait.keySuffix();
     }
 
     /**

@@ -470,13 +470,17 @@ public final class SandboxEvaluator {
         readable.add(Path.of(System.getProperty("java.home")));
         Path djlCache = Engines.nativeCache();
         readable.add(djlCache);
-        return ProcessSpec.of(command, workspace.root(), limit)
+        ProcessSpec spec = ProcessSpec.of(command, workspace.root(), limit)
                 .withSandbox(settings.mode())
                 .withReadOnlyPaths(readable)
                 .withVariable("DJL_CACHE_DIR", djlCache.toString())
                 .withVariable("ENGINE_CACHE_DIR", djlCache.toString())
                 .withVariable("MALLOC_ARENA_MAX", "2")
                 .withInput(input);
+        for (var variable : settings.threadWait().environment().entrySet()) {
+            spec = spec.withVariable(variable.getKey(), variable.getValue());
+        }
+        return spec;
     }
 
     private static byte[] keyInput(byte[] key) {

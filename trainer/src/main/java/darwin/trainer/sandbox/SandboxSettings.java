@@ -1,5 +1,6 @@
 package darwin.trainer.sandbox;
 
+import darwin.trainer.device.ThreadWait;
 import darwin.trainer.process.SandboxMode;
 import darwin.trainer.resources.ResourceStore;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param workRoot where evaluation workspaces are made (each is deleted after its evaluation)
  * @param mode bubblewrap or not ({@link SandboxMode#AUTO}: when it works on this machine)
  * @param threads intra-op engine threads of each child
+ * @param threadWait how those threads wait for one another
  * @param heap the child JVM's maximum heap, as {@code -Xmx} takes it (e.g. {@code 2g})
  * @param memoryLimitBytes the child's address-space limit, which also bounds native (tensor)
  *     memory; 0 for none
@@ -28,6 +30,7 @@ public record SandboxSettings(
         Path workRoot,
         SandboxMode mode,
         int threads,
+        ThreadWait threadWait,
         String heap,
         long memoryLimitBytes,
         Duration grace,
@@ -42,6 +45,7 @@ public record SandboxSettings(
         if (threads < 1) {
             throw new IllegalArgumentException("a child needs at least one thread, got " + threads);
         }
+        Objects.requireNonNull(threadWait, "threadWait");
         if (heap == null || !heap.matches("[1-9][0-9]*[kKmMgG]?")) {
             throw new IllegalArgumentException("the heap must look like 512m or 2g, got " + heap);
         }
@@ -65,6 +69,7 @@ public record SandboxSettings(
                 Path.of(System.getProperty("java.io.tmpdir"), "darwin-sandbox"),
                 SandboxMode.AUTO,
                 Runtime.getRuntime().availableProcessors(),
+                ThreadWait.PASSIVE,
                 "2g",
                 8L << 30,
                 Duration.ofSeconds(60),
@@ -76,7 +81,7 @@ public record SandboxSettings(
 
     /** These settings with the resource store in {@code dir} ({@code null}: none). */
     public SandboxSettings withResources(Path dir) {
-        return new SandboxSettings(workRoot, mode, threads, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow,
+        return new SandboxSettings(workRoot, mode, threads, threadWait, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow,
                 dir);
     }
 
@@ -86,22 +91,27 @@ public record SandboxSettings(
     }
 
     public SandboxSettings withThreads(int n) {
-        return new SandboxSettings(workRoot, mode, n, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources);
+        return new SandboxSettings(workRoot, mode, n, threadWait, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources);
+    }
+
+    public SandboxSettings withThreadWait(ThreadWait wait) {
+        return new SandboxSettings(workRoot, mode, threads, wait, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow,
+                resources);
     }
 
     public SandboxSettings withMode(SandboxMode m) {
-        return new SandboxSettings(workRoot, m, threads, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources);
+        return new SandboxSettings(workRoot, m, threads, threadWait, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources);
     }
 
     public SandboxSettings withWorkRoot(Path root) {
-        return new SandboxSettings(root, mode, threads, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources);
+        return new SandboxSettings(root, mode, threads, threadWait, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources);
     }
 
     public SandboxSettings withMemory(String heapSize, long limitBytes) {
-        return new SandboxSettings(workRoot, mode, threads, heapSize, limitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources);
+        return new SandboxSettings(workRoot, mode, threads, threadWait, heapSize, limitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources);
     }
 
     public SandboxSettings withLimits(Duration graceTime, Duration stepLimit, Duration scoreTime) {
-        return new SandboxSettings(workRoot, mode, threads, heap, memoryLimitBytes, graceTime, stepLimit, scoreTime, heldOutWindow, resources);
+        return new SandboxSettings(workRoot, mode, threads, threadWait, heap, memoryLimitBytes, graceTime, stepLimit, scoreTime, heldOutWindow, resources);
     }
 }

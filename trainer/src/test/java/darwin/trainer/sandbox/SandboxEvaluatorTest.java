@@ -10,6 +10,7 @@ import darwin.core.EvaluationStatus;
 import darwin.core.Variant;
 import darwin.program.NanoGpt;
 import darwin.trainer.data.Corpus;
+import darwin.trainer.device.ThreadWait;
 import darwin.trainer.measure.FlopCount;
 import darwin.trainer.harness.TrainingListener;
 import darwin.trainer.process.ProcessRunner;
@@ -48,6 +49,22 @@ class SandboxEvaluatorTest {
         assertEquals(804_096, result.metrics().parameters());
         assertTrue(result.metrics().valLoss() < 3.8, "loss after 20 steps: " + result.metrics().valLoss());
         assertEquals(20, Files.readAllLines(logs.resolve("curve.jsonl")).size());
+    }
+
+    @Test
+    void theChildsThreadsWaitAsTheSettingsSay(@TempDir Path work) {
+        String path = "program/darwin/program/NanoGpt.java";
+        String line = "public LanguageModel train(TrainingContext context) {";
+        Variant reporting = SeedVariant.variant().derive(Map.of(path, SeedVariant.variant().files().get(path).replace(line,
+                line + " if (true) throw new IllegalStateException(\"wait policy \" + System.getenv(\"OMP_WAIT_POLICY\"));")));
+        EvaluationResult passive = evaluator.evaluate(reporting, Budget.steps(1), 1, TrainingListener.NONE, null);
+        assertTrue(passive.reason().contains("wait policy PASSIVE"), passive.reason());
+
+        SandboxSettings spin = SandboxSettings.defaults().withWorkRoot(work).withThreadWait(ThreadWait.SPIN);
+        EvaluationResult spun = new SandboxEvaluator(Corpus.tinyShakespeare(),
+                spin.withLimits(Duration.ofMinutes(4), spin.stepBudgetLimit(), spin.scoreLimit()), 1e11, 2000,
+                new ProcessRunner()).evaluate(reporting, Budget.steps(1), 1, TrainingListener.NONE, null);
+        assertTrue(spun.reason().contains("wait policy null"), "OpenMP's own default: " + spun.reason());
     }
 
     @Test
