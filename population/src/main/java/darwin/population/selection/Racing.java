@@ -19,8 +19,12 @@ import java.util.stream.Stream;
  * (margin 0, same noise) and once at the significance's margin. Every variant that wins a place in
  * one selection and not in the other is contested: the means say it should change the survivors
  * (an offspring that would enter, the incumbent it would push out) and the noise says it is not
- * yet told apart. Those among them measured fewer than {@code cap} times are to be measured again;
- * the others are as decided as they will get. Both sides of a contest are named, so that the
+ * yet told apart. Those among them measured fewer than {@code cap} times are to be measured again,
+ * unless the cap could not settle their contest: a variant is measured again only when, with
+ * {@code cap} replicates each and the means as they are, it would be separated from one of its
+ * rivals on the other side ({@link Significance#separableAt}). The others are as decided as they
+ * will get: a difference far below the noise, such as the speed measured for two copies of one
+ * program, costs no replicates. Both sides of a contest are named, so that the
  * entrant and the incumbent it would displace both gain replicates. Failures are never contested
  * (they stand the same in both selections) and are never measured again.
  *
@@ -64,14 +68,30 @@ public record Racing(Selector selector, int cap) {
         Set<String> byMargin = places(members, offspring, size, significance, seed);
         Map<String, Fitness> fitness = new HashMap<>();
         Stream.concat(members.stream(), offspring.stream()).forEach(m -> fitness.put(m.variant(), m.fitness()));
-        Set<String> contested = new TreeSet<>(byMeans);
-        contested.addAll(byMargin);
-        Set<String> both = new HashSet<>(byMeans);
-        both.retainAll(byMargin);
-        contested.removeAll(both);
+        Set<String> entrants = new TreeSet<>(byMeans);
+        entrants.removeAll(byMargin);
+        Set<String> held = new TreeSet<>(byMargin);
+        held.removeAll(byMeans);
+        Set<String> contested = new TreeSet<>(entrants);
+        contested.addAll(held);
         return contested.stream()
                 .filter(variant -> fitness.get(variant).works() && fitness.get(variant).count() < cap)
+                .filter(variant -> worthMeasuring(fitness.get(variant), entrants.contains(variant) ? held : entrants,
+                        fitness, significance))
                 .toList();
+    }
+
+    /**
+     * Whether the cap could settle a contest of this variant: whether it would be separated, at
+     * {@code cap} replicates each and the means as they are, from one of its rivals on the other side
+     * of the contest (the incumbents an entrant would push out, the entrants that would push an
+     * incumbent out). With no rival (not expected: both selections fill the same places) it is
+     * measured again, as before.
+     */
+    private boolean worthMeasuring(Fitness candidate, Set<String> rivals, Map<String, Fitness> fitness,
+            Significance significance) {
+        return rivals.isEmpty()
+                || rivals.stream().anyMatch(rival -> significance.separableAt(candidate, fitness.get(rival), cap));
     }
 
     private Set<String> places(List<Member> members, List<Member> offspring, int size, Significance significance,

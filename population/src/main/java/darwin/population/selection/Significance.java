@@ -161,6 +161,39 @@ public record Significance(Noise loss, Noise logMfu, double margin) {
     }
 
     /**
+     * Whether more replicates could tell the two apart: whether, were each measured {@code count}
+     * times (or as often as it already is, when that is more) and its means stayed as they are, one
+     * objective would differ by more than the margin, either way. The margin itself, not today's
+     * {@linkplain #threshold threshold}: more replicates also teach the noise, and the threshold
+     * falls toward the margin as they do (with the seed's three replicates alone, the threshold of
+     * two degrees of freedom would stop a race that a truly better child wins). False when either failed, or when no objective's noise is known and the margin is
+     * above 0. Racing asks this before it measures a contested variant again, so that a difference
+     * too small for the cap to settle (such as the speed noise between two copies of one program)
+     * costs no evaluations: a futility stop, as sequential trials have.
+     *
+     * @param count the replicates each would have, at least 1
+     */
+    public boolean separableAt(Fitness a, Fitness b, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("a count of replicates is at least 1, got " + count);
+        }
+        if (!a.works() || !b.works()) {
+            return false;
+        }
+        int countA = Math.max(count, a.count());
+        int countB = Math.max(count, b.count());
+        return apart(loss, a.loss(), b.loss(), countA, countB) || apart(logMfu, a.logMfu(), b.logMfu(), countA, countB);
+    }
+
+    private boolean apart(Noise noise, Sample a, Sample b, int countA, int countB) {
+        if (!noise.known()) {
+            return margin == 0 && a.mean() != b.mean();
+        }
+        return noise.below(a.mean(), countA, b.mean(), countB, margin)
+                || noise.below(b.mean(), countB, a.mean(), countA, margin);
+    }
+
+    /**
      * Whether the two are told apart: one objective differs significantly, either way, or exactly
      * one of them failed. Two variants not separated are, as far as the noise tells, the same.
      */

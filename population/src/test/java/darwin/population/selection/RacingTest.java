@@ -45,17 +45,27 @@ class RacingTest {
     @Test
     void theEntrantAndTheIncumbentItWouldDisplaceAreMeasuredAgainWhenNotYetSeparated() {
         List<String> pair = List.of(id(1), id(2));
-        assertEquals(pair, contested(4, measured(2.30, 1), measured(2.29, 1)),
+        assertEquals(pair, contested(4, measured(2.30, 1), measured(2.28, 1)),
                 "a little better: the means take the child, the margin keeps the parent");
-        assertEquals(pair, contested(4, measured(2.30, 3), measured(2.29, 2)));
+        assertEquals(pair, contested(4, measured(2.30, 3), measured(2.285, 2)));
     }
 
     @Test
     void theCapStopsTheRace() {
-        assertEquals(List.of(id(2)), contested(4, measured(2.30, 4), measured(2.29, 1)), "the parent is at the cap");
-        assertEquals(List.of(id(1)), contested(4, measured(2.30, 1), measured(2.29, 4)), "the child is at the cap");
+        assertEquals(List.of(id(2)), contested(4, measured(2.30, 4), measured(2.28, 1)), "the parent is at the cap");
+        assertEquals(List.of(id(1)), contested(4, measured(2.30, 1), measured(2.28, 4)), "the child is at the cap");
         assertEquals(List.of(), contested(4, measured(2.30, 4), measured(2.295, 4)), "both are");
         assertEquals(List.of(), contested(1, measured(2.30, 1), measured(2.29, 1)), "a cap of 1 never races");
+    }
+
+    @Test
+    void aDifferenceTheCapCouldNotSettleIsNotMeasuredAgain() {
+        // 1 and 0.5 standard deviations: four replicates each would leave them 1.4 and 0.7 standard
+        // errors apart, below the margin of 2; nine would separate the first
+        assertEquals(List.of(), contested(4, measured(2.30, 1), measured(2.29, 1)));
+        assertEquals(List.of(), contested(4, measured(2.30, 1), measured(2.295, 1)));
+        assertEquals(List.of(id(1), id(2)), contested(9, measured(2.30, 1), measured(2.29, 1)));
+        assertEquals(List.of(), contested(9, measured(2.30, 1), measured(2.295, 1)));
     }
 
     @Test
@@ -77,7 +87,7 @@ class RacingTest {
         // better than 3 and takes the third place on the means alone, not at the margin
         List<Member> members = List.of(member("A", 1, measured(2.30, 1)), member("B", 3, measured(2.40, 2)),
                 member("C", 5, measured(2.60, 1)));
-        List<Member> offspring = List.of(member("B", 2, measured(2.20, 1)), member("A", 4, measured(2.395, 1)));
+        List<Member> offspring = List.of(member("B", 2, measured(2.20, 1)), member("A", 4, measured(2.385, 1)));
         Racing racing = new Racing(new Nsga2(0), 4);
         List<String> once = racing.contested(members, offspring, 3, MARGIN_2, new SplittableRandom(3));
         assertEquals(once, racing.contested(members.reversed(), offspring.reversed(), 3, MARGIN_2,

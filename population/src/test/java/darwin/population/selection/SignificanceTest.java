@@ -51,6 +51,23 @@ class SignificanceTest {
     }
 
     @Test
+    void separableAtACountAsksWhetherThatManyReplicatesWouldTellTheMeansApart() {
+        Significance significance = new Significance(WELL_KNOWN, WELL_KNOWN, 2);
+        Fitness parent = at(0, 0, 1);
+        // four replicates each: a standard error of 0.00707, so a gap of 0.0141 is the margin
+        assertFalse(significance.separableAt(parent, at(0.014, 0, 1), 4));
+        assertTrue(significance.separableAt(parent, at(0.015, 0, 1), 4));
+        assertTrue(significance.separableAt(at(0.015, 0, 1), parent, 4), "either way");
+        assertTrue(significance.separableAt(parent, at(0, -0.015, 1), 4), "on either objective");
+        assertFalse(significance.separableAt(parent, at(0.015, 0, 1), 1), "not at the one replicate they have");
+        assertTrue(significance.separableAt(parent, at(0.015, 0, 9), 4), "a count beyond the cap stays");
+        assertFalse(significance.separableAt(parent, failed(), 4), "a failure is never raced");
+        assertFalse(new Significance(Noise.UNKNOWN, Noise.UNKNOWN, 2).separableAt(parent, at(1, 0, 1), 4),
+                "no noise known: a margin above 0 separates nothing, however often they are measured");
+        assertThrows(IllegalArgumentException.class, () -> significance.separableAt(parent, parent, 0));
+    }
+
+    @Test
     void withFewDegreesOfFreedomTheThresholdIsStudentsT() {
         Significance significance = new Significance(new Noise(0.01, 2), new Noise(0.01, 2), 2);
         assertEquals(4.5265, significance.threshold(2), 1e-4);
