@@ -65,10 +65,10 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Engine threads of the training process (default: all cores).")
     int threads;
 
-    @Option(names = "--thread-wait", paramLabel = "POLICY", defaultValue = "passive",
-            description = "How the engine's threads wait for each other: passive (the default: another process on one"
-                    + " core slows training about 1.5 times, not 30) or spin (a little faster on a machine nothing else"
-                    + " uses). Results are cached per policy.")
+    @Option(names = "--thread-wait", paramLabel = "POLICY", defaultValue = "spin",
+            description = "How the engine's threads wait for each other: spin (the default, fastest on a machine"
+                    + " nothing else uses) or passive (for a shared machine: another process on one core slows training"
+                    + " about 1.1 times, not 30). Results are cached per policy.")
     String threadWait;
 
     @Option(names = "--peak-flops", paramLabel = "F", defaultValue = "0",

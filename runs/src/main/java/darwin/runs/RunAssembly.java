@@ -113,7 +113,7 @@ final class RunAssembly {
      * {@code population.generations}, the number that a resume compares with, the budget and the
      * threads' wait policy, which are always kept (a run that kept no budget began when 20 seconds
      * was the default, and resumes with it; one that kept no wait policy measured its speed with
-     * spinning threads, and goes on so).
+     * spinning threads, and goes on so whatever the default becomes).
      */
     static ObjectNode persist(SettingValues values, ObjectMapper json) {
         ObjectNode node = json.createObjectNode();

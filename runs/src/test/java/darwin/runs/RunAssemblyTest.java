@@ -36,9 +36,10 @@ class RunAssemblyTest {
     @Test
     void aRunKeepsItsThreadWaitAndOneThatKeptNoneGoesOnSpinningAsItMeasuredBefore() throws Exception {
         var persisted = RunAssembly.persist(LOADER.values(Optional.empty(), Map.of()), JSON);
-        assertEquals("passive", persisted.path(Settings.THREAD_WAIT.key()).asText());
+        assertEquals("spin", persisted.path(Settings.THREAD_WAIT.key()).asText(), "kept even at the default");
+        var passive = RunAssembly.persist(LOADER.values(Optional.empty(), Map.of(Settings.THREAD_WAIT, "passive")), JSON);
         assertEquals(ThreadWait.PASSIVE,
-                LOADER.load(Optional.empty(), RunAssembly.restore(persisted)).evaluation().threadWait());
+                LOADER.load(Optional.empty(), RunAssembly.restore(passive)).evaluation().threadWait());
 
         var legacy = JSON.readTree("{\"population.generations\": \"3\", \"budget.steps\": \"60\"}");
         assertEquals(ThreadWait.SPIN, LOADER.load(Optional.empty(), RunAssembly.restore(legacy)).evaluation().threadWait());

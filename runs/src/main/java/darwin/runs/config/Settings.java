@@ -101,9 +101,9 @@ public final class Settings {
     public static final Setting<Integer> THREADS = Setting.of("evaluation.threads", wholeNumber(0, 1024), 0,
             "Engine threads of each training process; 0 shares the cores out evenly among the slots.");
     public static final Setting<ThreadWait> THREAD_WAIT = Setting.of("evaluation.thread-wait",
-            choice(List.of(ThreadWait.values()), ThreadWait::label), ThreadWait.PASSIVE,
-            "How the engine's threads wait for each other: passive (sleep; another process on one core slows training "
-                    + "about 1.5 times, not 30) or spin (a little faster on a machine nothing else uses).");
+            choice(List.of(ThreadWait.values()), ThreadWait::label), ThreadWait.SPIN,
+            "How the engine's threads wait for each other: spin (fastest on a machine the run has to itself) or passive "
+                    + "(for a shared machine: another process on one core slows training about 1.1 times, not 30).");
     public static final Setting<SandboxMode> SANDBOX = Setting.of("evaluation.sandbox",
             choice(List.of(SandboxMode.values()), mode -> mode.name().toLowerCase(Locale.ROOT)), SandboxMode.AUTO,
             "Run variants in bubblewrap: when it works here (auto), always (bubblewrap), or never (none).");

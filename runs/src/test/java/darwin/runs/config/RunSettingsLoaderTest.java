@@ -58,7 +58,7 @@ class RunSettingsLoaderTest {
                 settings.population());
         assertEquals(1, settings.seed());
         assertEquals(Budget.tokens(200_000), settings.budget());
-        assertEquals(new EvaluationSettings(1, 0, ThreadWait.PASSIVE, SandboxMode.AUTO, Size.gigabytes(2), Optional.of(Size.gigabytes(8)),
+        assertEquals(new EvaluationSettings(1, 0, ThreadWait.SPIN, SandboxMode.AUTO, Size.gigabytes(2), Optional.of(Size.gigabytes(8)),
                 Duration.ofSeconds(60)), settings.evaluation());
         LlmSettings llm = settings.llm();
         assertTrue(llm.offline());
@@ -93,6 +93,7 @@ class RunSettingsLoaderTest {
                 evaluation:
                   slots: 2
                   threads: 4
+                  thread-wait: passive
                   sandbox: none
                   heap: 512m
                   memory: 6g

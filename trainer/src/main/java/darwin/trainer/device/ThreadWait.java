@@ -10,22 +10,27 @@ import java.util.Map;
  *
  * <p>A GPT step on a CPU is thousands of small operations, each split among the threads and each
  * ending at a barrier. With OpenMP's default, a thread that reaches a barrier first spins for a
- * while, then sleeps; when another process (a build in another terminal, another session's job)
- * holds one of the cores, the thread that shares it is woken a scheduler tick late at every
- * barrier, and a two-thread training on two cores ran 25–33 times slower (BENCHMARKS.md). Waiting
- * passively (sleeping at once) gives the core back at every barrier instead: the same neighbour
- * then slows training about 1.5 times, for about a tenth of the speed on a quiet machine.
+ * while, then sleeps. On a machine the run has to itself that is the fastest and the steadiest
+ * way. When another process holds one of the cores (a build in another terminal, another
+ * session's job), the thread that shares it is woken a scheduler tick late at every barrier, and
+ * a two-thread training on two cores ran 25–33 times slower. Waiting passively (sleeping at once)
+ * gives the core back at every barrier instead: the same neighbour then slows training about
+ * 1.1 times, but on a quiet virtual machine every wake-up pays for an idle core, and training was
+ * about 1.4 times slower and scattered more (BENCHMARKS.md, "The engine threads' wait").
  */
 public enum ThreadWait {
 
-    /** Sleep at once at a barrier ({@code OMP_WAIT_POLICY=PASSIVE}): the default. */
-    PASSIVE("-passive", Map.of("OMP_WAIT_POLICY", "PASSIVE")),
+    /**
+     * OpenMP's own default, spinning a while before sleeping: the default, for a machine the run
+     * has to itself.
+     */
+    SPIN("", Map.of()),
 
     /**
-     * OpenMP's own default, spinning a while before sleeping: a little faster on a machine nothing
-     * else uses. The measurements of runs begun before the policy was a setting were taken so.
+     * Sleep at once at a barrier ({@code OMP_WAIT_POLICY=PASSIVE}): for a machine that other work
+     * shares.
      */
-    SPIN("", Map.of());
+    PASSIVE("-passive", Map.of("OMP_WAIT_POLICY", "PASSIVE"));
 
     private final String keySuffix;
     private final Map<String, String> environment;
@@ -42,8 +47,8 @@ public enum ThreadWait {
 
     /**
      * What this policy adds to a device key: a speed measured under one policy is not a speed
-     * measured under the other. Spinning adds nothing, so that results measured before the
-     * policy was chosen keep their keys.
+     * measured under the other. Spinning, the default, adds nothing, so that results measured
+     * before the policy was a setting keep their keys.
      */
     public String keySuffix() {
         return keySuffix;

@@ -69,7 +69,7 @@ public record SandboxSettings(
                 Path.of(System.getProperty("java.io.tmpdir"), "darwin-sandbox"),
                 SandboxMode.AUTO,
                 Runtime.getRuntime().availableProcessors(),
-                ThreadWait.PASSIVE,
+                ThreadWait.SPIN,
                 "2g",
                 8L << 30,
                 Duration.ofSeconds(60),

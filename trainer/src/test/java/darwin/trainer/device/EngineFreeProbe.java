@@ -22,7 +22,7 @@ public final class EngineFreeProbe {
         Path peakCache = dir.resolve("peak.json");
         Files.writeString(peakCache, "{\"" + Engines.machineKey() + "|" + Device.cpu() + "\": 1.25e11}");
         Engines.nativeCache();
-        String device = Engines.deviceKey(2, ThreadWait.PASSIVE);
+        String device = Engines.deviceKey(2, ThreadWait.SPIN);
         HarnessSettings settings = new HarnessSettings(HarnessSettings.DEFAULT_WINDOW, 2, 0, peakCache);
         double peak = Harness.devicePeak(settings, Engines.defaultDevice(), TrainingListener.NONE);
         boolean mapped = Files.readString(Path.of("/proc/self/maps")).contains("libtorch");

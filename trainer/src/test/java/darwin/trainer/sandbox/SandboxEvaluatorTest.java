@@ -57,14 +57,14 @@ class SandboxEvaluatorTest {
         String line = "public LanguageModel train(TrainingContext context) {";
         Variant reporting = SeedVariant.variant().derive(Map.of(path, SeedVariant.variant().files().get(path).replace(line,
                 line + " if (true) throw new IllegalStateException(\"wait policy \" + System.getenv(\"OMP_WAIT_POLICY\"));")));
-        EvaluationResult passive = evaluator.evaluate(reporting, Budget.steps(1), 1, TrainingListener.NONE, null);
-        assertTrue(passive.reason().contains("wait policy PASSIVE"), passive.reason());
-
-        SandboxSettings spin = SandboxSettings.defaults().withWorkRoot(work).withThreadWait(ThreadWait.SPIN);
-        EvaluationResult spun = new SandboxEvaluator(Corpus.tinyShakespeare(),
-                spin.withLimits(Duration.ofMinutes(4), spin.stepBudgetLimit(), spin.scoreLimit()), 1e11, 2000,
-                new ProcessRunner()).evaluate(reporting, Budget.steps(1), 1, TrainingListener.NONE, null);
+        EvaluationResult spun = evaluator.evaluate(reporting, Budget.steps(1), 1, TrainingListener.NONE, null);
         assertTrue(spun.reason().contains("wait policy null"), "OpenMP's own default: " + spun.reason());
+
+        SandboxSettings passive = SandboxSettings.defaults().withWorkRoot(work).withThreadWait(ThreadWait.PASSIVE);
+        EvaluationResult waited = new SandboxEvaluator(Corpus.tinyShakespeare(),
+                passive.withLimits(Duration.ofMinutes(4), passive.stepBudgetLimit(), passive.scoreLimit()), 1e11, 2000,
+                new ProcessRunner()).evaluate(reporting, Budget.steps(1), 1, TrainingListener.NONE, null);
+        assertTrue(waited.reason().contains("wait policy PASSIVE"), waited.reason());
     }
 
     @Test
