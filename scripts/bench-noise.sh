@@ -7,7 +7,9 @@
 # within each round, so they see the same moments of the machine. A quiet reference follows: the
 # seed at a fixed step budget with different seeds and no busy loop, the spread no budget kind can
 # go below (seed-to-seed variation alone).
-# Usage: [BUSY=0] scripts/bench-noise.sh [ROUNDS] [SECONDS] [TOKENS]   (BUSY=0: no busy loop)
+# Usage: [BUSY=0] [WAIT=passive] scripts/bench-noise.sh [ROUNDS] [SECONDS] [TOKENS]
+#   BUSY=0: no busy loop; WAIT: the engine threads' wait policy (--thread-wait; default spin, with
+#   which an evaluation beside the busy loop runs about 30 times slower: BENCHMARKS.md)
 #   default 6 rounds, 20 s, 300000 tokens (about the seed's 20 s on 2 cores): about 35 minutes.
 # Prints, per kind, the perplexity's and MFU's relative standard deviation (sd of the log), with
 # the values, and the spread with and without the busy loop.
@@ -29,14 +31,14 @@ for round in $(seq "$rounds"); do
       nice -n 19 bash -c 'while :; do :; done' & busy_pid=$!
     fi
     # shellcheck disable=SC2086
-    "$root/darwin" evaluate "$work/seed" $flag --seed "$round" --no-cache --json 2>/dev/null \
+    "$root/darwin" evaluate "$work/seed" $flag --thread-wait "${WAIT:-spin}" --seed "$round" --no-cache --json 2>/dev/null \
       > "$work/$kind-$round.json" || true
     stop_busy
     echo "round $round $kind: $(python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print(r['status'], round(r.get('perplexity', float('nan')), 4), round(100*r.get('mfu', float('nan')), 2))" "$work/$kind-$round.json")" >&2
   done
 done
 for round in $(seq "$rounds"); do
-  "$root/darwin" evaluate "$work/seed" --steps 400 --seed "$round" --no-cache --json 2>/dev/null \
+  "$root/darwin" evaluate "$work/seed" --steps 400 --thread-wait "${WAIT:-spin}" --seed "$round" --no-cache --json 2>/dev/null \
     > "$work/quiet-steps-$round.json" || true
 done
 python3 - "$work" "$rounds" <<'PY'

@@ -5,7 +5,9 @@
 # during every other minute of the run (half of it), as a neighbour on a shared host would. With no real change
 # anywhere, the confirmed gain's 95% interval must contain 0 (or the seed stays best), and
 # `darwin memory stats` must count at most 1 attempt in 20 as improved.
-# Usage: scripts/bench-null-mutator.sh [OUT] [extra darwin run flags…]   (about 15 minutes on 2 cores)
+# Usage: [WAIT=passive] scripts/bench-null-mutator.sh [OUT] [extra darwin run flags…]   (about 15 minutes on 2 cores)
+#   WAIT: evaluation.thread-wait (default spin, with which an evaluation beside the busy loop runs
+#   about 30 times slower: BENCHMARKS.md)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=${1:-$(mktemp -d)/null-run}
@@ -28,6 +30,8 @@ llm:
   model: stub
   base-url: http://127.0.0.1:$port/v1
   api-key-env: PATH
+evaluation:
+  thread-wait: ${WAIT:-spin}
 YAML
 "$root/darwin" run --config "$config" --out "$out" "$@" > "$out.summary" 2> "$out.progress"
 grep -E "^(run|seed|best|confirmed)" "$out.summary" || true

@@ -31,7 +31,7 @@ final class Confidence {
     /** {@code confirmed gain: …}, one line. */
     static String confirmed(ConfirmedGain gain) {
         if (gain == null) {
-            return "confirmed gain: not measured yet (the best figure is a single draw, unconfirmed)";
+            return "confirmed gain: not measured yet (the best figure is unconfirmed)";
         }
         return String.format(Locale.ROOT, "confirmed gain: %s against the seed %s, %d evaluation%s each at %s: perplexity %s, %s;"
                 + " MFU %s", gain.variant(), gain.seed(), gain.repeat(), gain.repeat() == 1 ? "" : "s", gain.budget(),

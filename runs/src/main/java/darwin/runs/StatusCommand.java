@@ -10,6 +10,7 @@ import darwin.memory.Request;
 import darwin.memory.RequestBook;
 import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
+import darwin.population.confirm.Standings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,8 +30,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code darwin status DIR}: where a run stands, read from its files (also while it runs): its
- * progress, the seed's and the best single draw's figures, and how sure they are (the noise floor
- * and the confirmed gain, once measured).
+ * progress, the seed's and the best variant's figures at the budget in force (each the mean of its
+ * replicates: the geometric mean perplexity and MFU), and how sure they are (the noise floor and
+ * the confirmed gain, once measured).
  */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "Say where a run stands.")
 final class StatusCommand implements Callable<Integer> {
@@ -61,10 +63,10 @@ final class StatusCommand implements Callable<Integer> {
             cost += e.data().path("cost").asDouble();
         }
         List<LedgerEntry> evaluations = events.apply(EventType.EVALUATION);
-        Optional<JsonNode> best = evaluations.stream().map(LedgerEntry::data).filter(d -> d.has("metrics"))
-                .min(Comparator.comparingDouble(d -> d.path("metrics").path("perplexity").asDouble()));
-        Optional<JsonNode> seed = evaluations.stream().map(LedgerEntry::data)
-                .filter(d -> d.path("variant").asText().equals(state.seedVariant()) && d.has("metrics")).findFirst();
+        RunFiles files = new RunFiles(run, state, mapper);
+        Standings standings = Standings.at(entries, RunConfirmation.budget(files.settings(), run, mapper));
+        Optional<Standings.Measured> best = standings.best();
+        Optional<Standings.Measured> seed = standings.of(state.seedVariant());
         boolean finished = events.apply(EventType.RUN).stream().anyMatch(e -> e.data().path("event").asText().equals("end"))
                 && state.generation() >= planned;
         long pending = new RequestBook(run.requests(), mapper, Clock.systemUTC()).snapshot().stream()
@@ -77,8 +79,9 @@ final class StatusCommand implements Callable<Integer> {
                     .put("requests", events.apply(EventType.REQUEST).size()).put("pendingRequests", pending);
             node.set("proposals", mapper.valueToTree(proposals));
             node.set("members", mapper.valueToTree(state.members()));
-            best.ifPresent(b -> node.set("best", b));
-            seed.ifPresent(s -> node.set("seed", s));
+            node.put("budget", standings.budget().key());
+            best.ifPresent(b -> node.set("best", figures(b, mapper)));
+            seed.ifPresent(s -> node.set("seed", figures(s, mapper)));
             node.set("noiseFloor", Confidence.json(state.noiseFloor(), mapper));
             node.set("confirmed", Confidence.json(state.confirmed(), mapper));
             out.println(node);
@@ -87,10 +90,8 @@ final class StatusCommand implements Callable<Integer> {
                     finished ? ", finished" : "");
             out.printf(Locale.ROOT, "proposals: %s; evaluations: %d; LLM cost $%.2f; requests: %d%n", proposals,
                     evaluations.size(), cost, events.apply(EventType.REQUEST).size());
-            seed.ifPresent(s -> out.printf(Locale.ROOT, "seed %s: perplexity %.3f, MFU %.1f%%%n", state.seedVariant(),
-                    s.path("metrics").path("perplexity").asDouble(), 100 * s.path("metrics").path("mfu").asDouble()));
-            best.ifPresent(b -> out.printf(Locale.ROOT, "best draw so far %s: perplexity %.3f, MFU %.1f%%%n", b.path("variant").asText(),
-                    b.path("metrics").path("perplexity").asDouble(), 100 * b.path("metrics").path("mfu").asDouble()));
+            seed.ifPresent(s -> out.println("seed " + line(s)));
+            best.ifPresent(b -> out.println("best so far " + line(b)));
             out.println(Confidence.noiseFloor(state.noiseFloor()));
             out.println(Confidence.confirmed(state.confirmed()));
             state.members().forEach(m -> out.printf("  %s owns %s%n", m.agent(), m.variant()));
@@ -101,5 +102,16 @@ final class StatusCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** {@code 0123…: perplexity 11.000, MFU 44.8% (mean of 3 evaluations)}, or {@code (one evaluation)}. */
+    private static String line(Standings.Measured measured) {
+        return String.format(Locale.ROOT, "%s: perplexity %.3f, MFU %.1f%% (%s)", measured.variant(), measured.perplexity(),
+                100 * measured.mfu(), measured.count() == 1 ? "one evaluation" : "mean of " + measured.count() + " evaluations");
+    }
+
+    private static ObjectNode figures(Standings.Measured measured, ObjectMapper mapper) {
+        return mapper.createObjectNode().put("variant", measured.variant()).put("perplexity", measured.perplexity())
+                .put("mfu", measured.mfu()).put("evaluations", measured.count());
     }
 }

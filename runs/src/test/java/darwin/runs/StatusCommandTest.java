@@ -31,12 +31,15 @@ class StatusCommandTest {
         Outcome text = darwin("status", dir.toString());
         assertEquals(0, text.status(), text.err());
         assertTrue(text.out().contains("noise floor: not measured yet\n"), text.out());
-        assertTrue(text.out().contains("confirmed gain: not measured yet (the best figure is a single draw, unconfirmed)"),
+        assertTrue(text.out().contains("confirmed gain: not measured yet (the best figure is unconfirmed)"),
                 text.out());
-        assertTrue(text.out().contains("best draw so far " + Fixtures.D + ": perplexity 11.000"), text.out());
+        assertTrue(text.out().contains("best so far " + Fixtures.D + ": perplexity 11.000"), text.out());
         JsonNode json = JSON.readTree(darwin("status", dir.toString(), "--json").out());
         assertFalse(json.path("noiseFloor").path("measured").asBoolean(true));
         assertFalse(json.path("confirmed").path("measured").asBoolean(true));
+        assertEquals(Fixtures.D, json.path("best").path("variant").asText(), json.toString());
+        assertEquals(11.0, json.path("best").path("perplexity").asDouble(), 1e-9);
+        assertEquals(1, json.path("best").path("evaluations").asInt(), json.toString());
     }
 
     @Test

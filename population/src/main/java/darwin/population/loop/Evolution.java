@@ -40,6 +40,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -311,21 +312,26 @@ public final class Evolution {
 
     /**
      * Measures again, with fresh seeds, the candidates whose standing is not separated from the
-     * noise and would change the survivors; until none is left or each contested one is at the cap.
+     * noise and would change the survivors; until none is left, each contested one is at the cap,
+     * or the generation's racing budget is spent. When a round names more than the budget has
+     * left, the least measured go first (then by id), so that a resume spends it the same way.
      */
     private void race(int g, List<Member> members, List<Member> children, Significance significance,
             Map<String, List<EvaluationResult>> results) throws InterruptedException {
-        if (plan.replication().cap() < 2) {
-            return;
-        }
+        int budget = plan.replication().raceBudget(children.size());
+        int spent = 0;
         List<Member> currentMembers = members;
         List<Member> currentChildren = children;
-        for (int round = 0; ; round++) {
+        for (int round = 0; spent < budget; round++) {
             List<String> contested = new Racing(plan.selector(), plan.replication().cap()).contested(currentMembers,
-                    currentChildren, plan.agents(), significance, new SplittableRandom(plan.seedFor(g, RACING - round)));
+                    currentChildren, plan.agents(), significance, new SplittableRandom(plan.seedFor(g, RACING - round)))
+                    .stream().sorted(Comparator.comparingInt((String variant) -> results.get(variant).size())
+                            .thenComparing(Comparator.naturalOrder()))
+                    .limit(budget - spent).toList();
             if (contested.isEmpty()) {
                 return;
             }
+            spent += contested.size();
             List<Callable<Void>> work = new ArrayList<>();
             for (String variant : contested) {
                 int count = results.get(variant).size() + 1;

@@ -13,7 +13,9 @@ import java.util.random.RandomGenerator;
  *
  * <p>With noise, the fronts are those of {@linkplain Significance#dominance significant
  * dominance}: a candidate lands behind another only when it is significantly worse on one
- * objective and not significantly better on the other. Crowding distances are between the means.
+ * objective and not significantly better on the other. Crowding distances are between the means
+ * as far as the noise resolves them ({@link Levels}): copies of one program whose speeds scatter
+ * within the noise are equally crowded.
  * Two candidates are {@linkplain #separated separated} when one objective differs significantly.
  *
  * @param elites how many of the best current members survive unchanged

@@ -25,8 +25,9 @@ import java.util.Objects;
  * the last front of working candidates (or front 0 when nothing works).
  *
  * <p>Crowding: {@link Pareto#crowdingDistance(io.jenetics.util.BaseSeq)} over the
- * {@linkplain Fitness#objectives() objective vectors} of each front of working candidates,
- * separately: for each objective, the gap between a candidate's two neighbours divided by the
+ * {@linkplain Fitness#objectives() objective vectors} of each front of working candidates (under a
+ * significance with a margin above 0, over their {@link Levels} instead: the means as far as the
+ * noise tells them apart), separately: for each objective, the gap between a candidate's two neighbours divided by the
  * front's range, summed; the candidates at either end of an objective's range, and every
  * candidate of a front of one or two, are infinitely far. The front of failures has no objectives
  * and gets 0 throughout.
@@ -49,8 +50,8 @@ public final class ParetoFronts {
     }
 
     /**
-     * The front, by significant dominance, and the crowding distance, between the means, of each
-     * candidate.
+     * The front, by significant dominance, and the crowding distance of each candidate: between
+     * the means at margin 0, between the {@link Levels} of the means above it.
      *
      * @param candidates the candidates, one per variant
      * @param significance when one candidate dominates another
@@ -75,8 +76,9 @@ public final class ParetoFronts {
             if (!candidates.get(members.getFirst()).fitness().works()) {
                 continue; // the front of failures: 0 throughout
             }
-            ISeq<Vec<double[]>> points = ISeq.of(members.stream()
-                    .map(i -> candidates.get(i).fitness().objectives()).toList());
+            List<Fitness> measured = members.stream().map(i -> candidates.get(i).fitness()).toList();
+            ISeq<Vec<double[]>> points = ISeq.of(significance.margin() > 0 ? Levels.of(measured, significance)
+                    : measured.stream().map(Fitness::objectives).toList());
             double[] distances = Pareto.crowdingDistance(points);
             for (int k = 0; k < members.size(); k++) {
                 crowding[members.get(k)] = distances[k];

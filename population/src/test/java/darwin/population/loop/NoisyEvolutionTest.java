@@ -161,6 +161,33 @@ class NoisyEvolutionTest {
     }
 
     @Test
+    void racingSpendsNoMoreThanItsShareOfEachGeneration(@TempDir Path dir) throws Exception {
+        // four offspring a generation and a share of 0.3: at most 2 racing evaluations in each
+        EvolutionPlan plan = new EvolutionPlan(4, 4, 3, Budget.steps(60), 7, new Nsga2(1), false,
+                new Replication(3, 2.0, 4, 0.3));
+        assertEquals(2, plan.replication().raceBudget(4));
+        fresh(dir, new Noisy(NoisyEvolutionTest::spread), plan);
+        int racing = 0;
+        int generations = 0;
+        boolean floorDone = false;
+        for (var entry : evolution(dir, new Noisy(NoisyEvolutionTest::spread), plan).ledger().entries()) {
+            if (entry.type() == EventType.NOISE_FLOOR) {
+                floorDone = true;
+            } else if (entry.type() == EventType.REPLICATE && floorDone) {
+                racing++;
+            } else if (entry.type() == EventType.SELECTION) {
+                assertTrue(racing <= 2, "generation " + generations + " raced " + racing + " times");
+                racing = 0;
+                generations++;
+            }
+        }
+        assertEquals(3, generations);
+        assertEquals(0, new Replication(3, 2.0, 4, 0).raceBudget(8), "a share of 0 races nothing");
+        assertEquals(0, new Replication(3, 2.0, 1, 1).raceBudget(8), "nor does a cap of 1");
+        assertEquals(1, Replication.STANDARD.raceBudget(3), "rounded up");
+    }
+
+    @Test
     void theSameSeedGivesTheSameDecisionsWhateverTheTimingAndTheSlots(@TempDir Path a, @TempDir Path b) throws Exception {
         fresh(a, new Noisy(NoisyEvolutionTest::spread), PLAN, 1);
         fresh(b, new Noisy(NoisyEvolutionTest::spread), PLAN, 3);
@@ -181,7 +208,7 @@ class NoisyEvolutionTest {
         fresh(reference, first, PLAN);
         int evaluations = first.calls.get();
         List<String> expected = decisions(reference);
-        for (int killAt : new int[] {2, 4, 7, evaluations / 2, evaluations - 1}) {
+        for (int killAt : java.util.stream.IntStream.of(2, 4, 7, evaluations / 2, evaluations - 1).distinct().toArray()) {
             Path dir = Files.createDirectory(root.resolve("kill-" + killAt));
             Noisy noisy = new Noisy(NoisyEvolutionTest::spread);
             noisy.killAt = killAt;

@@ -6,6 +6,7 @@ import static darwin.population.selection.Fixtures.fit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import darwin.core.stats.Noise;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,38 @@ class ParetoFrontsTest {
         assertEquals(3.0 / 10 + 0.20 / 0.4, standings.get(2).crowding(), 1e-12);
         assertEquals(7.0 / 10 + 0.25 / 0.4, standings.get(3).crowding(), 1e-12);
         assertEquals(Double.POSITIVE_INFINITY, standings.get(4).crowding());
+    }
+
+    @Test
+    void underANoiseWithAMarginTheCrowdingDistanceReadsNoDifferenceWithinTheNoise() {
+        Significance noisy = new Significance(new Noise(0.01, Integer.MAX_VALUE), new Noise(0.05, Integer.MAX_VALUE), 2);
+        // one front of trade-offs, far apart on both objectives; 4 is 2 again, with a speed
+        // measured a little higher or a little lower, within its noise
+        List<Double> crowdingFaster = crowding(noisy, 1.01);
+        List<Double> crowdingSlower = crowding(noisy, 0.99);
+        assertEquals(crowdingFaster, crowdingSlower, "the same crowding whichever way the speed scattered");
+        assertEquals(List.of(Double.POSITIVE_INFINITY, 1.0, Double.POSITIVE_INFINITY, 1.0), crowdingFaster,
+                "2 and 4 share both levels, 1 and 3 are the ends");
+        assertTrue(crowding(noisy.withMargin(0), 1.01).get(3) != crowding(noisy.withMargin(0), 0.99).get(3),
+                "between the means, the scatter moves the crowding");
+    }
+
+    @Test
+    void copiesOfOneProgramAreEquallyCrowdedAndNoneIsNotANumber() {
+        Significance noisy = new Significance(new Noise(0.01, Integer.MAX_VALUE), new Noise(0.05, Integer.MAX_VALUE), 2);
+        List<Standing.InFront> standings = ParetoFronts.rank(List.of(candidate(1, fit(10, 0.30)),
+                candidate(2, fit(10, 0.31)), candidate(3, fit(10, 0.29)), candidate(4, fit(10, 0.30))), noisy);
+        standings.forEach(standing -> assertEquals(0, standing.front()));
+        standings.forEach(standing -> assertTrue(!Double.isNaN(standing.crowding()), standings.toString()));
+    }
+
+    private static List<Double> crowding(Significance significance, double speedScatter) {
+        return ParetoFronts.rank(List.of(
+                candidate(1, fit(10, 0.10)),
+                candidate(2, fit(12, 0.20)),
+                candidate(3, fit(15, 0.40)),
+                candidate(4, fit(12, 0.20 * speedScatter))), significance)
+                .stream().map(Standing.InFront::crowding).toList();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package darwin.runs.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import darwin.mutation.llm.PriceTable.Price;
 import java.util.Collections;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.stream.Collectors;
 final class PriceMap implements SettingType<Map<String, Price>> {
 
     private static final List<String> FIELDS = List.of("input", "output");
+    private static final YAMLMapper FLOW = new YAMLMapper();
     private final SettingType<Double> dollars = SettingTypes.decimal(0, 1_000_000);
 
     @Override
@@ -21,10 +24,23 @@ final class PriceMap implements SettingType<Map<String, Price>> {
                 + " {gpt-4o-mini: {input: 0.15, output: 0.6}}";
     }
 
-    /** Prices are a YAML mapping, never a line of text. */
+    /**
+     * Prices as one line of text: a YAML flow mapping, as {@link #render} writes them into
+     * {@code run.json} (and as a flag could give them), read as the mapping of a settings file is.
+     */
     @Override
     public Map<String, Price> parse(String text) {
-        throw SettingTypes.refused(text, allowed());
+        SettingTypes.notInterpolated(text);
+        JsonNode tree;
+        try {
+            tree = FLOW.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw SettingTypes.refused(text, allowed());
+        }
+        if (tree == null || !tree.isObject()) {
+            throw SettingTypes.refused(text, allowed());
+        }
+        return read(tree);
     }
 
     @Override

@@ -94,6 +94,8 @@ public final class Settings {
             "Standard errors by which a child must be better to replace, dominate or enter the elite; 0 trusts every draw.");
     public static final Setting<Integer> RACE_CAP = Setting.of("fitness.race-cap", wholeNumber(1, 100), 4,
             "The most evaluations (with fresh seeds) racing gives a variant whose standing is within the noise; 1 races none.");
+    public static final Setting<Double> RACE_SHARE = Setting.of("fitness.race-share", decimal(0, 10), 0.25,
+            "The most evaluations racing spends in a generation, as a share of its offspring (rounded up); 0 races none.");
 
     public static final Setting<Integer> SLOTS = Setting.of("evaluation.slots", wholeNumber(1, 64), 1,
             "Variants trained at the same time: one per GPU; one on a CPU machine, which then gets every core.")
@@ -167,7 +169,7 @@ public final class Settings {
 
     private static final List<Setting<?>> ALL = List.of(AGENTS, OFFSPRING, ELITES, GENERATIONS, SELECTION,
             PERPLEXITY_WEIGHT, MFU_WEIGHT, SEED, BUDGET_SECONDS, BUDGET_STEPS, BUDGET_TOKENS, BUDGET_FLOPS,
-            BUDGET_EQUAL_TIME, NOISE_FLOOR, MARGIN, RACE_CAP, SLOTS, THREADS, THREAD_WAIT, SANDBOX, HEAP, MEMORY,
+            BUDGET_EQUAL_TIME, NOISE_FLOOR, MARGIN, RACE_CAP, RACE_SHARE, SLOTS, THREADS, THREAD_WAIT, SANDBOX, HEAP, MEMORY,
             GRACE, PROVIDER, MODEL, BASE_URL, API_KEY_ENV, TEMPERATURE, MAX_OUTPUT_TOKENS, TIMEOUT, RETRIES,
             REPAIR_ROUNDS, COST_CAP, PRICES, OUT, AWAIT_APPROVAL, LIBRARIES, MAVEN_REPOSITORY,
             CONFIRM, CONFIRM_REPEAT);
