@@ -11,9 +11,6 @@ import darwin.memory.RunState;
 import darwin.population.confirm.ConfirmationResult;
 import darwin.population.confirm.Standings;
 import darwin.runs.config.RunSettings;
-import darwin.runs.config.RunSettingsLoader;
-import darwin.runs.config.Setting;
-import darwin.runs.config.Settings;
 import darwin.trainer.variant.VariantDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,8 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -70,12 +65,11 @@ final class ConfirmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunDirectory run = new RunDirectory(dir).requireRun();
-        ObjectMapper mapper = new ObjectMapper();
-        RunState state = RunState.load(run.state(), mapper);
-        Map<Setting<?>, String> overrides = RunAssembly.restore(state.settings());
-        overrides.put(Settings.OUT, dir.toString());
-        RunSettings settings = new RunSettingsLoader().load(Optional.empty(), overrides);
+        RunFiles files = RunFiles.open(dir);
+        RunDirectory run = files.run();
+        ObjectMapper mapper = files.json();
+        RunState state = files.state();
+        RunSettings settings = files.settings();
         int n = repeat != null ? repeat : settings.confirm().repeat();
         if (n < 2) {
             throw new IllegalArgumentException("--repeat " + n + ": an interval needs at least 2 evaluations of each");
