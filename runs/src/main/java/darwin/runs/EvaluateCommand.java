@@ -3,6 +3,7 @@ package darwin.runs;
 import darwin.core.Budget;
 import darwin.core.EvaluationResult;
 import darwin.core.Variant;
+import darwin.runs.config.Settings;
 import darwin.trainer.cache.ResultCache;
 import darwin.trainer.cache.ResultKey;
 import darwin.trainer.data.Corpus;
@@ -92,11 +93,7 @@ final class EvaluateCommand implements Callable<Integer> {
             case "none" -> SandboxMode.NONE;
             default -> throw new IllegalArgumentException("--sandbox must be auto, bubblewrap or none, got " + sandbox);
         };
-        ThreadWait wait = switch (threadWait) {
-            case "passive" -> ThreadWait.PASSIVE;
-            case "spin" -> ThreadWait.SPIN;
-            default -> throw new IllegalArgumentException("--thread-wait must be passive or spin, got " + threadWait);
-        };
+        ThreadWait wait = Settings.THREAD_WAIT.parse(threadWait);
         if (threads < 0) {
             throw new IllegalArgumentException("--threads must be positive, got " + threads);
         }

@@ -186,9 +186,6 @@ public record Significance(Noise loss, Noise logMfu, double margin) {
     }
 
     private boolean apart(Noise noise, Sample a, Sample b, int countA, int countB) {
-        if (!noise.known()) {
-            return margin == 0 && a.mean() != b.mean();
-        }
         return noise.below(a.mean(), countA, b.mean(), countB, margin)
                 || noise.below(b.mean(), countB, a.mean(), countA, margin);
     }
