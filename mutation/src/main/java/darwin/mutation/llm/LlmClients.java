@@ -1,5 +1,6 @@
 package darwin.mutation.llm;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -8,11 +9,14 @@ import java.util.random.RandomGenerator;
 
 /**
  * Assembles the client of one provider, decorators in their one order, from the outside in:
- * {@link CachedClient} → {@link CostCappedClient} → {@link RetryingClient} → {@link ProviderClient}.
+ * {@link CachedClient} → {@link CostCappedClient} → {@link CircuitBreaker} (when asked for) →
+ * {@link RetryingClient} → {@link ProviderClient}.
  *
  * <p>Why this order: a cached reply costs nothing, so it is served even past the cost cap and never
  * booked; the cap is checked once per call, before any attempt, and the ledger books a whole call
- * (all its attempts) at once; retries wrap single requests, each bounded by the call's deadline.
+ * (all its attempts) at once; the circuit breaker sees a call after its retries, so one failed call
+ * is one failure to it, and holds it through an outage inside the cap's booking; retries wrap
+ * single requests, each bounded by the call's deadline.
  *
  * <pre>{@code
  * LlmClient client = LlmClients.builder(ProviderSettings.of("openai", "gpt-4o-mini"))
@@ -45,6 +49,9 @@ public final class LlmClients {
         private Optional<ReplyCache> cache = Optional.empty();
         private Backoff backoff = Backoff.DEFAULT;
         private RandomGenerator random = new SplittableRandom(0);
+        private Optional<Duration> outageLimit = Optional.empty();
+        private OutageListener outages = OutageListener.NONE;
+        private Backoff checks = CircuitBreaker.CHECKS;
 
         private Builder(ProviderSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -93,14 +100,50 @@ public final class LlmClients {
         }
 
         /**
+         * Rides out outages of the endpoint ({@link CircuitBreaker}): calls wait for it up to
+         * {@code limit}, then end in {@code MutatorUnavailableException} (default: no breaker).
+         */
+        public Builder outages(Duration limit, OutageListener listener) {
+            this.outageLimit = Optional.of(Objects.requireNonNull(limit, "limit"));
+            this.outages = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** The waits between checks of an endpoint that is down (default: {@link CircuitBreaker#CHECKS}). */
+        public Builder checks(Backoff checks) {
+            this.checks = Objects.requireNonNull(checks, "checks");
+            return this;
+        }
+
+        /**
+         * A check of the endpoint ({@link EndpointProbe}) whose one-line completions, when it needs
+         * one, are sent once and booked in the ledger under the cost cap.
+         *
+         * @throws IllegalStateException when the provider needs a key and none is set, naming the variable
+         */
+        public EndpointProbe probe() {
+            ProviderClient provider = new ProviderClient(settings, environment, prices);
+            return probe(provider);
+        }
+
+        private EndpointProbe probe(ProviderClient provider) {
+            return new EndpointProbe(settings, settings.apiKey(environment), new CostCappedClient(provider, ledger, costCap),
+                    EndpointProbe.DEFAULT_TIMEOUT);
+        }
+
+        /**
          * The client.
          *
          * @throws IllegalStateException when the provider needs a key and none is set, naming the variable
          * @throws IllegalArgumentException for a negative cost cap
          */
         public LlmClient build() {
-            LlmClient client = new ProviderClient(settings, environment, prices);
-            client = new RetryingClient(client, settings.maxRetries(), backoff, random);
+            ProviderClient provider = new ProviderClient(settings, environment, prices);
+            LlmClient client = new RetryingClient(provider, settings.maxRetries(), backoff, random);
+            if (outageLimit.isPresent()) {
+                client = new CircuitBreaker(client, probe(provider)::check, outageLimit.get(), checks, random,
+                        outages, settings.describe());
+            }
             client = new CostCappedClient(client, ledger, costCap);
             if (cache.isPresent()) {
                 client = new CachedClient(client, cache.get(), settings.provider());
