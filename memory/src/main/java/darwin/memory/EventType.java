@@ -21,5 +21,7 @@ public enum EventType {
     /** A variant was measured again with a fresh seed (the noise floor, racing). */
     REPLICATE,
     /** A variant and the seed were measured again, interleaved, to confirm a gain. */
-    CONFIRMATION
+    CONFIRMATION,
+    /** The LLM endpoint stopped answering (proposals paused), answered again, or stayed down past the limit. */
+    LLM_OUTAGE
 }

@@ -13,7 +13,9 @@ import darwin.mutation.catalog.Catalog;
 import darwin.mutation.catalog.CatalogMutator;
 import darwin.mutation.edit.EditApplier;
 import darwin.mutation.llm.CostLedger;
+import darwin.mutation.llm.EndpointStatus;
 import darwin.mutation.llm.LlmClients;
+import darwin.mutation.llm.OutageListener;
 import darwin.mutation.llm.ReplyCache;
 import darwin.mutation.prompt.PromptBudget;
 import darwin.mutation.prompt.PromptBuilder;
@@ -77,7 +79,34 @@ final class RunAssembly {
                 Optional.of(ResourceStore.at(run.resources())));
     }
 
-    static Mutator mutator(RunSettings settings, RunDirectory run, CostLedger costs) throws IOException {
+    /**
+     * Checks the LLM endpoint before anything starts (address, key, model), within seconds; does
+     * nothing for the offline catalog. Its one-line completion, when it needs one, is booked in
+     * {@code costs}.
+     *
+     * @throws IllegalStateException when the endpoint does not answer or refuses the configuration,
+     *     saying what to check
+     */
+    static void checkEndpoint(RunSettings settings, CostLedger costs) {
+        var llm = settings.llm();
+        if (llm.offline()) {
+            return;
+        }
+        var provider = llm.providerSettings().orElseThrow();
+        EndpointStatus status = LlmClients.builder(provider).environment(System::getenv).prices(llm.priceTable())
+                .ledger(costs).costCap(llm.costCapDollars()).probe().check();
+        switch (status) {
+            case EndpointStatus.Answering answering -> { }
+            case EndpointStatus.Down down -> throw new IllegalStateException("the LLM endpoint (" + provider.describe()
+                    + ") does not answer: " + down.detail() + ". Nothing was started: start the server, or check llm.provider"
+                    + " and llm.base-url");
+            case EndpointStatus.Misconfigured wrong -> throw new IllegalStateException("the LLM endpoint ("
+                    + provider.describe() + ") answers, but " + wrong.detail() + ". Nothing was started");
+        }
+    }
+
+    static Mutator mutator(RunSettings settings, RunDirectory run, CostLedger costs, OutageListener outages)
+            throws IOException {
         CompileCheck compiler = compileCheck(run);
         var llm = settings.llm();
         if (llm.offline()) {
@@ -89,6 +118,7 @@ final class RunAssembly {
                 .ledger(costs)
                 .costCap(llm.costCapDollars())
                 .cache(ReplyCache.open(run.replies()))
+                .outages(llm.outageLimit(), outages)
                 .build();
         return new LlmMutator(client, new PromptBuilder(PromptBudget.DEFAULT, ReplyFormat.instructions()), new EditApplier(),
                 compiler, llm.mutationSettings().orElseThrow());

@@ -44,6 +44,7 @@ final class RunProgress implements EvolutionListener, TrainingListener, AutoClos
     private int evaluations;
     private int generation;
     private int generations;
+    private boolean paused;
     private final boolean terminal;
     private final ScheduledExecutorService ticker;
 
@@ -119,7 +120,13 @@ final class RunProgress implements EvolutionListener, TrainingListener, AutoClos
     }
 
     private String status() {
-        return (generation > 0 ? "generation " + generation + "/" + generations + " | " : "") + figures();
+        return (generation > 0 ? "generation " + generation + "/" + generations + " | " : "")
+                + (paused ? "LLM endpoint down, proposals paused | " : "") + figures();
+    }
+
+    /** Whether proposals are paused for the LLM endpoint: the status line says so meanwhile. */
+    synchronized void paused(boolean paused) {
+        this.paused = paused;
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import darwin.core.Budget;
 import darwin.core.EvaluationResult;
 import darwin.core.Evaluator;
+import darwin.core.MutatorUnavailableException;
 import darwin.core.Variant;
 import darwin.memory.RequestBook;
 import darwin.memory.RequestStatus;
@@ -34,6 +35,12 @@ import java.util.Optional;
 /** Runs a run's generations, new or resumed, and prints the summary at the end. */
 final class RunSession {
 
+    /**
+     * The exit status of a run stopped because its LLM endpoint stayed down past
+     * {@code llm.outage-limit}: a temporary failure (sysexits' EX_TEMPFAIL); resume it later.
+     */
+    static final int ENDPOINT_DOWN = 75;
+
     private RunSession() {}
 
     /**
@@ -44,8 +51,9 @@ final class RunSession {
     static int execute(RunSettings settings, RunDirectory run, Optional<RunState> state,
             JsonNode persisted, PrintWriter out, PrintWriter err, RunEvaluators evaluators) throws Exception {
         ObjectMapper json = new ObjectMapper();
-        Files.createDirectories(run.root());
         CostLedger costs = new CostLedger();
+        RunAssembly.checkEndpoint(settings, costs); // before anything is created or trained
+        Files.createDirectories(run.root());
         LocalEvaluator[] holder = new LocalEvaluator[1];
         RunProgress progress = new RunProgress(err, run.log(),
                 () -> holder[0] == null ? 0 : holder[0].utilisation(), costs::spent,
@@ -71,12 +79,21 @@ final class RunSession {
                 seedFitness = Optional.of(Fitness.of(evaluator.evaluate(seedVariant, settings.budget(), settings.seed())));
             }
             EvolutionPlan plan = RunAssembly.plan(settings, seedFitness);
-            evolution = new Evolution(run, plan, RunAssembly.mutator(settings, run, costs), evaluator, json, progress,
+            Evolution[] opened = new Evolution[1];
+            OutageLog outages = new OutageLog(progress, () -> opened[0] == null ? null : opened[0].ledger(), json);
+            evolution = new Evolution(run, plan, RunAssembly.mutator(settings, run, costs, outages), evaluator, json, progress,
                     new Upgrader(RunAssembly.compileCheck(run)));
+            opened[0] = evolution;
             RunState start = state.orElseGet(() -> evolution.begin(run.root().getFileName().toString(), seed, persisted,
                     Map.of("provider", settings.llm().offline() ? "offline" : settings.llm().provider().orElseThrow().id(),
                             "model", settings.llm().model().orElse(""))));
-            end = evolution.run(start);
+            try {
+                end = evolution.run(start);
+            } catch (MutatorUnavailableException e) {
+                err.println("darwin: " + e.getMessage() + ". The run stopped and can go on: darwin resume " + run.root());
+                err.flush();
+                return ENDPOINT_DOWN;
+            }
             ending = confirm(settings, run, evolution, evaluator, end, progress, json);
         } finally {
             progress.close();

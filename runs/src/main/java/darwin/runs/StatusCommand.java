@@ -69,6 +69,7 @@ final class StatusCommand implements Callable<Integer> {
                 && state.generation() >= planned;
         long pending = new RequestBook(run.requests(), mapper, Clock.systemUTC()).snapshot().stream()
                 .filter(Request::pending).count();
+        EndpointState endpoint = EndpointState.of(entries);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode node = mapper.createObjectNode();
@@ -82,6 +83,7 @@ final class StatusCommand implements Callable<Integer> {
             seed.ifPresent(s -> node.set("seed", figures(s, mapper)));
             node.set("noiseFloor", Confidence.json(state.noiseFloor(), mapper));
             node.set("confirmed", Confidence.json(state.confirmed(), mapper));
+            node.set("llmEndpoint", endpoint.json(mapper));
             out.println(node);
         } else {
             out.printf(Locale.ROOT, "run %s: generation %d of %d%s%n", state.id(), state.generation(), planned,
@@ -92,6 +94,7 @@ final class StatusCommand implements Callable<Integer> {
             best.ifPresent(b -> out.println("best so far " + line(b)));
             out.println(Confidence.noiseFloor(state.noiseFloor()));
             out.println(Confidence.confirmed(state.confirmed()));
+            endpoint.line(dir.toString()).ifPresent(out::println);
             state.members().forEach(m -> out.printf("  %s owns %s%n", m.agent(), m.variant()));
             if (pending > 0) {
                 out.printf("%d request%s wait%s for a decision: darwin requests %s list%n", pending, pending == 1 ? "" : "s",

@@ -64,6 +64,7 @@ class SettingsRoundTripTest {
               retries: 5
               repair-rounds: 1
               cost-cap: 12.5
+              outage-limit: 20m
               prices:
                 gpt-4o-mini: {input: 0.15, output: 0.6}
                 "llama3.1:8b": {input: 0, output: 0}

@@ -8,6 +8,7 @@ import darwin.core.EvaluationResult;
 import darwin.core.Evaluator;
 import darwin.core.Metrics;
 import darwin.core.Mutator;
+import darwin.core.MutatorUnavailableException;
 import darwin.core.Personas;
 import darwin.core.Proposal;
 import darwin.core.Variant;
@@ -83,7 +84,9 @@ import java.util.concurrent.Future;
  * began is in the previous generation's {@code SELECTION} event, and racing replays the same
  * decisions from it. A run killed at any instant therefore resumes at the generation after the
  * last checkpoint, redoes nothing that was done, and, with a deterministic mutator and budget, ends
- * exactly where an uninterrupted run ends.
+ * exactly where an uninterrupted run ends. A mutator that is unavailable
+ * ({@link MutatorUnavailableException}: its endpoint stayed down past the run's limit) stops the
+ * run the same way, without recording the proposals it could not make.
  *
  * <p>Concurrency: the ledger and the memories are synchronized; the loop itself runs on one thread
  * and uses a pool for the pairings and the replicates of a generation.
@@ -382,6 +385,9 @@ public final class Evolution {
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof InterruptedException interrupted) {
                         throw interrupted;
+                    }
+                    if (e.getCause() instanceof MutatorUnavailableException unavailable) {
+                        throw unavailable; // no agent's failure: the run stops, and a resume asks again
                     }
                     throw new IllegalStateException("generation " + g + " failed in the harness: " + e.getCause(), e.getCause());
                 }

@@ -24,11 +24,12 @@ import java.util.Optional;
  * @param retries how many times a request that may pass is sent again
  * @param repairRounds how many times a failed reply goes back to the model with the problem
  * @param costCap US dollars the run may spend; empty for no cap
+ * @param outageLimit how long the run waits for an endpoint that stopped answering before it stops
  * @param prices prices by model, over {@link PriceTable#examples()}
  */
 public record LlmSettings(Optional<Provider> provider, Optional<String> model, Optional<URI> baseUrl,
         Optional<String> apiKeyVariable, double temperature, int maxOutputTokens, Duration timeout, int retries,
-        int repairRounds, Optional<Double> costCap, Map<String, Price> prices) {
+        int repairRounds, Optional<Double> costCap, Duration outageLimit, Map<String, Price> prices) {
 
     /** The connect timeout of requests, or {@link #timeout} when that is shorter. */
     public static final Duration CONNECT_TIMEOUT = ProviderSettings.DEFAULT_CONNECT_TIMEOUT;
@@ -44,6 +45,7 @@ public record LlmSettings(Optional<Provider> provider, Optional<String> model, O
         Settings.RETRIES.check(retries);
         Settings.REPAIR_ROUNDS.check(repairRounds);
         Settings.COST_CAP.check(costCap);
+        Settings.OUTAGE_LIMIT.check(outageLimit);
         prices = Map.copyOf(Settings.PRICES.check(prices));
         if (provider.isPresent() && model.isEmpty()) {
             throw ConfigException.between("llm.provider " + provider.get().id() + " needs llm.model, the model's name at"

@@ -62,7 +62,7 @@ public record RunSettings(PopulationSettings population, long seed, Budget budge
                         values.find(Settings.BASE_URL), values.find(Settings.API_KEY_ENV),
                         values.get(Settings.TEMPERATURE), values.get(Settings.MAX_OUTPUT_TOKENS),
                         values.get(Settings.TIMEOUT), values.get(Settings.RETRIES), values.get(Settings.REPAIR_ROUNDS),
-                        values.get(Settings.COST_CAP), values.get(Settings.PRICES)),
+                        values.get(Settings.COST_CAP), values.get(Settings.OUTAGE_LIMIT), values.get(Settings.PRICES)),
                 new RunControl(values.get(Settings.OUT), values.get(Settings.AWAIT_APPROVAL), values.get(Settings.LIBRARIES),
                         values.get(Settings.MAVEN_REPOSITORY)),
                 new ConfirmSettings(values.get(Settings.CONFIRM), values.get(Settings.CONFIRM_REPEAT)));

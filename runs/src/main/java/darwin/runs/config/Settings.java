@@ -144,6 +144,10 @@ public final class Settings {
     public static final Setting<Optional<Double>> COST_CAP = Setting.of("llm.cost-cap",
             orNone(decimal(0, 1_000_000)), Optional.of(5.0),
             "US dollars the run may spend on LLM calls; 0 allows cached replies only, none lifts the cap.");
+    public static final Setting<Duration> OUTAGE_LIMIT = Setting.of("llm.outage-limit",
+            duration(Duration.ofSeconds(10), Duration.ofDays(7)), Duration.ofHours(1),
+            "How long the run waits for an LLM endpoint that stopped answering (new proposals paused, checked with backoff)"
+                    + " before it stops, to be resumed; proposals held meanwhile are sent again, never charged to agents.");
     public static final Setting<Map<String, Price>> PRICES = Setting.of("llm.prices", prices(), Map.of(),
             "USD per million tokens by model, over the built-in examples; an unpriced paid model costs 3 in, 15 out.");
 
@@ -171,7 +175,7 @@ public final class Settings {
             PERPLEXITY_WEIGHT, MFU_WEIGHT, SEED, BUDGET_SECONDS, BUDGET_STEPS, BUDGET_TOKENS, BUDGET_FLOPS,
             BUDGET_EQUAL_TIME, NOISE_FLOOR, MARGIN, RACE_CAP, RACE_SHARE, SLOTS, THREADS, THREAD_WAIT, SANDBOX, HEAP, MEMORY,
             GRACE, PROVIDER, MODEL, BASE_URL, API_KEY_ENV, TEMPERATURE, MAX_OUTPUT_TOKENS, TIMEOUT, RETRIES,
-            REPAIR_ROUNDS, COST_CAP, PRICES, OUT, AWAIT_APPROVAL, LIBRARIES, MAVEN_REPOSITORY,
+            REPAIR_ROUNDS, COST_CAP, OUTAGE_LIMIT, PRICES, OUT, AWAIT_APPROVAL, LIBRARIES, MAVEN_REPOSITORY,
             CONFIRM, CONFIRM_REPEAT);
 
     private static final SequencedMap<String, String> SECTIONS = sections(

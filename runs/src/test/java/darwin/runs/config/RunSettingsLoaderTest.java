@@ -126,7 +126,7 @@ class RunSettingsLoaderTest {
                 Duration.ofMinutes(2)), settings.evaluation());
         assertEquals(new LlmSettings(Optional.of(Provider.OPENAI), Optional.of("gpt-4o-mini"),
                 Optional.of(URI.create("http://localhost:8000/v1")), Optional.of("VLLM_KEY"), 0.7, 8192,
-                Duration.ofSeconds(90), 5, 1, Optional.of(12.5),
+                Duration.ofSeconds(90), 5, 1, Optional.of(12.5), Duration.ofHours(1),
                 Map.of("gpt-4o-mini", new Price(0.1, 0.4), "llama3.1:8b", Price.FREE)), settings.llm());
         assertEquals(Path.of("/tmp/evolution"), settings.run().out());
         assertTrue(settings.run().awaitApproval());

@@ -24,7 +24,8 @@ class RunSettingsTest {
 
     private static LlmSettings llm(Optional<Provider> provider, Optional<String> model) {
         return new LlmSettings(provider, model, Optional.of(URI.create("http://localhost:8000/v1")), Optional.of("VLLM_KEY"),
-                0.7, 2048, Duration.ofSeconds(90), 4, 1, Optional.of(3.0), Map.of("local-model", Price.FREE));
+                0.7, 2048, Duration.ofSeconds(90), 4, 1, Optional.of(3.0),
+                Duration.ofMinutes(30), Map.of("local-model", Price.FREE));
     }
 
     @Test

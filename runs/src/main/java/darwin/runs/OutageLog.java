@@ -1,0 +1,58 @@
+package darwin.runs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import darwin.memory.EventType;
+import darwin.memory.Ledger;
+import darwin.mutation.llm.OutageListener;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Tells people and the ledger about outages of the LLM endpoint: a line in the run's progress
+ * (and its status line while proposals are paused) and an {@link EventType#LLM_OUTAGE} event with
+ * the state ({@code paused}, {@code resumed}, {@code stopped}), which {@code darwin status} reads.
+ */
+final class OutageLog implements OutageListener {
+
+    private final RunProgress progress;
+    private final Supplier<Ledger> ledger;
+    private final ObjectMapper json;
+
+    /** @param ledger the run's ledger, once the loop has opened it (outages only happen while it runs) */
+    OutageLog(RunProgress progress, Supplier<Ledger> ledger, ObjectMapper json) {
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.json = Objects.requireNonNull(json, "json");
+    }
+
+    @Override
+    public void paused(String reason, Duration limit) {
+        progress.paused(true);
+        progress.say("the LLM endpoint is not answering (%s): new proposals are paused, training goes on; checking it"
+                + " with backoff for up to %s", reason, EndpointState.duration(limit));
+        append("paused", json.createObjectNode().put("reason", reason).put("limitSeconds", limit.toSeconds()));
+    }
+
+    @Override
+    public void resumed(Duration outage) {
+        progress.paused(false);
+        progress.say("the LLM endpoint answers again after %s: the proposals held are sent again",
+                EndpointState.duration(outage));
+        append("resumed", json.createObjectNode().put("outageSeconds", outage.toSeconds()));
+    }
+
+    @Override
+    public void stopped(Duration outage, String reason) {
+        progress.say("the LLM endpoint has not answered for %s (%s): the run stops; no agent is charged",
+                EndpointState.duration(outage), reason);
+        append("stopped", json.createObjectNode().put("reason", reason).put("outageSeconds", outage.toSeconds()));
+    }
+
+    private void append(String state, com.fasterxml.jackson.databind.node.ObjectNode data) {
+        Ledger open = ledger.get();
+        if (open != null) {
+            open.append(EventType.LLM_OUTAGE, json.createObjectNode().put("state", state).setAll(data));
+        }
+    }
+}
