@@ -1,6 +1,7 @@
 package darwin.runs;
 
 import darwin.core.RequestKind;
+import darwin.core.text.TerminalText;
 import darwin.memory.Request;
 import darwin.population.upgrade.UpgradeReader;
 import darwin.trainer.data.Corpus;
@@ -34,9 +35,10 @@ final class ApprovedResources {
                             + request.id() + " --with FILE");
                 }
                 DatasetAdded added = store.addDataset(Path.of(with), Corpus.tinyShakespeare().tokenizer());
-                out.printf(Locale.ROOT, "stored %s%s%n", added.ref().describe(), added.dropped() == 0 ? ""
-                        : String.format(Locale.ROOT, "; %,d characters outside the corpus's vocabulary were dropped (%s)",
-                                added.dropped(), added.droppedCharacters()));
+                out.println(TerminalText.line(String.format(Locale.ROOT, "stored %s%s", added.ref().describe(),
+                        added.dropped() == 0 ? "" : String.format(Locale.ROOT,
+                                "; %,d characters outside the corpus's vocabulary were dropped (%s)", added.dropped(),
+                                added.droppedCharacters()))));
                 return UpgradeReader.stored(added.ref());
             }
             String coordinates = (with == null || with.isBlank() ? request.payload() : with).strip();
@@ -47,7 +49,7 @@ final class ApprovedResources {
             }
             Path jar = jar(files.settings().run().mavenRepository(), coordinates);
             LibraryRef ref = store.addLibrary(coordinates, jar);
-            out.printf("stored %s from %s%n", ref.describe(), jar);
+            out.println(TerminalText.line("stored " + ref.describe() + " from " + jar));
             return UpgradeReader.stored(ref);
         } catch (ResourceException e) {
             throw new IllegalArgumentException("request " + request.id() + " cannot be approved: " + e.getMessage(), e);

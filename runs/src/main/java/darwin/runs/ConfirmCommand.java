@@ -5,6 +5,7 @@ import darwin.core.Budget;
 import darwin.core.Evaluator;
 import darwin.core.Variant;
 import darwin.core.stats.Sample;
+import darwin.core.text.TerminalText;
 import darwin.memory.Ledger;
 import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
@@ -103,7 +104,7 @@ final class ConfirmCommand implements Callable<Integer> {
                     RunConfirmation.saying(line -> progress.say("%s", line)), mapper);
         }
         if (json) {
-            out.println(RunConfirmation.toJson(result, budget.key(), mapper).toPrettyString());
+            out.println(TerminalText.json(RunConfirmation.toJson(result, budget.key(), mapper).toPrettyString()));
         } else {
             print(result, out);
         }
@@ -120,7 +121,7 @@ final class ConfirmCommand implements Callable<Integer> {
                 out.println(side("seed", c.seed(), c.seedLoss(), c.seedMfu()));
                 out.printf("written to %s (confirmed)%n", new RunDirectory(dir).state());
             }
-            case ConfirmationResult.Unconfirmed u -> out.println(u.reason());
+            case ConfirmationResult.Unconfirmed u -> out.println(TerminalText.lines(u.reason()));
         }
     }
 

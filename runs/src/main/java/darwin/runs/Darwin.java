@@ -1,5 +1,6 @@
 package darwin.runs;
 
+import darwin.core.text.TerminalText;
 import darwin.runs.memory.MemoryCommand;
 import java.util.Locale;
 import java.util.logging.Handler;
@@ -59,7 +60,8 @@ public final class Darwin {
     static CommandLine commandLine(CommandLine.IFactory factory) {
         CommandLine line = new CommandLine(new Darwin(), factory);
         line.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
-            commandLine.getErr().println("darwin: " + exception.getMessage());
+            // a message may quote a run's files or a variant's program
+            commandLine.getErr().println("darwin: " + TerminalText.lines(exception.getMessage()));
             return 2;
         });
         return line;

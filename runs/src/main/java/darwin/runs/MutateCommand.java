@@ -11,6 +11,7 @@ import darwin.core.Persona;
 import darwin.core.Personas;
 import darwin.core.Proposal;
 import darwin.core.Variant;
+import darwin.core.text.TerminalText;
 import darwin.mutation.LlmMutator;
 import darwin.mutation.MutationSettings;
 import darwin.mutation.OfflineMutator;
@@ -49,7 +50,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code darwin mutate DIR --out CHILD}: one proposal on the variant in DIR, by the offline catalog
  * or by an LLM, written as a new variant directory. A way to try a provider's settings before an
- * overnight run, and to see what the mutation step does.
+ * overnight run, and to see what the mutation step does. What the model wrote is shown as
+ * {@link TerminalText} shows it; {@code --json} keeps it exactly, with what would act on a terminal
+ * as JSON escapes.
  */
 @Command(
         name = "mutate",
@@ -127,7 +130,7 @@ final class MutateCommand implements Callable<Integer> {
         }
         String diff = child.map(c -> UnifiedDiff.of(target, c).text()).orElse("");
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(json ? json(proposal, diff) + "\n" : text(proposal, diff));
+        stdout.print(json ? TerminalText.json(json(proposal, diff)) + "\n" : TerminalText.lines(text(proposal, diff)));
         stdout.flush();
         return proposal.status().yieldsVariant() ? 0 : 1;
     }

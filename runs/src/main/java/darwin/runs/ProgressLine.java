@@ -1,6 +1,7 @@
 package darwin.runs;
 
 import darwin.core.Budget;
+import darwin.core.text.TerminalText;
 import darwin.trainer.harness.CurvePoint;
 import darwin.trainer.harness.TrainingListener;
 import java.io.PrintWriter;
@@ -34,7 +35,7 @@ final class ProgressLine implements TrainingListener {
     @Override
     public void onPhase(String phase) {
         closeLine();
-        out.println("darwin: " + phase);
+        out.println("darwin: " + TerminalText.line(phase));
         out.flush();
     }
 

@@ -1,5 +1,6 @@
 package darwin.runs;
 
+import darwin.core.text.TerminalText;
 import darwin.memory.Request;
 import darwin.memory.RequestStatus;
 import darwin.population.upgrade.UpgradeException;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
  * {@code darwin requests DIR list|show|approve|deny}: people decide on the agents' upgrade
  * requests, while the run is live (from another terminal) or stopped. An approval is checked at
  * once, so that a value that cannot work is refused now and not in the night; it takes effect from
- * the run's next generation.
+ * the run's next generation. A request's texts are the agent's (or a person's), and are shown as
+ * {@link TerminalText} shows them: a line in a list on one line, a request in full with its lines.
  */
 @Command(name = "requests", mixinStandardHelpOptions = true,
         description = {"List, show, approve or deny the agents' upgrade requests (the run may be live or stopped).",
@@ -47,8 +49,8 @@ final class RequestsCommand {
         }
         requests.stream().sorted(Comparator.comparing((Request r) -> !r.pending()))
                 .filter(r -> all || r.status() == RequestStatus.PENDING || r.status() == RequestStatus.APPROVED)
-                .forEach(r -> out.printf(Locale.ROOT, "%-4s %-8s %-14s gen %-3d %-9s %s%n", r.id(), r.status(), r.kind(),
-                        r.generation(), r.agent(), r.title()));
+                .forEach(r -> out.println(TerminalText.line(String.format(Locale.ROOT, "%-4s %-8s %-14s gen %-3d %-9s %s", r.id(),
+                        r.status(), r.kind(), r.generation(), r.agent(), r.title()))));
         long closed = requests.stream().filter(r -> r.status() != RequestStatus.PENDING && r.status() != RequestStatus.APPROVED)
                 .count();
         if (!all && closed > 0) {
@@ -61,27 +63,32 @@ final class RequestsCommand {
     int show(@Parameters(paramLabel = "ID") String id) {
         Request r = RunFiles.open(dir).requests().get(id);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s  %s  %s%n", r.id(), r.kind(), r.status());
-        out.printf("asked by %s in generation %d (proposal %s) at %s%n", r.agent(), r.generation(), r.proposal(), r.created());
-        out.printf("title:     %s%n", r.title());
-        out.printf("rationale: %s%n", r.rationale().isEmpty() ? "(none)" : r.rationale());
-        out.printf("payload:%n%s%n", r.payload().isEmpty() ? "  (none)" : r.payload().indent(2).stripTrailing());
+        say(out, "%s  %s  %s%n", r.id(), r.kind(), r.status());
+        say(out, "asked by %s in generation %d (proposal %s) at %s%n", r.agent(), r.generation(), r.proposal(), r.created());
+        say(out, "title:     %s%n", TerminalText.line(r.title()));
+        say(out, "rationale: %s%n", r.rationale().isEmpty() ? "(none)" : r.rationale());
+        say(out, "payload:%n%s%n", r.payload().isEmpty() ? "  (none)" : TerminalText.lines(r.payload()).indent(2).stripTrailing());
         if (r.decision() != null) {
-            out.printf("decided:   %s by %s at %s%s%n", r.status() == RequestStatus.DENIED ? "denied" : "approved",
+            say(out, "decided:   %s by %s at %s%s%n", r.status() == RequestStatus.DENIED ? "denied" : "approved",
                     r.decision().by(), r.decision().at(), r.decision().note().isEmpty() ? "" : "; note: " + r.decision().note());
             if (!r.decision().value().isEmpty()) {
-                out.printf("with:%n%s%n", r.decision().value().indent(2).stripTrailing());
+                say(out, "with:%n%s%n", TerminalText.lines(r.decision().value()).indent(2).stripTrailing());
             }
         }
         if (r.applied() != null) {
-            out.printf("%s generation %d: %s%n", r.status() == RequestStatus.APPLIED ? "in effect from" : "failed at",
+            say(out, "%s generation %d: %s%n", r.status() == RequestStatus.APPLIED ? "in effect from" : "failed at",
                     r.applied().generation(), r.applied().note());
         }
         if (r.status() == RequestStatus.PENDING) {
-            out.printf("decide: darwin requests %s approve %s [--note TEXT] [--with VALUE] | deny %s [--note TEXT]%n", dir, r.id(),
+            say(out, "decide: darwin requests %s approve %s [--note TEXT] [--with VALUE] | deny %s [--note TEXT]%n", dir, r.id(),
                     r.id());
         }
         return 0;
+    }
+
+    /** Prints the formatted text as {@link TerminalText#lines} shows it. */
+    private static void say(PrintWriter out, String format, Object... args) {
+        out.print(TerminalText.lines(String.format(Locale.ROOT, format, args)));
     }
 
     @Command(name = "approve", description = {"Approve a pending request; it takes effect from the next generation.",
@@ -112,8 +119,8 @@ final class RequestsCommand {
             throw new IllegalArgumentException("request " + request.id() + " cannot be approved: " + e.getMessage());
         }
         Request decided = files.requests().decide(request.id(), RequestStatus.APPROVED, who(by), note, value);
-        spec.commandLine().getOut().printf("approved %s (%s: %s); it takes effect from the next generation%n", decided.id(),
-                decided.kind(), decided.title());
+        spec.commandLine().getOut().println(TerminalText.line(String.format(Locale.ROOT,
+                "approved %s (%s: %s); it takes effect from the next generation", decided.id(), decided.kind(), decided.title())));
         return 0;
     }
 
@@ -122,7 +129,8 @@ final class RequestsCommand {
             @Option(names = "--note", paramLabel = "TEXT", description = "Why, for the agent.") String note,
             @Option(names = "--by", paramLabel = "NAME", description = "Who decides (default: the user's name).") String by) {
         Request decided = RunFiles.open(dir).requests().decide(id, RequestStatus.DENIED, who(by), note, "");
-        spec.commandLine().getOut().printf("denied %s (%s: %s)%n", decided.id(), decided.kind(), decided.title());
+        spec.commandLine().getOut().println(TerminalText.line(String.format(Locale.ROOT, "denied %s (%s: %s)", decided.id(),
+                decided.kind(), decided.title())));
         return 0;
     }
 

@@ -5,11 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.EvaluationResult;
 import darwin.core.Metrics;
+import darwin.core.text.TerminalText;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The one JSON object that {@code --json} prints for a result. */
+/**
+ * The one JSON object that {@code --json} prints for a result; a reason or a log tail written by the
+ * variant's program keeps its text, with what would act on a terminal as JSON escapes
+ * ({@link TerminalText#json}).
+ */
 final class ResultJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,7 +47,7 @@ final class ResultJson {
             node.put("logTail", result.logTail());
         }
         try {
-            return JSON.writeValueAsString(node);
+            return TerminalText.json(JSON.writeValueAsString(node));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,7 +71,7 @@ final class ResultJson {
             summary.put("perplexityStd", spread.perplexity().std());
             summary.put("mfuMean", spread.mfu().mean());
             summary.put("mfuStd", spread.mfu().std());
-            return JSON.writeValueAsString(node);
+            return TerminalText.json(JSON.writeValueAsString(node));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

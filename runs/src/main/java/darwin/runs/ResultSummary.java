@@ -2,24 +2,28 @@ package darwin.runs;
 
 import darwin.core.EvaluationResult;
 import darwin.core.Metrics;
+import darwin.core.text.TerminalText;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** The human-readable summary of a result. */
+/**
+ * The human-readable summary of a result. The reason and the log's last lines come from the
+ * variant's program, and are shown as {@link TerminalText} shows them.
+ */
 final class ResultSummary {
 
     private ResultSummary() {}
 
     static String of(EvaluationResult result, Path curveLog) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "status          %s (%s)%n", result.status(), result.reason()));
+        text.append(String.format(Locale.ROOT, "status          %s (%s)%n", result.status(), TerminalText.line(result.reason().strip())));
         result.measured().ifPresent(m -> metrics(text, m));
         if (curveLog != null) {
             text.append(String.format(Locale.ROOT, "training curve  %s%n", curveLog));
         }
         if (!result.status().measured() && !result.logTail().isBlank()) {
-            text.append("last log lines:\n").append(result.logTail()).append('\n');
+            text.append("last log lines:\n").append(TerminalText.lines(result.logTail())).append('\n');
         }
         return text.toString();
     }

@@ -2,6 +2,7 @@ package darwin.runs;
 
 import darwin.core.EvaluationResult;
 import darwin.core.Proposal;
+import darwin.core.text.TerminalText;
 import darwin.memory.NoiseFloor;
 import darwin.population.loop.EvolutionListener;
 import darwin.population.selection.Survivors;
@@ -27,7 +28,10 @@ import java.util.function.DoubleSupplier;
  * ({@code run.log}), with the best figures so far, the slot utilisation and the LLM cost. On a
  * terminal a status line (generation, evaluations, best perplexity and MFU, slots busy, cost, time
  * left) stays below the events and is rewritten in place every second; to a pipe or a file there
- * are only the plain lines. Thread-safe.
+ * are only the plain lines. Each event is one line: what an agent or a variant's program wrote in it
+ * (a summary, a reason, a note) is shown as {@link TerminalText#line} shows it, on the terminal and
+ * in the log alike, so that no model text can move the cursor, clear the screen or break the line.
+ * Thread-safe.
  */
 final class RunProgress implements EvolutionListener, TrainingListener, AutoCloseable {
 
@@ -164,7 +168,7 @@ final class RunProgress implements EvolutionListener, TrainingListener, AutoClos
     }
 
     synchronized void say(String format, Object... args) {
-        String line = "[" + LocalTime.now().format(TIME) + "] " + String.format(Locale.ROOT, format, args);
+        String line = "[" + LocalTime.now().format(TIME) + "] " + TerminalText.line(String.format(Locale.ROOT, format, args));
         if (terminal) {
             out.print("\r\u001b[K" + line + "\n" + status());
         } else {

@@ -7,6 +7,7 @@ import darwin.core.EvaluationResult;
 import darwin.core.Evaluator;
 import darwin.core.MutatorUnavailableException;
 import darwin.core.Variant;
+import darwin.core.text.TerminalText;
 import darwin.memory.RequestBook;
 import darwin.memory.RequestStatus;
 import darwin.memory.RunDirectory;
@@ -159,7 +160,7 @@ final class RunSession {
                 run.root(), end.generation(), 100 * evaluator.utilisation(), costs.spent());
         seedResult.measured().ifPresentOrElse(
                 m -> out.printf(Locale.ROOT, "seed  %s  perplexity %.3f  MFU %.1f%%%n", seed.id(), m.perplexity(), 100 * m.mfu()),
-                () -> out.printf("seed  %s  %s: %s%n", seed.id(), seedResult.status(), seedResult.reason()));
+                () -> out.printf("seed  %s  %s: %s%n", seed.id(), seedResult.status(), TerminalText.line(seedResult.reason())));
         if (best.isEmpty()) {
             out.println("no variant of the population was measured");
         } else {
@@ -174,9 +175,9 @@ final class RunSession {
                 String headline = ending.confirmation().orElse(null) instanceof ConfirmationResult.Confirmed confirmed
                         ? Headline.confirmed(confirmed)
                         : Headline.unconfirmed(best.get(), ending.standings().of(seed.id()), ending.unconfirmed());
-                out.printf("%s; %s%n", headline, owned);
+                out.printf("%s; %s%n", TerminalText.lines(headline), owned);
                 String diff = UnifiedDiff.of(seed, evolution.variant(bestId)).text();
-                out.println(diff.isEmpty() ? "its files are the seed's" : "\nits changes against the seed:\n" + diff);
+                out.println(diff.isEmpty() ? "its files are the seed's" : "\nits changes against the seed:\n" + TerminalText.lines(diff));
             }
         }
         long pending = new RequestBook(run.requests(), new ObjectMapper(),

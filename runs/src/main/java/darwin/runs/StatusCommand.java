@@ -2,6 +2,7 @@ package darwin.runs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import darwin.core.text.TerminalText;
 import darwin.memory.EventType;
 import darwin.memory.Ledger;
 import darwin.memory.LedgerEntry;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
  * {@code darwin status DIR}: where a run stands, read from its files (also while it runs): its
  * progress, the seed's and the best variant's figures at the budget in force (each the mean of its
  * replicates: the geometric mean perplexity and MFU), and how sure they are (the noise floor and
- * the confirmed gain, once measured).
+ * the confirmed gain, once measured). What the run's files say is shown as {@link TerminalText}
+ * shows it, and written into the JSON with what would act on a terminal as JSON escapes.
  */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "Say where a run stands.")
 final class StatusCommand implements Callable<Integer> {
@@ -84,18 +86,18 @@ final class StatusCommand implements Callable<Integer> {
             node.set("noiseFloor", Confidence.json(state.noiseFloor(), mapper));
             node.set("confirmed", Confidence.json(state.confirmed(), mapper));
             node.set("llmEndpoint", endpoint.json(mapper));
-            out.println(node);
+            out.println(TerminalText.json(node.toString()));
         } else {
-            out.printf(Locale.ROOT, "run %s: generation %d of %d%s%n", state.id(), state.generation(), planned,
-                    finished ? ", finished" : "");
-            out.printf(Locale.ROOT, "proposals: %s; evaluations: %d; LLM cost $%.2f; requests: %d%n", proposals,
-                    evaluations.size(), cost, events.apply(EventType.REQUEST).size());
-            seed.ifPresent(s -> out.println("seed " + line(s)));
-            best.ifPresent(b -> out.println("best so far " + line(b)));
+            out.println(TerminalText.line(String.format(Locale.ROOT, "run %s: generation %d of %d%s", state.id(),
+                    state.generation(), planned, finished ? ", finished" : "")));
+            out.println(TerminalText.line(String.format(Locale.ROOT, "proposals: %s; evaluations: %d; LLM cost $%.2f; requests: %d",
+                    proposals, evaluations.size(), cost, events.apply(EventType.REQUEST).size())));
+            seed.ifPresent(s -> out.println(TerminalText.line("seed " + line(s))));
+            best.ifPresent(b -> out.println(TerminalText.line("best so far " + line(b))));
             out.println(Confidence.noiseFloor(state.noiseFloor()));
             out.println(Confidence.confirmed(state.confirmed()));
-            endpoint.line(dir.toString()).ifPresent(out::println);
-            state.members().forEach(m -> out.printf("  %s owns %s%n", m.agent(), m.variant()));
+            endpoint.line(dir.toString()).ifPresent(line -> out.println(TerminalText.line(line)));
+            state.members().forEach(m -> out.println(TerminalText.line("  " + m.agent() + " owns " + m.variant())));
             if (pending > 0) {
                 out.printf("%d request%s wait%s for a decision: darwin requests %s list%n", pending, pending == 1 ? "" : "s",
                         pending == 1 ? "s" : "", dir);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import darwin.core.Metrics;
+import darwin.core.Persona;
 import darwin.core.Personas;
 import darwin.core.stats.Interval;
 import darwin.memory.AgentMemories;
@@ -237,6 +238,67 @@ class MemoryCommandTest {
         assertEquals(1, incomplete.err().lines().count(), incomplete.err());
         assertTrue(incomplete.err().startsWith("darwin: " + file + ": is not an agent memory"), incomplete.err());
         assertFalse(memory("agents").out().contains("agent-2"), "nothing is printed from a run that cannot be read");
+    }
+
+    /** A third agent whose LLM settings, and an attempt whose summary, tags, reasoning and reason, hold {@link Shown#HOSTILE}. */
+    private void writeHostileAttempt() {
+        AgentMemories memories = new AgentMemories(new RunDirectory(dir), JSON);
+        memories.enrol("agent-3", new Persona("poser" + Shown.HOSTILE, Shown.HOSTILE, List.of("x" + Shown.HOSTILE)),
+                Map.of("provider", "openai", "model", "gpt" + Shown.HOSTILE, "temperature", Shown.HOSTILE));
+        Attempt a = attempt("g3-s0", 3, "agent-3", "agent-1", "summary " + Shown.HOSTILE, List.of("tag" + Shown.HOSTILE),
+                "OK", 9.5);
+        memories.record(new Attempt(a.proposal(), a.generation(), a.mutator(), a.owner(), a.parent(), a.child(), a.summary(),
+                "first " + Shown.HOSTILE + "\nsecond " + Shown.HOSTILE, a.tags(), a.diff(), a.inputTokens(), a.outputTokens(),
+                a.cost(), a.status(), "reason " + Shown.HOSTILE, a.before(), a.after()));
+    }
+
+    @Test
+    void modelTextWithEscapeSequencesAndControlsReachesNoTerminal() throws Exception {
+        writeHostileAttempt();
+        for (String[] question : new String[][] {{"agents"}, {"show", "agent-3"}, {"attempts"}, {"diff", "g3-s0"}, {"stats"},
+                {"export"}, {"agents", "--json"}, {"attempts", "--json"}, {"stats", "--json"}, {"export", "--format", "jsonl"}}) {
+            Outcome outcome = memory(question);
+            assertEquals(0, outcome.status(), outcome.err());
+            Shown.assertSafe(outcome.out());
+        }
+        String diff = memory("diff", "g3-s0").out();
+        assertTrue(diff.contains("summary:    summary \\e[31mred\\e[0m \\e[2J\\e]0;owned\\x07 bell\\x07 back\\x08space"
+                + " cr\\x0dover nul\\x00 \\u202eevil\\u202c \\u2066iso\\u2069 csi\\u009b2J del\\x7f\n"), diff);
+        assertTrue(diff.contains("\n  first \\e[31m") && diff.contains("\n  second \\e[31m"), "the reasoning keeps its lines: " + diff);
+        assertTrue(memory("show", "agent-3").out().contains("LLM: openai/gpt\\e[31mred"), "the agent's settings are shown too");
+        assertTrue(memory("attempts").out().contains("tag\\e[31mred"), "a tag in the table is shown too");
+
+        JsonNode row = JSON.readTree(memory("attempts", "--json").out()).get(4);
+        assertEquals("summary " + Shown.HOSTILE, row.path("summary").asText(), "JSON keeps the text exactly");
+        assertEquals("tag" + Shown.HOSTILE, row.path("tags").get(0).asText());
+        assertEquals("summary " + Shown.HOSTILE,
+                JSON.readTree(memory("export", "--format", "jsonl").out().lines().toList().get(4)).path("summary").asText());
+        assertEquals("gpt" + Shown.HOSTILE, JSON.readTree(memory("agents", "--json").out()).get(2).path("llm").asText()
+                .substring("openai/".length()));
+    }
+
+    @Test
+    void statsNeverCutsAnEscapeInHalf() {
+        // each tag's best example is cut where the summary's visible forms fall at another column
+        AgentMemories memories = new AgentMemories(new RunDirectory(dir), JSON);
+        for (int shift = 0; shift < 7; shift++) {
+            memories.record(attempt("g4-s" + shift, 4, "agent-1", "agent-2", "y".repeat(shift)
+                    + "\u202e\u001b[2J\u009b\u0007".repeat(8), List.of("cut" + shift), "OK", 9.0));
+        }
+        Outcome stats = memory("stats");
+        assertEquals(0, stats.status(), stats.err());
+        Shown.assertSafe(stats.out());
+        Shown.assertWholeForms(stats.out());
+        assertTrue(stats.out().contains("…"), "the examples were cut: " + stats.out());
+        Shown.assertWholeForms(memory("attempts").out());
+    }
+
+    @Test
+    void anErrorQuotingWhatWasAskedShowsItsControls() {
+        Outcome unknown = memory("diff", "g1\u001b[2J");
+        assertEquals(2, unknown.status());
+        Shown.assertSafe(unknown.err());
+        assertTrue(unknown.err().contains("no attempt 'g1\\e[2J'"), unknown.err());
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import darwin.runs.Cli.Outcome;
@@ -63,18 +64,12 @@ class MutateCommandTest {
         assertTrue(Files.isRegularFile(tmp.resolve("child/resources").resolve(dataset.fileName())));
     }
 
-    @Test
-    void anOpenAiCompatibleServerProposesTheChange(@TempDir Path tmp) throws Exception {
-        Path dir = seed(tmp);
-        String reply = new ObjectMapper().createObjectNode()
-                .put("reasoning", "Shorter warm-up.").put("summary", "warm up for 50 steps")
-                .set("edits", new ObjectMapper().readTree("[{\"path\":\"program/darwin/program/GptConfig.java\","
-                        + "\"search\":\"1e-3, 1e-4, 100,\",\"replace\":\"1e-3, 1e-4, 50,\"}]")).toString();
+    /** A chat-completions server that answers every request with {@code reply}, counting the requests. */
+    private static HttpServer replying(String reply, AtomicInteger requests) throws Exception {
         String body = "{\"id\":\"c\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,"
                 + "\"finish_reason\":\"stop\",\"message\":{\"role\":\"assistant\",\"content\":"
                 + new ObjectMapper().writeValueAsString(reply) + "}}],\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":5,"
                 + "\"total_tokens\":15}}";
-        AtomicInteger requests = new AtomicInteger();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             requests.incrementAndGet();
@@ -87,17 +82,58 @@ class MutateCommandTest {
             }
         });
         server.start();
+        return server;
+    }
+
+    /** A reply that shortens the warm-up, with the given summary and reasoning. */
+    private static String warmUpReply(String summary, String reasoning) throws Exception {
+        return new ObjectMapper().createObjectNode()
+                .put("reasoning", reasoning).put("summary", summary)
+                .set("edits", new ObjectMapper().readTree("[{\"path\":\"program/darwin/program/GptConfig.java\","
+                        + "\"search\":\"1e-3, 1e-4, 100,\",\"replace\":\"1e-3, 1e-4, 50,\"}]")).toString();
+    }
+
+    private static String[] mutateWith(HttpServer server, Path dir, Path out, String... more) {
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        List<String> args = new ArrayList<>(List.of("mutate", dir.toString(), "--out", out.toString(), "--provider",
+                "openai", "--model", "local-model", "--base-url", url, "--api-key-env", "PATH"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void anOpenAiCompatibleServerProposesTheChange(@TempDir Path tmp) throws Exception {
+        Path dir = seed(tmp);
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer server = replying(warmUpReply("warm up for 50 steps", "Shorter warm-up."), requests);
         try {
-            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
-            Outcome outcome = darwin("mutate", dir.toString(), "--out", tmp.resolve("child").toString(), "--provider", "openai",
-                    "--model", "local-model", "--base-url", url, "--api-key-env", "PATH");
+            Outcome outcome = darwin(mutateWith(server, dir, tmp.resolve("child")));
             assertEquals(0, outcome.status(), outcome.err() + outcome.out());
             assertTrue(outcome.out().contains("warm up for 50 steps"), outcome.out());
             assertTrue(Files.readString(tmp.resolve("child/program/darwin/program/GptConfig.java")).contains("1e-4, 50,"));
             // the same request again is answered from the reply cache next to the variant
-            darwin("mutate", dir.toString(), "--out", tmp.resolve("again").toString(), "--provider", "openai",
-                    "--model", "local-model", "--base-url", url, "--api-key-env", "PATH");
+            darwin(mutateWith(server, dir, tmp.resolve("again")));
             assertEquals(1, requests.get());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aRepliesControlCharactersAreShownNotSentToTheTerminal(@TempDir Path tmp) throws Exception {
+        Path dir = seed(tmp);
+        HttpServer server = replying(warmUpReply("warm up " + Shown.HOSTILE, "because " + Shown.HOSTILE + "\nsecond line"),
+                new AtomicInteger());
+        try {
+            Outcome text = darwin(mutateWith(server, dir, tmp.resolve("child")));
+            assertEquals(0, text.status(), text.err() + text.out());
+            Shown.assertSafe(text.out());
+            assertTrue(text.out().contains("warm up \\e[31mred\\e[0m \\e[2J"), text.out());
+            assertTrue(text.out().contains("\\u202eevil\\u202c") && text.out().contains("\n  second line\n"), text.out());
+            Outcome json = darwin(mutateWith(server, dir, tmp.resolve("again"), "--json"));
+            Shown.assertSafe(json.out());
+            assertEquals("because " + Shown.HOSTILE + "\nsecond line",
+                    new ObjectMapper().readTree(json.out()).path("reasoning").asText(), "the JSON keeps the model's text");
         } finally {
             server.stop(0);
         }

@@ -179,4 +179,25 @@ class RequestsCommandTest {
         assertEquals(2, unknown.status());
         assertTrue(unknown.err().contains("no agent 'agent-7'") && unknown.err().contains("agent-1"), unknown.err());
     }
+
+    @Test
+    void aRequestsTextIsShownWithItsControlCharactersVisible(@TempDir Path dir) throws Exception {
+        RequestBook book = run(dir);
+        book.file("g2-s0", 2, "agent-1", new UpgradeRequest(RequestKind.BUDGET, "title " + Shown.HOSTILE,
+                "rationale " + Shown.HOSTILE + "\nsecond line", "payload " + Shown.HOSTILE));
+        for (String[] command : new String[][] {{"list"}, {"show", "r4"}, {"deny", "r4", "--note", "no " + Shown.HOSTILE},
+                {"list", "--all"}, {"show", "r4"}}) {
+            String[] args = new String[command.length + 2];
+            args[0] = "requests";
+            args[1] = dir.toString();
+            System.arraycopy(command, 0, args, 2, command.length);
+            Cli.Outcome outcome = Cli.darwin(args);
+            assertEquals(0, outcome.status(), outcome.err());
+            Shown.assertSafe(outcome.out());
+            assertTrue(outcome.out().contains("title \\e[31mred"), outcome.out());
+        }
+        String show = Cli.darwin("requests", dir.toString(), "show", "r4").out();
+        assertTrue(show.contains("\\e[2J\\e]0;owned\\x07") && show.contains("\nsecond line"), "the rationale keeps its lines: " + show);
+        assertEquals("title " + Shown.HOSTILE, book.get("r4").title(), "the request book keeps what the agent wrote");
+    }
 }

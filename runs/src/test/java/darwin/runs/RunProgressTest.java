@@ -4,12 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import darwin.core.Budget;
+import darwin.core.Change;
 import darwin.core.EvaluationResult;
+import darwin.core.EvaluationStatus;
 import darwin.core.Metrics;
+import darwin.core.Proposal;
+import darwin.core.ProposalStatus;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,5 +51,36 @@ class RunProgressTest {
         progress.close();
         assertFalse(text.toString().contains("\r") || text.toString().contains("\u001b"), text.toString());
         assertTrue(text.toString().contains("about 0 min left") || text.toString().contains("min left"), text.toString());
+    }
+
+    @Test
+    void modelTextInAnEventCannotMoveTheCursorOrChangeTheTerminal(@TempDir Path dir) throws Exception {
+        for (boolean terminal : new boolean[] {false, true}) {
+            StringWriter text = new StringWriter();
+            Path log = dir.resolve(terminal + ".log");
+            try (RunProgress progress = new RunProgress(new PrintWriter(text), log, () -> 0, () -> 0, 0, terminal)) {
+                progress.proposed(1, 0, new Proposal("agent-1", "0123456789abcdef", ProposalStatus.DOES_NOT_COMPILE, "no",
+                        Optional.of(new Change("why", "summary " + Shown.HOSTILE, List.of(), List.of(), Optional.empty())),
+                        Optional.empty(), List.of(), 0, 0, 0));
+                progress.evaluated(1, "0123456789abcdef", EvaluationResult.failed(EvaluationStatus.RUNTIME_ERROR,
+                        "thrown: " + Shown.HOSTILE, ""));
+                progress.requestSettled(1, "r1", false, "note\n" + Shown.HOSTILE);
+                progress.onPhase(Shown.HOSTILE);
+            }
+            // the status line's own control sequence is darwin's, and the only one
+            String shown = terminal ? text.toString().replace("\r\u001b[K", "") : text.toString();
+            Shown.assertSafe(shown);
+            Shown.assertSafe(Files.readString(log));
+            assertTrue(shown.contains("summary \\e[31mred\\e[0m \\e[2J"), shown);
+            assertEquals(4, Files.readString(log).lines().count(), "one line per event, a note's line break included");
+        }
+    }
+
+    @Test
+    void aTrainingPhaseIsOneShownLine() {
+        StringWriter text = new StringWriter();
+        new ProgressLine(new PrintWriter(text), Budget.steps(10), false).onPhase("compiling " + Shown.HOSTILE);
+        Shown.assertSafe(text.toString());
+        assertTrue(text.toString().startsWith("darwin: compiling \\e[31m"), text.toString());
     }
 }

@@ -15,7 +15,9 @@ import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
 import darwin.runs.Cli.Outcome;
 import darwin.runs.report.Fixtures;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,5 +76,21 @@ class StatusCommandTest {
         state.withConfirmed(new ConfirmedGain(Fixtures.D, Fixtures.SEED, "seconds-5.0", 2,
                 new Interval(-0.05, -0.30, 0.20, 0.95), new Interval(0, -0.1, 0.1, 0.95), Instant.now())).save(run.state(), JSON);
         assertTrue(darwin("status", dir.toString()).out().contains("perplexity -5.0% [-30.0%, +20.0%], not significant at 95%"));
+    }
+
+    @Test
+    void whatTheLedgerSaysIsShownWithItsControlCharactersVisible(@TempDir Path tmp) throws Exception {
+        Path dir = Fixtures.copy(tmp);
+        String status = "OK" + Shown.HOSTILE;
+        Files.writeString(new RunDirectory(dir).ledger(), "{\"schema\": 1, \"id\": \"000017-0000abd0\", \"seq\": 17, \"type\":"
+                + " \"PROPOSAL\", \"time\": \"2026-11-22T05:14:00Z\", \"data\": {\"status\": " + JSON.writeValueAsString(status)
+                + ", \"cost\": 0.0}}\n", StandardOpenOption.APPEND);
+        Outcome text = darwin("status", dir.toString());
+        assertEquals(0, text.status(), text.err());
+        Shown.assertSafe(text.out());
+        assertTrue(text.out().contains("OK\\e[31mred"), text.out());
+        Outcome json = darwin("status", dir.toString(), "--json");
+        Shown.assertSafe(json.out());
+        assertEquals(1, JSON.readTree(json.out()).path("proposals").path(status).asInt(), "the JSON keeps the exact text");
     }
 }

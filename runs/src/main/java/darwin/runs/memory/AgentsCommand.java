@@ -35,7 +35,7 @@ final class AgentsCommand implements Callable<Integer> {
         if (json) {
             ArrayNode array = memory.json.createArrayNode();
             agents.forEach(a -> array.add(a.toJson(memory.json)));
-            out.println(array);
+            out.println(MemoryCommand.json(array));
         } else if (agents.isEmpty()) {
             out.println("no agents yet in " + memory.dir);
         } else {

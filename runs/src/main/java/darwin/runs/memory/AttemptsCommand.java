@@ -37,7 +37,7 @@ final class AttemptsCommand implements Callable<Integer> {
         if (json) {
             ArrayNode array = memory.json.createArrayNode();
             attempts.forEach(a -> array.add(AttemptExport.row(a, memory.json)));
-            out.println(array);
+            out.println(MemoryCommand.json(array));
         } else if (attempts.isEmpty()) {
             out.println("no attempt matches");
         } else {

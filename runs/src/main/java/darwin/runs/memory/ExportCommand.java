@@ -1,5 +1,6 @@
 package darwin.runs.memory;
 
+import darwin.core.text.TerminalText;
 import darwin.memory.AtomicFiles;
 import darwin.memory.Attempt;
 import darwin.memory.query.AttemptExport;
@@ -17,9 +18,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code darwin memory DIR export --format csv|jsonl [--out FILE]}: every attempt, one row each. */
+/**
+ * {@code darwin memory DIR export --format csv|jsonl [--out FILE]}: every attempt, one row each.
+ * JSON lines keep every text exactly, with the characters that would act on a terminal as JSON
+ * escapes ({@link TerminalText#json}); CSV, the form for people and spreadsheets, shows them in
+ * their visible forms ({@link TerminalText#lines}: a quoted cell keeps its line breaks, a record
+ * still ends in CR LF).
+ */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Every attempt, one row or line each, in a fixed column order: CSV (RFC 4180) or JSON lines.")
+        description = {"Every attempt, one row or line each, in a fixed column order: CSV (RFC 4180) or JSON lines.",
+                "JSON lines keep every text exactly; CSV shows control characters as \\e, \\xHH or \\uHHHH."})
 final class ExportCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -41,7 +49,11 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         AttemptExport.Format chosen = AttemptExport.Format.named(format);
         List<Attempt> attempts = filter.filter().apply(memory.open().attempts());
-        String text = AttemptExport.render(chosen, attempts, memory.json);
+        String rendered = AttemptExport.render(chosen, attempts, memory.json);
+        String text = switch (chosen) {
+            case CSV -> TerminalText.lines(rendered);
+            case JSONL -> TerminalText.json(rendered);
+        };
         if (file == null) {
             PrintWriter out = MemoryCommand.out(spec);
             out.print(text);

@@ -2,6 +2,7 @@ package darwin.runs.memory;
 
 import darwin.core.Metrics;
 import darwin.core.stats.Interval;
+import darwin.core.text.TerminalText;
 import darwin.memory.Attempt;
 import darwin.memory.query.Change;
 import java.util.Locale;
@@ -74,10 +75,12 @@ final class Figures {
         return Double.isNaN(share) ? NONE : String.format(Locale.ROOT, "%.0f%%", 100 * share);
     }
 
-    /** The text cut to {@code max} characters, with an ellipsis when cut, on one line. */
+    /**
+     * The text on one line, as shown on a terminal, cut to {@code max} columns with an ellipsis when
+     * longer: the cut is made in the shown text and never splits a visible escape or a character.
+     */
     static String cut(String text, int max) {
-        String line = MemoryCommand.oneLine(text);
-        return line.length() <= max ? line : line.substring(0, max - 1) + "…";
+        return TerminalText.cut(text == null ? "" : text.strip(), max);
     }
 
     private static String side(Metrics m, boolean perplexity) {

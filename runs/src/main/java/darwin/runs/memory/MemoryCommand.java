@@ -1,6 +1,8 @@
 package darwin.runs.memory;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import darwin.core.text.TerminalText;
 import darwin.memory.MemoryFormatException;
 import darwin.memory.query.RunMemory;
 import java.io.PrintWriter;
@@ -56,7 +58,13 @@ public final class MemoryCommand implements Runnable {
         return spec.commandLine().getOut();
     }
 
+    /** Stored text on one line, stripped, with every character that would act on a terminal shown ({@link TerminalText}). */
     static String oneLine(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+        return text == null ? "" : TerminalText.line(text.strip());
+    }
+
+    /** JSON for standard output: the same value, with nothing in it that a terminal would act on. */
+    static String json(JsonNode node) {
+        return TerminalText.json(node.toString());
     }
 }

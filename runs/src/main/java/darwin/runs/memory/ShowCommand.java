@@ -1,5 +1,6 @@
 package darwin.runs.memory;
 
+import darwin.core.text.TerminalText;
 import darwin.memory.AgentMemory;
 import darwin.memory.Attempt;
 import darwin.memory.query.AgentSummary;
@@ -16,7 +17,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code darwin memory DIR show AGENT}: an agent's persona, LLM settings and attempts. */
+/**
+ * {@code darwin memory DIR show AGENT}: an agent's persona, LLM settings and attempts. What the
+ * agent's file says is shown on one line each, as {@link TerminalText#line} shows it.
+ */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "An agent's persona, LLM settings, and the attempts it made or received.")
 final class ShowCommand implements Callable<Integer> {
@@ -37,20 +41,20 @@ final class ShowCommand implements Callable<Integer> {
                 + memory.dir + "; the agents are " + run.agents().stream().map(AgentMemory::agent).toList()));
         AgentSummary summary = AgentSummary.of(found, run.attempts());
         PrintWriter out = MemoryCommand.out(spec);
-        out.println(found.agent() + ": " + found.persona().name());
+        out.println(TerminalText.line(found.agent() + ": " + found.persona().name()));
         if (!found.persona().focus().isEmpty()) {
-            out.println("  " + found.persona().focus());
+            out.println("  " + MemoryCommand.oneLine(found.persona().focus()));
         }
         if (!found.persona().interests().isEmpty()) {
-            out.println("  interests: " + String.join(", ", found.persona().interests()));
+            out.println(TerminalText.line("  interests: " + String.join(", ", found.persona().interests())));
         }
         Map<String, String> more = new TreeMap<>(found.llm());
         more.keySet().removeAll(List.of("provider", "model"));
         more.values().removeIf(String::isBlank);
-        out.println("  LLM: " + summary.llmLabel() + (more.isEmpty() ? "" : "  ("
-                + more.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")) + ")"));
-        out.println("  attempts: " + summary.made() + " made, " + summary.received() + " received; best "
-                + AgentsCommand.best(summary));
+        out.println(TerminalText.line("  LLM: " + summary.llmLabel() + (more.isEmpty() ? "" : "  ("
+                + more.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")) + ")")));
+        out.println(TerminalText.line("  attempts: " + summary.made() + " made, " + summary.received() + " received; best "
+                + AgentsCommand.best(summary)));
         List<Attempt> attempts = run.attempts().stream()
                 .filter(a -> a.mutator().equals(found.agent()) || a.owner().equals(found.agent())).toList();
         out.println();

@@ -38,7 +38,7 @@ final class StatsCommand implements Callable<Integer> {
         if (json) {
             ObjectNode node = stats.toJson(memory.json);
             node.put("definitions", MemoryStats.DEFINITIONS.replace('\n', ' '));
-            out.println(node);
+            out.println(MemoryCommand.json(node));
         } else if (attempts.isEmpty()) {
             out.println("no attempts yet in " + memory.dir);
         } else {

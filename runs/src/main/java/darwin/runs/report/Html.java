@@ -1,24 +1,26 @@
 package darwin.runs.report;
 
+import darwin.core.text.TerminalText;
 import java.util.Locale;
 
 /**
  * Text made safe for an HTML page. Everything a run wrote (ids, summaries, reasoning, diffs,
  * request texts: much of it from an LLM) goes through {@link #text}, so that none of it can open
- * an element, close one, or end an attribute.
+ * an element, close one, or end an attribute. Control and format characters are shown first, as
+ * {@link TerminalText#lines} shows them on a terminal ({@code \e}, {@code \x07},
+ * {@code \}{@code u202e}): a bidirectional override cannot reorder the page's text, and what the
+ * page shows is what {@code darwin memory} shows.
  */
 final class Html {
 
     private Html() {}
 
-    /** The text, escaped for element content and for quoted attribute values. */
+    /** The text with its control characters shown, escaped for element content and for quoted attribute values. */
     static String text(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        String shown = TerminalText.lines(text);
+        StringBuilder out = new StringBuilder(shown.length() + 16);
+        for (int i = 0; i < shown.length(); i++) {
+            char c = shown.charAt(i);
             switch (c) {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import darwin.core.text.TerminalText;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,8 @@ import java.util.function.Predicate;
  * The figures the page's charts draw, as JSON that may stand inside a {@code <script>} element:
  * {@code <}, {@code >}, {@code &} and the two JavaScript line separators are written as
  * {@code \}{@code uXXXX} escapes, which JSON allows in strings (the only place they can occur),
- * so no variant id or agent name can end the element. Missing figures are {@code null}, which the
+ * so no variant id or agent name can end the element; a label read from the run's files is shown
+ * as {@link TerminalText#line} shows it. Missing figures are {@code null}, which the
  * charts leave as gaps. MFU is in percent; the cost curve starts at nothing when the run starts.
  */
 final class ReportData {
@@ -47,7 +49,7 @@ final class ReportData {
         ArrayNode kinds = failures.putArray("labels");
         ArrayNode counts = failures.putArray("counts");
         for (FailureCount f : report.failures()) {
-            kinds.add(f.kind() + " (" + f.stage().name().toLowerCase(Locale.ROOT) + ")");
+            kinds.add(TerminalText.line(f.kind()) + " (" + f.stage().name().toLowerCase(Locale.ROOT) + ")");
             counts.add(f.count());
         }
         ArrayNode cost = root.putArray("cost");
@@ -79,7 +81,7 @@ final class ReportData {
 
     private static void points(ArrayNode into, List<ParetoPoint> points, Predicate<ParetoPoint> which) {
         points.stream().filter(which).forEach(p -> into.addObject().put("x", 100 * p.measured().mfu())
-                .put("y", p.measured().perplexity()).put("id", p.measured().variant()));
+                .put("y", p.measured().perplexity()).put("id", TerminalText.line(p.measured().variant())));
     }
 
     private static void add(ArrayNode array, double value) {

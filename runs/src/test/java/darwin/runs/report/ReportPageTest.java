@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import darwin.memory.RunDirectory;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,5 +104,24 @@ class ReportPageTest {
         assertEquals("/tmp/run-1", RequestsHtml.shellWord("/tmp/run-1"));
         assertEquals("'/tmp/my run'", RequestsHtml.shellWord("/tmp/my run"));
         assertEquals("'it'\\''s'", RequestsHtml.shellWord("it's"));
+    }
+
+    @Test
+    void controlCharactersInRunTextAreShownAsOnATerminal(@TempDir Path tmp) throws Exception {
+        Path dir = Fixtures.copy(tmp);
+        for (String file : List.of("agents/agent-2.json", "agents/agent-3.json", "ledger.jsonl", "requests.json")) {
+            Path path = dir.resolve(file);
+            // JSON escapes in the files: the texts hold the raw characters
+            Files.writeString(path, Files.readString(path)
+                    .replace("It helps.", "It helps. \\u001b[2J\\u001b]0;owned\\u0007 \\u202eevil \\u009b31m")
+                    .replace("Twice the budget", "Twice \\u001b[5m the budget"));
+        }
+        String page = ReportPage.html(RunReport.of(RunRecords.read(new RunDirectory(dir), new ObjectMapper()),
+                new RunPlan(3, 3, "5.000 s", "openai gpt-test"), Instant.parse("2026-11-22T08:00:00Z")));
+        for (char raw : new char[] {'\u001b', '\u0007', '\u202e', '\u009b'}) {
+            assertFalse(page.indexOf(raw) >= 0, String.format("U+%04X is on the page", (int) raw));
+        }
+        assertTrue(page.contains("It helps. \\e[2J\\e]0;owned\\x07 \\u202eevil \\u009b31m"), "the reasoning, shown");
+        assertTrue(page.contains("Twice \\e[5m the budget &lt;please&gt;"), "the request's title, shown and escaped");
     }
 }
