@@ -28,6 +28,8 @@ final class LlmStandIn implements AutoCloseable {
     private volatile boolean down;
     /** After this many completions the server goes down by itself (0: never). */
     volatile int downAfter;
+    /** A request to people that the first completion carries ({@code {kind, title, rationale, payload}}), if any. */
+    volatile String firstRequest;
 
     LlmStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -80,6 +82,11 @@ final class LlmStandIn implements AutoCloseable {
                     .put("summary", "warm up for 50 steps")
                     .set("edits", JSON.readTree("[{\"path\":\"program/darwin/program/GptConfig.java\","
                             + "\"search\":\"1e-3, 1e-4, 100,\",\"replace\":\"1e-3, 1e-4, 50,\"}]")).toString();
+            if (n == 1 && firstRequest != null) {
+                ObjectNode withRequest = (ObjectNode) JSON.readTree(reply);
+                withRequest.set("request", JSON.readTree(firstRequest));
+                reply = withRequest.toString();
+            }
             ObjectNode body = JSON.createObjectNode().put("id", "c" + n).put("object", "chat.completion").put("created", 1)
                     .put("model", MODEL);
             body.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("message")

@@ -2,18 +2,26 @@ package darwin.runs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import darwin.memory.EventType;
+import darwin.memory.Ledger;
+import darwin.memory.RunState;
 import darwin.runs.config.RunSettingsLoader;
 import darwin.runs.config.Setting;
 import darwin.runs.config.SettingValues;
 import darwin.runs.config.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -117,6 +125,48 @@ class SettingsRoundTripTest {
             return LOADER.values(Optional.empty(), RunAssembly.restore(JSON.readTree(written)));
         } catch (Exception e) {
             throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * The commands on such a run: started (with one generation fewer, so that it can be resumed,
+     * and an LLM on loopback), it waits for people as {@code run.await-approval} says; the request
+     * is approved from the command line, the run goes on, and a resume adds a generation.
+     */
+    @Test
+    @Timeout(300)
+    void aRunWithEverySettingGivenHasItsRequestApprovedAndIsResumed(@TempDir Path tmp) throws Exception {
+        StubTraining stub = new StubTraining();
+        try (LlmStandIn llm = new LlmStandIn()) {
+            llm.firstRequest = "{\"kind\":\"BUDGET\",\"title\":\"more tokens\",\"rationale\":\"the loss still falls\","
+                    + "\"payload\":\"150000\"}";
+            String everything = EVERYTHING.replace("http://127.0.0.1:9/v1", llm.baseUrl())
+                    .replace("model: gpt-4o-mini", "model: " + LlmStandIn.MODEL)
+                    .replace("api-key-env: MY_KEY", "api-key-env: PATH"); // a variable every test has
+            Path file = Files.writeString(tmp.resolve("darwin.yaml"), everything);
+            Path dir = tmp.resolve("run");
+            CompletableFuture<Cli.Outcome> run = CompletableFuture.supplyAsync(() -> stub.darwin("run", "--config",
+                    file.toString(), "--out", dir.toString(), "--generations", "2"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+            while (!Cli.darwin("requests", dir.toString(), "list").out().contains("PENDING")) {
+                assertTrue(System.nanoTime() < deadline && !run.isDone(), () -> "no request came: " + run.join().err());
+                Thread.sleep(200);
+            }
+            Cli.Outcome approve = Cli.darwin("requests", dir.toString(), "approve", "r1", "--note", "go on");
+            assertEquals(0, approve.status(), approve.err());
+            Cli.Outcome ran = run.get(180, TimeUnit.SECONDS);
+            assertEquals(0, ran.status(), ran.err());
+            assertTrue(ran.err().contains("generation 2 of 2"), ran.err());
+
+            Cli.Outcome resumed = stub.darwin("resume", dir.toString(), "--generations", "3");
+            assertEquals(0, resumed.status(), resumed.err());
+            assertTrue(resumed.err().contains("generation 3 of 3"), resumed.err());
+            assertTrue(resumed.err().contains("6 agents"), resumed.err());
+            RunState state = RunState.load(dir.resolve("run.json"), JSON);
+            assertEquals(3, state.generation());
+            assertEquals("passive", state.settings().path("evaluation.thread-wait").asText());
+            assertEquals(9, Ledger.read(dir.resolve("ledger.jsonl"), JSON).stream()
+                    .filter(e -> e.type() == EventType.PROPOSAL && e.data().path("generation").asInt() == 3).count());
         }
     }
 

@@ -486,16 +486,17 @@ public final class Evolution {
         return variants.computeIfAbsent(id, k -> VariantDirectory.read(run.variant(k)));
     }
 
-    private void store(Variant variant) {
+    /** Writes a variant's folder once; synchronized, as two slots may propose the same child at once. */
+    private synchronized void store(Variant variant) {
         variants.putIfAbsent(variant.id(), variant);
         Path dir = run.variant(variant.id());
         if (Files.exists(dir.resolve(VariantDirectory.METADATA))) {
             return;
         }
         try {
-            VariantDirectory.write(variant, dir);
+            VariantDirectory.writeBesideResults(variant, dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write variant " + variant.id() + " to " + dir, e);
+            throw new UncheckedIOException("cannot write variant " + variant.id() + " to " + dir + ": " + e.getMessage(), e);
         }
     }
 

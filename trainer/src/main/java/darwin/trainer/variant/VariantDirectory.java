@@ -131,6 +131,45 @@ public final class VariantDirectory {
         }
     }
 
+    /**
+     * Writes the variant into a run's folder for it, which may already hold what was kept of the
+     * variant before it was stored (the result cache's {@code results/} and the logs' {@code logs/},
+     * when the seed is evaluated before a run begins) but nothing else. The variant's entries are
+     * written into a temporary sibling and moved in beside those, the metadata last, so that the
+     * variant is there only when it is whole.
+     *
+     * @throws IOException when {@code dir} already holds a variant or anything but those two
+     */
+    public static void writeBesideResults(Variant variant, Path dir) throws IOException {
+        if (!Files.exists(dir) || isEmptyDirectory(dir)) {
+            write(variant, dir);
+            return;
+        }
+        List<String> present;
+        try (Stream<Path> list = Files.list(dir)) {
+            present = list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        List<String> foreign = present.stream().filter(name -> !name.equals("results") && !name.equals("logs")).toList();
+        if (!foreign.isEmpty()) {
+            throw new IOException(dir + " already holds " + String.join(", ", foreign));
+        }
+        Path temporary = Files.createTempDirectory(dir.toAbsolutePath().getParent(), "." + dir.getFileName() + "-");
+        Path staged = temporary.resolve("variant");
+        try {
+            write(variant, staged);
+            List<Path> entries;
+            try (Stream<Path> list = Files.list(staged)) {
+                entries = list.filter(p -> !p.getFileName().toString().equals(METADATA)).sorted().toList();
+            }
+            for (Path entry : entries) {
+                Files.move(entry, dir.resolve(entry.getFileName().toString()));
+            }
+            Files.move(staged.resolve(METADATA), dir.resolve(METADATA));
+        } finally {
+            FileTrees.deleteQuietly(temporary);
+        }
+    }
+
     /** Reads {@code resources/manifest.json}, when there is one, and checks that it can be read as a manifest. */
     private static void readManifest(Path dir, TreeMap<String, String> files) {
         Path manifest = dir.resolve(VariantResources.MANIFEST);

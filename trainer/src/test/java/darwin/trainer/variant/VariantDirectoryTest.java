@@ -145,4 +145,28 @@ class VariantDirectoryTest {
             assertEquals(List.of(dir), siblings.toList());
         }
     }
+
+    @Test
+    void aVariantEvaluatedBeforeItWasStoredIsWrittenBesideItsResults() throws IOException {
+        Path dir = root.resolve("evaluated");
+        Path result = Files.writeString(Files.createDirectories(dir.resolve("results")).resolve("steps-2_seed-1_cpu.json"), "{}");
+        VariantDirectory.writeBesideResults(VARIANT, dir);
+        assertEquals(VARIANT, VariantDirectory.read(dir));
+        assertEquals("{}", Files.readString(result));
+        try (Stream<Path> siblings = Files.list(root)) {
+            assertEquals(List.of(dir), siblings.toList(), "no temporary folder is left");
+        }
+        assertThrows(IOException.class, () -> VariantDirectory.writeBesideResults(VARIANT, dir), "a variant is written once");
+    }
+
+    @Test
+    void aRunsVariantFolderWithForeignFilesIsNotWrittenInto() throws IOException {
+        Path dir = Files.createDirectory(root.resolve("busy"));
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+        IOException refused = assertThrows(IOException.class, () -> VariantDirectory.writeBesideResults(VARIANT, dir));
+        assertTrue(refused.getMessage().contains("notes.txt"), refused.getMessage());
+        try (Stream<Path> entries = Files.list(dir)) {
+            assertEquals(1, entries.count());
+        }
+    }
 }
