@@ -88,6 +88,10 @@ public final class LlmMutator implements Mutator {
             }
             String reply = ((Completion.Replied) completion).text();
             ParseResult parsed = ReplyParser.parse(reply);
+            if (parsed instanceof ParseResult.Refused refused) {
+                tally.round(round, user, reply, refused.why());
+                return tally.end(ProposalStatus.LLM_FAILED, refused.why(), Optional.ofNullable(first), null);
+            }
             if (parsed instanceof ParseResult.Unparsable unparsable) {
                 tally.round(round, user, reply, unparsable.why());
                 tally.failed(ProposalStatus.UNPARSABLE, unparsable.why());

@@ -150,6 +150,29 @@ class LlmMutatorTest {
     }
 
     @Test
+    void aPlainTextRefusalIsAnLlmFailureWithoutRepairRounds() throws Exception {
+        server.always(openAi("I'm sorry, but I can't help with that.", "stop"));
+        Proposal proposal = mutator().propose(TASK);
+        assertEquals(ProposalStatus.LLM_FAILED, proposal.status(), proposal.reason());
+        assertEquals("the model refused: I'm sorry, but I can't help with that.", proposal.reason());
+        assertEquals(1, proposal.rounds().size(), "a refusal is not sent back");
+        assertEquals(1, server.requests());
+    }
+
+    @Test
+    void aRefusalInTheRefusalFieldIsAContentFilteredLlmFailure() throws Exception {
+        ObjectNode root = JSON.createObjectNode().put("id", "chatcmpl-1").put("object", "chat.completion")
+                .put("created", 1_700_000_000L).put("model", "test-model");
+        ObjectNode choice = root.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
+        choice.putObject("message").put("role", "assistant").putNull("content").put("refusal", "I can't assist with that.");
+        server.always(Scripted.json(200, root.toString()));
+        Proposal proposal = mutator().propose(TASK);
+        assertEquals(ProposalStatus.LLM_FAILED, proposal.status(), proposal.reason());
+        assertEquals("CONTENT_FILTERED: the model refused: I can't assist with that.", proposal.reason());
+        assertEquals(1, server.requests());
+    }
+
+    @Test
     void anUnreadableReplyIsSentBackAndRepaired() throws Exception {
         server.then(openAi("I would raise the learning rate.", "stop"), openAi(GOOD, "stop"));
         Proposal proposal = mutator().propose(TASK);

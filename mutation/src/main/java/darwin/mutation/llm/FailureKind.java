@@ -13,6 +13,12 @@ public enum FailureKind {
     SERVER_ERROR(true),
     /** No connection: refused, reset, unknown host, or the connect timeout. */
     CONNECTION(true),
+    /**
+     * A successful status with a body that is not JSON at all: a proxy's or gateway's HTML error
+     * page, an empty body. Passing, as the same page with an error status would be; JSON that is
+     * not the API's shape is {@link #MALFORMED_RESPONSE}.
+     */
+    NOT_JSON(true),
     /** The server rejected the request as invalid (HTTP 400 and other 4xx), or it could not be built. */
     BAD_REQUEST(false),
     /** The key is missing, wrong or not allowed (HTTP 401 or 403). */
@@ -21,9 +27,14 @@ public enum FailureKind {
     NOT_FOUND(false),
     /** The reply stopped at the output token limit; the partial text is kept. */
     TRUNCATED(false),
-    /** The server's content filter stopped the reply. */
+    /**
+     * The model refused, or the server's content filter stopped the reply: a refusal in the API's
+     * own field (OpenAI's {@code message.refusal}, Anthropic's stop reason {@code refusal}) or a
+     * filter's finish reason (OpenAI's {@code content_filter}, Gemini's {@code SAFETY} and the
+     * like). The message holds the refusal's text when the server gave one, as does the partial text.
+     */
     CONTENT_FILTERED(false),
-    /** The server answered with a body that is not the reply its API promises. */
+    /** The server answered with JSON that is not the reply its API promises. */
     MALFORMED_RESPONSE(false),
     /** The run's cost cap is reached; nothing was sent. */
     COST_CAP(false),

@@ -23,10 +23,12 @@ import java.util.Objects;
 
 /**
  * LangChain4j's HTTP client port implemented on the JDK's {@link java.net.http.HttpClient}, for
- * one reason: an error response throws {@link HttpStatusException}, which keeps the response's
+ * two reasons: an error response throws {@link HttpStatusException}, which keeps the response's
  * headers — {@code Retry-After} above all — where LangChain4j's own JDK client keeps only the
- * status code and the body. Every provider's LangChain4j model accepts it through its
- * {@code httpClientBuilder}.
+ * status code and the body; and a successful status whose body is not JSON at all (a proxy's HTML
+ * page, an empty body) throws {@link NotJsonException}, which darwin retries, where LangChain4j
+ * would fail to read it as it fails on JSON of the wrong shape, which is not retried. Every
+ * provider's LangChain4j model accepts it through its {@code httpClientBuilder}.
  *
  * <p>Timeouts: the connect timeout bounds opening a connection; the read timeout bounds each
  * request until its response starts. Both are fixed by darwin's settings ({@link Builder}). Plain {@code http://} URLs (local servers) are spoken to in
@@ -71,6 +73,9 @@ public final class HeaderKeepingHttpClient implements HttpClient {
         int status = response.statusCode();
         if (status < 200 || status >= 300) {
             throw new HttpStatusException(status, body, response.headers().map());
+        }
+        if (!NotJsonException.looksLikeJson(body)) {
+            throw new NotJsonException(status, response.headers().firstValue("Content-Type"), body);
         }
         return SuccessfulHttpResponse.builder()
                 .statusCode(status)

@@ -1,10 +1,13 @@
 package darwin.mutation.llm;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import darwin.mutation.llm.Completion.Failed;
 import darwin.mutation.llm.Completion.Replied;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.anthropic.AnthropicChatResponseMetadata;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
@@ -38,6 +41,13 @@ import java.util.function.Function;
  * abandons the HTTP exchange, and whatever it does afterwards is ignored. The read timeout of
  * the settings bounds one request on its own; the deadline bounds the call.
  *
+ * <p>Refusals: a refusal in the API's own field is {@link FailureKind#CONTENT_FILTERED} with the
+ * refusal's text in the message and the partial text — OpenAI's {@code message.refusal} (which
+ * LangChain4j raises as an exception, see {@link ProviderErrors}) and Anthropic's stop reason
+ * {@code refusal} (which LangChain4j reads as {@code OTHER}, so the raw response is read here);
+ * content-filter finish reasons (OpenAI's {@code content_filter}, Gemini's {@code SAFETY},
+ * {@code PROHIBITED_CONTENT} and the like) are too. Ollama's API has no refusal field.
+ *
  * <p>Tokens are the server's counts; the cost is theirs at the {@link PriceTable}'s price of the
  * request's model. The key is never in a message: a server's error text that quotes it has it
  * replaced by {@code [redacted]}.
@@ -51,6 +61,8 @@ public final class ProviderClient implements LlmClient {
 
     /** The name under which the JSON schema is sent, where an API wants one. */
     public static final String SCHEMA_NAME = "darwin_reply";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ProviderSettings settings;
     private final ChatModel model;
@@ -155,6 +167,9 @@ public final class ProviderClient implements LlmClient {
         Usage usage = tokens == null ? Usage.NONE
                 : new Usage(count(tokens.inputTokenCount()), count(tokens.outputTokenCount()));
         double cost = prices.price(request.model(), settings.local()).cost(usage);
+        if (refusedByAnthropic(response)) {
+            return ProviderErrors.refusal(text).withSpending(usage, cost, 1);
+        }
         FinishReason reason = finishReason(response.finishReason());
         return switch (reason) {
             case LENGTH -> new Failed(FailureKind.TRUNCATED, "the reply reached the limit of " + request.maxOutputTokens()
@@ -176,6 +191,21 @@ public final class ProviderClient implements LlmClient {
             case TOOL_EXECUTION -> FinishReason.TOOL_CALLS;
             case OTHER -> FinishReason.OTHER;
         };
+    }
+
+    /**
+     * Whether Anthropic's stop reason is {@code refusal}, which LangChain4j 1.18 reads as
+     * {@code OTHER}: read from the raw response that its metadata keeps.
+     */
+    private static boolean refusedByAnthropic(ChatResponse response) {
+        if (!(response.metadata() instanceof AnthropicChatResponseMetadata metadata) || metadata.rawHttpResponse() == null) {
+            return false;
+        }
+        try {
+            return "refusal".equals(JSON.readTree(metadata.rawHttpResponse().body()).path("stop_reason").asText());
+        } catch (JacksonException e) {
+            return false;
+        }
     }
 
     private static long count(Integer tokens) {

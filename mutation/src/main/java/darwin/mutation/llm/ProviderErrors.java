@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import darwin.mutation.llm.Completion.Failed;
+import dev.langchain4j.exception.ContentFilteredException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.UnresolvedModelServerException;
@@ -29,6 +30,12 @@ import java.util.Optional;
  * status code is read from that cause, so that the mapping here holds whatever wrapping a
  * provider's module adds. The {@code Retry-After} header is only there when the cause is a
  * {@link HttpStatusException}, i.e. when the request went through {@link HeaderKeepingHttpClient}.
+ *
+ * <p>Bodies: an error status whose body is not JSON (a gateway's HTML page) is classified by its
+ * status, with a message that names the content type and quotes the body's start; a successful
+ * status with such a body ({@link NotJsonException}) is {@link FailureKind#NOT_JSON}, retried;
+ * JSON that LangChain4j cannot read as the API's reply is {@link FailureKind#MALFORMED_RESPONSE},
+ * not retried. A refusal in the API's refusal field is {@link FailureKind#CONTENT_FILTERED}.
  */
 final class ProviderErrors {
 
@@ -44,6 +51,14 @@ final class ProviderErrors {
         Optional<HttpException> http = find(chain, HttpException.class);
         if (http.isPresent()) {
             return ofStatus(http.get(), now);
+        }
+        Optional<ContentFilteredException> refusal = find(chain, ContentFilteredException.class);
+        if (refusal.isPresent()) {
+            return refusal(refusal.get().getMessage());
+        }
+        Optional<NotJsonException> notJson = find(chain, NotJsonException.class);
+        if (notJson.isPresent()) {
+            return attempt(FailureKind.NOT_JSON, notJson.get().getMessage());
         }
         if (find(chain, InterruptedException.class).isPresent()) {
             return attempt(FailureKind.INTERRUPTED, "interrupted while waiting for the server");
@@ -102,13 +117,32 @@ final class ProviderErrors {
         Optional<Duration> retryAfter = http instanceof HttpStatusException withHeaders
                 ? withHeaders.header("Retry-After").flatMap(value -> RetryAfter.parse(value, now))
                 : Optional.empty();
-        String message = "HTTP " + status + " from the server" + errorText(http.getMessage()).map(t -> ": " + t).orElse("");
+        String body = http.getMessage() == null ? "" : http.getMessage();
+        String message;
+        if (!body.isBlank() && !NotJsonException.looksLikeJson(body)) {
+            Optional<String> type = http instanceof HttpStatusException withHeaders ? withHeaders.header("Content-Type")
+                    : Optional.empty();
+            message = NotJsonException.describe(status, type, body);
+        } else {
+            message = "HTTP " + status + " from the server" + errorText(body).map(t -> ": " + t).orElse("");
+        }
         return Failed.ofAttempt(kind, message, retryAfter);
+    }
+
+    /**
+     * A refusal in the API's own field, which LangChain4j raises as a {@link ContentFilteredException}
+     * whose message is the refusal: the text goes into the message, on one line, and the partial text.
+     * The reply's tokens are lost with the response LangChain4j dropped.
+     */
+    static Failed refusal(String text) {
+        String refusal = text == null ? "" : text.strip();
+        String message = refusal.isEmpty() ? "the model refused to answer" : "the model refused: " + refusal;
+        return new Failed(FailureKind.CONTENT_FILTERED, message, refusal, Optional.empty(), Usage.NONE, 0, 1);
     }
 
     /** The error's own message when the body is the usual {@code {"error": {"message": …}}}, else the body's start. */
     private static Optional<String> errorText(String body) {
-        if (body == null || body.isBlank()) {
+        if (body.isBlank()) {
             return Optional.empty();
         }
         try {
@@ -124,7 +158,8 @@ final class ProviderErrors {
         return Optional.of(snippet(body));
     }
 
-    private static String snippet(String text) {
+    /** The start of a text on one line, whitespace collapsed, at most a few hundred characters. */
+    static String snippet(String text) {
         String line = text.strip().replaceAll("\\s+", " ");
         return line.length() > SNIPPET ? line.substring(0, SNIPPET) + "..." : line;
     }

@@ -14,7 +14,8 @@
  *       {@code COST_CAP} without a request; otherwise the call's tokens and cost go to the
  *       {@link darwin.mutation.llm.CostLedger};
  *   <li>{@link darwin.mutation.llm.RetryingClient} — retries what may pass (rate limits, server
- *       errors, broken connections, timeouts of one attempt) with exponential backoff and jitter,
+ *       errors, broken connections, timeouts of one attempt, a proxy's page or an empty body in
+ *       place of the API's JSON) with exponential backoff and jitter,
  *       or after the wait the server asked for ({@code Retry-After}), never past the call's
  *       {@link darwin.mutation.llm.Deadline};
  *   <li>{@link darwin.mutation.llm.ProviderClient} — one request to one provider through

@@ -10,6 +10,7 @@ import darwin.core.Change;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -23,6 +24,10 @@ import java.util.regex.Pattern;
  * parses — the outermost such object, since an enclosing object starts earlier. The object ends
  * where it closes; what follows is ignored. When nothing parses, the message reports the attempt
  * that got furthest, as the object the model meant, with its line and column in the reply.
+ *
+ * <p>Reading is strict about names: an object that gives a name twice, at any depth, does not parse
+ * ({@link DuplicateKeys}), wherever the object is found, since a lenient reader would keep one of
+ * the two values and silently drop the other.
  */
 final class JsonReply {
 
@@ -86,14 +91,43 @@ final class JsonReply {
 
     private static Attempt attempt(String reply, int start) {
         String text = reply.substring(start);
+        Optional<DuplicateKeys.Duplicate> duplicate = DuplicateKeys.first(text);
+        if (duplicate.isPresent()) {
+            return duplicated(reply, start, duplicate.get());
+        }
         try (JsonParser parser = MAPPER.createParser(text)) {
             JsonNode node = MAPPER.readTree(parser);
-            return new Attempt(start, node, -1, "");
+            return new Attempt(start, node, -1, "", "");
         } catch (JsonProcessingException e) {
-            return new Attempt(start, null, start + offset(e.getLocation(), text), e.getOriginalMessage());
+            String cause = e.getOriginalMessage();
+            return new Attempt(start, null, start + offset(e.getLocation(), text), cause, hint(cause));
         } catch (IOException e) {
             throw new UncheckedIOException("reading a string failed", e);
         }
+    }
+
+    private static Attempt duplicated(String reply, int start, DuplicateKeys.Duplicate duplicate) {
+        int first = start + duplicate.first();
+        String cause = "the field \"" + duplicate.name() + "\" is given twice in one object (first at line "
+                + Excerpts.lineOf(reply, first) + ", column " + Excerpts.columnOf(reply, first)
+                + "), and only one of the two values would be read";
+        String hint = duplicate.name().equalsIgnoreCase("edits")
+                ? "\nGive each field once: every edit goes in the one \"edits\" array."
+                : "\nGive each field once in an object.";
+        return new Attempt(start, null, start + duplicate.again(), cause, hint);
+    }
+
+    private static String hint(String cause) {
+        if (cause == null) {
+            return "";
+        }
+        if (cause.contains("CTRL-CHAR")) {
+            return "\nA newline inside a string is written \\n, a tab \\t.";
+        }
+        if (cause.contains("double-quote") || cause.contains("Unrecognized token") || cause.contains("code 39")) {
+            return "\nNames and strings are written in double quotes, and a double quote inside a string as \\\".";
+        }
+        return "";
     }
 
     private static int offset(JsonLocation location, String text) {
@@ -112,8 +146,8 @@ final class JsonReply {
         return Math.min(text.length(), Math.max(0, offset) + Math.max(0, location.getColumnNr() - 1));
     }
 
-    /** One try at an object from {@code start}: the object, or where and why it failed. */
-    private record Attempt(int start, JsonNode node, int errorAt, String error) {
+    /** One try at an object from {@code start}: the object, or where and why it failed, and a hint for the model. */
+    private record Attempt(int start, JsonNode node, int errorAt, String error, String hint) {
 
         MalformedReply malformed(String reply) {
             int at = Math.min(errorAt, reply.length());
@@ -127,17 +161,7 @@ final class JsonReply {
                 cause += "; the reply ends before the object closes";
             }
             return new MalformedReply(what + " is malformed at " + where + ": " + cause + ".\n" + Excerpts.pointAt(reply, at)
-                    + hint(cause));
-        }
-
-        private static String hint(String cause) {
-            if (cause.contains("CTRL-CHAR")) {
-                return "\nA newline inside a string is written \\n, a tab \\t.";
-            }
-            if (cause.contains("double-quote") || cause.contains("Unrecognized token") || cause.contains("code 39")) {
-                return "\nNames and strings are written in double quotes, and a double quote inside a string as \\\".";
-            }
-            return "";
+                    + hint);
         }
     }
 }

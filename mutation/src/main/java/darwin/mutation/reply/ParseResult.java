@@ -3,8 +3,11 @@ package darwin.mutation.reply;
 import darwin.core.Change;
 import java.util.Objects;
 
-/** What {@link ReplyParser#parse(String)} made of a reply: a change, or why there is none. */
-public sealed interface ParseResult permits ParseResult.Parsed, ParseResult.Unparsable {
+/**
+ * What {@link ReplyParser#parse(String)} made of a reply: a change, why there is none, or a refusal
+ * to propose one.
+ */
+public sealed interface ParseResult permits ParseResult.Parsed, ParseResult.Unparsable, ParseResult.Refused {
 
     /** The form the reply was read in. */
     ReplyForm form();
@@ -41,6 +44,32 @@ public sealed interface ParseResult permits ParseResult.Parsed, ParseResult.Unpa
                 throw new IllegalArgumentException("an unparsable reply needs a reason");
             }
             Objects.requireNonNull(form, "form");
+        }
+    }
+
+    /**
+     * The model refused in plain text ("I'm sorry, but I can't help with that."), by the rule of
+     * {@link Refusals}: a short reply with no change in it that opens with refusal phrasing. Not a
+     * malformed reply, so not one to send back for repair.
+     *
+     * @param refusal what the model wrote, stripped
+     */
+    record Refused(String refusal) implements ParseResult {
+        public Refused {
+            if (refusal == null || refusal.isBlank()) {
+                throw new IllegalArgumentException("a refusal has its text");
+            }
+        }
+
+        /** A refusal is in neither form. */
+        @Override
+        public ReplyForm form() {
+            return ReplyForm.UNRECOGNISED;
+        }
+
+        /** One line for a proposal's reason: that the model refused, and its words. */
+        public String why() {
+            return "the model refused: " + refusal.strip().replaceAll("\\s+", " ");
         }
     }
 }

@@ -2,7 +2,9 @@ package darwin.mutation.reply;
 
 import darwin.core.Change;
 import darwin.mutation.reply.ParseResult.Parsed;
+import darwin.mutation.reply.ParseResult.Refused;
 import darwin.mutation.reply.ParseResult.Unparsable;
+import java.util.Optional;
 
 /**
  * Reads an LLM's reply to a mutation prompt into a {@link darwin.core.Change}.
@@ -13,11 +15,13 @@ import darwin.mutation.reply.ParseResult.Unparsable;
  * object it holds; any other reply with an opening brace as a JSON object in a fence or amid prose
  * ({@link ReplyForm#EMBEDDED_JSON}). Line ends are read as {@code \n} whatever the reply used.
  *
- * <p>A reply is refused when it has neither an edit nor a request, when an edit has no path or a
+ * <p>A reply is unparsable when it has neither an edit nor a request, when an edit has no path or a
  * path that is not relative, when a request's kind is not a {@link darwin.core.RequestKind}, or
- * when either form is malformed. The refusal's message names the part and the place (line and
- * column in the reply) and quotes it, for the model to repair its reply. Nothing here throws for
- * a bad reply. Stateless and thread-safe.
+ * when either form is malformed: a JSON object that gives a field twice, at any depth, included.
+ * The message names the part and the place (line and column in the reply) and quotes it, for the
+ * model to repair its reply. A reply in neither form that reads as a refusal ({@link Refusals})
+ * is {@link Refused}, not unparsable: asking again would not repair it. Nothing here throws for a
+ * bad reply. Stateless and thread-safe.
  */
 public final class ReplyParser {
 
@@ -48,6 +52,10 @@ public final class ReplyParser {
         }
         if (text.indexOf('{') >= 0) {
             return read(ReplyForm.EMBEDDED_JSON, () -> JsonReply.readEmbedded(text));
+        }
+        Optional<String> refusal = Refusals.read(text);
+        if (refusal.isPresent()) {
+            return new Refused(refusal.get());
         }
         return new Unparsable("The reply has neither a JSON object nor the text form's edit blocks: "
                 + Excerpts.quote(text) + ". Reply with one JSON object {\"reasoning\", \"summary\", \"tags\", \"edits\","

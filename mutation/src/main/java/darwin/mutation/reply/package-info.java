@@ -10,6 +10,9 @@
  * the prompt that explains both forms. {@link darwin.mutation.reply.ReplyParser#parse(String)}
  * never throws for a bad reply: it answers {@link darwin.mutation.reply.ParseResult.Unparsable}
  * with a message written for the model that wrote the reply, naming what was missing or malformed
- * and where.
+ * and where. JSON is read strictly: a name given twice in one object, at any depth, is malformed,
+ * since a lenient reader would drop one of the two values without a word. A short reply with no
+ * change in it that reads as a refusal is {@link darwin.mutation.reply.ParseResult.Refused}, which
+ * no repair round can mend.
  */
 package darwin.mutation.reply;

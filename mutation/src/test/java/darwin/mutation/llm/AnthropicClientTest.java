@@ -3,6 +3,7 @@ package darwin.mutation.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import java.util.Optional;
 
 /** Anthropic's messages wire format. */
 class AnthropicClientTest extends LlmClientContract {
@@ -28,8 +29,24 @@ class AnthropicClientTest extends LlmClientContract {
     }
 
     @Override
-    Map.Entry<String, String> keyHeader(String key) {
-        return Map.entry("x-api-key", key);
+    Optional<Map.Entry<String, String>> keyHeader(String key) {
+        return Optional.of(Map.entry("x-api-key", key));
+    }
+
+    @Override
+    String modelIn(LoopbackServer.Received request, JsonNode body) {
+        return body.path("model").asText();
+    }
+
+    @Override
+    double temperatureIn(JsonNode body) {
+        return body.path("temperature").asDouble();
+    }
+
+    /** Anthropic's refusal: the stop reason {@code refusal}, with what the model wrote. */
+    @Override
+    Refusal refusal(String text, long inputTokens, long outputTokens) {
+        return Refusal.of(body(text, "refusal", inputTokens, outputTokens), true);
     }
 
     @Override

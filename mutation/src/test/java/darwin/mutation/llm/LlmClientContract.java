@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,10 +13,15 @@ import darwin.mutation.llm.Completion.Replied;
 import darwin.mutation.llm.LoopbackServer.Received;
 import darwin.mutation.llm.LoopbackServer.Scripted;
 import darwin.mutation.llm.PriceTable.Price;
+import darwin.mutation.reply.ParseResult.Refused;
+import darwin.mutation.reply.ParseResult.Unparsable;
+import darwin.mutation.reply.ReplyParser;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -26,10 +32,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What every provider's client must do, proved against a real HTTP server on the loopback address
- * that speaks the provider's wire format. A provider's test extends this and says how its API
- * writes a reply and where its request carries the key, the token limit and the schema.
+ * that speaks the provider's wire format. Every provider has a test that extends this
+ * ({@link OpenAiClientTest}, {@link AnthropicClientTest}, {@link GeminiClientTest},
+ * {@link OllamaClientTest}) and says how its API writes a reply and where its request carries the
+ * model, the key, the temperature, the token limit and the schema.
  *
- * <p>Every case ends in a {@link Completion}: none may throw.
+ * <p>Every case ends in a {@link Completion}: none may throw. A case that cannot hold for a
+ * provider says so through the provider's answer and a JUnit assumption with the reason, never by
+ * being left out: Ollama takes no key (the request must then carry none) and has no refusal field
+ * (its refusals are plain text, which the plain-text case covers for every provider).
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 abstract class LlmClientContract {
@@ -41,6 +52,9 @@ abstract class LlmClientContract {
     static final PriceTable PRICES = PriceTable.flat(Price.FREE).with(MODEL, new Price(2.0, 8.0));
     static final String SCHEMA = "{\"type\":\"object\",\"properties\":{\"edits\":{\"type\":\"array\"}},\"required\":[\"edits\"]}";
     static final ObjectMapper JSON = new ObjectMapper();
+    /** What nginx sends when the server behind it is down. */
+    static final String GATEWAY_PAGE = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+            + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
 
     LoopbackServer server;
 
@@ -59,14 +73,46 @@ abstract class LlmClientContract {
     /** A reply cut off by the output token limit. */
     abstract String cutOff(String text, long inputTokens, long outputTokens);
 
-    /** The header that carries the key, and its value for {@code key}. */
-    abstract Map.Entry<String, String> keyHeader(String key);
+    /** The header that carries the key, and its value for {@code key}; empty for an API that takes no key. */
+    abstract Optional<Map.Entry<String, String>> keyHeader(String key);
+
+    /** The model a request names (in its body, or in its path). */
+    abstract String modelIn(Received request, JsonNode body);
+
+    /** The temperature a request body carries. */
+    abstract double temperatureIn(JsonNode body);
 
     /** The JSON schema a request body carries. */
     abstract JsonNode schemaIn(JsonNode body);
 
     /** The output token limit a request body carries. */
     abstract long maxTokensIn(JsonNode body);
+
+    /**
+     * A reply in which the model refuses through the API's own refusal field, or why the API has
+     * none.
+     */
+    abstract Refusal refusal(String text, long inputTokens, long outputTokens);
+
+    /** Where the provider's API lives on the loopback server. */
+    String baseUrl() {
+        return server.baseUrl();
+    }
+
+    /**
+     * A refusal as the API writes it: the body, and whether it carries the refusal's text; or, with
+     * no body, why the API has no refusal field.
+     */
+    record Refusal(Optional<String> body, boolean carriesText, String absentBecause) {
+
+        static Refusal of(String body, boolean carriesText) {
+            return new Refusal(Optional.of(body), carriesText, "");
+        }
+
+        static Refusal none(String because) {
+            return new Refusal(Optional.empty(), false, because);
+        }
+    }
 
     @BeforeEach
     void startServer() throws IOException {
@@ -80,7 +126,7 @@ abstract class LlmClientContract {
 
     ProviderSettings settings() {
         return ProviderSettings.of(provider(), MODEL)
-                .withBaseUrl(server.baseUrl())
+                .withBaseUrl(baseUrl())
                 .withApiKeyVariable(KEY_VARIABLE)
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
                 .withMaxRetries(2)
@@ -124,12 +170,17 @@ abstract class LlmClientContract {
         Received request = server.last();
         assertEquals("POST", request.method());
         assertEquals(path(), request.path());
-        Map.Entry<String, String> key = keyHeader(KEY);
-        assertEquals(key.getValue(), request.header(key.getKey()).orElse(null), "the key header");
+        Optional<Map.Entry<String, String>> key = keyHeader(KEY);
+        if (key.isPresent()) {
+            assertEquals(key.get().getValue(), request.header(key.get().getKey()).orElse(null), "the key header");
+        } else {
+            assertTrue(request.headers().values().stream().flatMap(List::stream).noneMatch(v -> v.contains(KEY)),
+                    provider() + " takes no key, and the request carries none: " + request.headers());
+        }
         JsonNode body = json(request.body());
-        assertEquals(MODEL, body.path("model").asText());
+        assertEquals(MODEL, modelIn(request, body));
         assertEquals(256, maxTokensIn(body));
-        assertEquals(0.3, body.path("temperature").asDouble(), 1e-9);
+        assertEquals(0.3, temperatureIn(body), 1e-9);
         assertTrue(request.body().contains("Make the model train faster."), request.body());
         assertTrue(request.body().contains("You improve training code."), request.body());
     }
@@ -290,6 +341,144 @@ abstract class LlmClientContract {
         }
         assertEquals(1, server.requests(), "a resumed run asks nothing twice");
     }
+
+    // ---- Real and faulty replies: what the client hands on as sent, refusals, bodies that are not JSON ----
+
+    @Test
+    void aReplyWithADuplicateKeyComesBackAsSentAndParsesAsPreciselyUnparsable() {
+        String text = "{\"reasoning\": \"r\", \"summary\": \"two edits\", \"edits\": [{\"path\": \"program/A.java\","
+                + " \"content\": \"a\"}],\n \"edits\": [{\"path\": \"program/B.java\", \"content\": \"b\"}]}";
+        server.then(Scripted.json(200, reply(text, 30, 40)));
+
+        Completion completion = client().complete(question(Duration.ofSeconds(10)));
+
+        Replied replied = assertInstanceOf(Replied.class, completion, completion::toString);
+        assertEquals(text, replied.text(), "the client hands the text on as the model wrote it");
+        Unparsable unparsable = assertInstanceOf(Unparsable.class, ReplyParser.parse(replied.text()));
+        assertTrue(unparsable.why().contains("line 2, column 2"), unparsable.why());
+        assertTrue(unparsable.why().contains("\"edits\" is given twice in one object (first at line 1, column 44)"),
+                unparsable.why());
+    }
+
+    @Test
+    void anOversizedReplyComesBackWholeWithItsUsage() {
+        StringBuilder big = new StringBuilder();
+        for (int line = 0; big.length() < 1 << 20; line++) {
+            big.append("        double lr").append(line).append(" = 1e-3 * Math.cos(Math.PI * ").append(line).append(" / 2000.0);\n");
+        }
+        String text = big.toString();
+        server.then(Scripted.json(200, reply(text, 12_000, 300_000)));
+
+        Completion completion = client().complete(question(Duration.ofSeconds(20)));
+
+        Replied replied = assertInstanceOf(Replied.class, completion, completion::toString);
+        assertEquals(text.length(), replied.text().length());
+        assertEquals(text, replied.text());
+        assertEquals(new Usage(12_000, 300_000), replied.usage());
+    }
+
+    @Test
+    void controlCharactersInAReplyComeBackAsSent() {
+        String text = "tab\there nul\u0000 escape\u001b[31mred\u001b[0m bell\u0007 crlf\r\n del\u007f"
+                + " separator\u2028 bom\uFEFF end";
+        server.then(Scripted.json(200, reply(text, 10, 20)));
+
+        Completion completion = client().complete(question(Duration.ofSeconds(10)));
+
+        Replied replied = assertInstanceOf(Replied.class, completion, completion::toString);
+        assertEquals(text, replied.text(), "sanitising for a terminal is for whoever prints it");
+    }
+
+    @Test
+    void aRefusalInTheApisRefusalFieldIsContentFilteredWithItsText() {
+        String text = "I'm sorry, but I can't help with that.";
+        Refusal refusal = refusal(text, 50, 12);
+        assumeTrue(refusal.body().isPresent(), () -> provider() + " has no refusal field: " + refusal.absentBecause());
+        server.always(Scripted.json(200, refusal.body().get()));
+
+        Completion completion = client().complete(question(Duration.ofSeconds(10)));
+
+        Failed failed = assertInstanceOf(Failed.class, completion, completion::toString);
+        assertEquals(FailureKind.CONTENT_FILTERED, failed.kind(), failed.message());
+        assertEquals(1, server.requests(), "a refusal is not retried");
+        if (refusal.carriesText()) {
+            assertEquals(text, failed.partialText());
+            assertTrue(failed.message().contains(text), failed.message());
+        }
+    }
+
+    @Test
+    void aRefusalInPlainTextComesBackAsTextAndParsesAsARefusal() {
+        String text = "I'm sorry, but I can't help with that.";
+        server.then(Scripted.json(200, reply(text, 50, 12)));
+
+        Completion completion = client().complete(question(Duration.ofSeconds(10)));
+
+        Replied replied = assertInstanceOf(Replied.class, completion, completion::toString);
+        assertEquals(text, assertInstanceOf(Refused.class, ReplyParser.parse(replied.text())).refusal());
+    }
+
+    @Test
+    void anHtmlPageWithStatus200IsRetriedUntilTheServerRecovers() {
+        server.then(Scripted.html(200, GATEWAY_PAGE), Scripted.json(200, reply("recovered", 10, 5)));
+
+        Completion completion = client().complete(question(Duration.ofSeconds(20)));
+
+        Replied replied = assertInstanceOf(Replied.class, completion, completion::toString);
+        assertEquals("recovered", replied.text());
+        assertEquals(2, replied.attempts());
+        assertEquals(2, server.requests());
+    }
+
+    @Test
+    void anHtmlPageWithStatus502IsRetriedUntilTheServerRecovers() {
+        server.then(Scripted.html(502, GATEWAY_PAGE), Scripted.json(200, reply("recovered", 10, 5)));
+
+        Completion completion = client().complete(question(Duration.ofSeconds(20)));
+
+        Replied replied = assertInstanceOf(Replied.class, completion, completion::toString);
+        assertEquals("recovered", replied.text());
+        assertEquals(2, replied.attempts());
+    }
+
+    @Test
+    void anEmptyBodyWithStatus200IsRetriedUntilTheServerRecovers() {
+        server.then(Scripted.json(200, ""), Scripted.json(200, reply("recovered", 10, 5)));
+
+        Completion completion = client().complete(question(Duration.ofSeconds(20)));
+
+        Replied replied = assertInstanceOf(Replied.class, completion, completion::toString);
+        assertEquals("recovered", replied.text());
+        assertEquals(2, replied.attempts());
+    }
+
+    @Test
+    void anHtmlPageEveryTimeNamesItsContentTypeAndStart() {
+        server.always(Scripted.html(200, GATEWAY_PAGE));
+
+        Completion completion = client().complete(question(Duration.ofSeconds(20)));
+
+        Failed failed = assertInstanceOf(Failed.class, completion, completion::toString);
+        assertEquals(FailureKind.NOT_JSON, failed.kind(), failed.message());
+        assertEquals(settings().maxRetries() + 1, failed.attempts());
+        assertTrue(failed.message().contains("HTTP 200") && failed.message().contains("text/html")
+                && failed.message().contains("<title>502 Bad Gateway</title>"), failed.message());
+    }
+
+    @Test
+    void anHtmlErrorPageNamesItsStatusContentTypeAndStart() {
+        server.always(Scripted.html(502, GATEWAY_PAGE));
+
+        Completion completion = client().complete(question(Duration.ofSeconds(20)));
+
+        Failed failed = assertInstanceOf(Failed.class, completion, completion::toString);
+        assertEquals(FailureKind.SERVER_ERROR, failed.kind(), failed.message());
+        assertEquals(settings().maxRetries() + 1, failed.attempts());
+        assertTrue(failed.message().contains("HTTP 502") && failed.message().contains("text/html")
+                && failed.message().contains("<title>502 Bad Gateway</title>"), failed.message());
+    }
+
+    // ---- End of real and faulty replies ----
 
     @Test
     void failuresAreNotCached() throws IOException {

@@ -39,6 +39,11 @@ public final class LoopbackServer implements AutoCloseable {
             return new Scripted(status, Map.of(), body, Duration.ZERO);
         }
 
+        /** An HTML page, as a proxy or gateway in front of the API sends one. */
+        public static Scripted html(int status, String body) {
+            return new Scripted(status, Map.of("Content-Type", "text/html; charset=utf-8"), body, Duration.ZERO);
+        }
+
         public Scripted withHeader(String name, String value) {
             Map<String, String> copy = new TreeMap<>(headers);
             copy.put(name, value);
@@ -74,7 +79,12 @@ public final class LoopbackServer implements AutoCloseable {
 
     /** The API's base URL, e.g. {@code http://127.0.0.1:41234/v1}. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        return origin() + "/v1";
+    }
+
+    /** The server's address without a path, e.g. {@code http://127.0.0.1:41234}, where Ollama's API lives. */
+    public String origin() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Plays {@code responses} back in order, one per request. */

@@ -3,6 +3,7 @@ package darwin.mutation.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import java.util.Optional;
 
 /** The OpenAI chat-completions wire format, as OpenAI and compatible servers speak it. */
 class OpenAiClientTest extends LlmClientContract {
@@ -28,8 +29,18 @@ class OpenAiClientTest extends LlmClientContract {
     }
 
     @Override
-    Map.Entry<String, String> keyHeader(String key) {
-        return Map.entry("Authorization", "Bearer " + key);
+    Optional<Map.Entry<String, String>> keyHeader(String key) {
+        return Optional.of(Map.entry("Authorization", "Bearer " + key));
+    }
+
+    @Override
+    String modelIn(LoopbackServer.Received request, JsonNode body) {
+        return body.path("model").asText();
+    }
+
+    @Override
+    double temperatureIn(JsonNode body) {
+        return body.path("temperature").asDouble();
     }
 
     @Override
@@ -42,7 +53,21 @@ class OpenAiClientTest extends LlmClientContract {
         return body.path("max_tokens").asLong();
     }
 
+    /** OpenAI's refusal field: {@code message.refusal}, with no content. */
+    @Override
+    Refusal refusal(String text, long inputTokens, long outputTokens) {
+        ObjectNode root = node("", "stop", inputTokens, outputTokens);
+        ObjectNode message = (ObjectNode) root.at("/choices/0/message");
+        message.putNull("content");
+        message.put("refusal", text);
+        return Refusal.of(root.toString(), true);
+    }
+
     private static String body(String text, String finishReason, long inputTokens, long outputTokens) {
+        return node(text, finishReason, inputTokens, outputTokens).toString();
+    }
+
+    private static ObjectNode node(String text, String finishReason, long inputTokens, long outputTokens) {
         ObjectNode root = JSON.createObjectNode()
                 .put("id", "chatcmpl-1")
                 .put("object", "chat.completion")
@@ -54,6 +79,6 @@ class OpenAiClientTest extends LlmClientContract {
                 .put("prompt_tokens", inputTokens)
                 .put("completion_tokens", outputTokens)
                 .put("total_tokens", inputTokens + outputTokens);
-        return root.toString();
+        return root;
     }
 }

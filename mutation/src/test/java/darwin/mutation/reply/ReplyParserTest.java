@@ -9,6 +9,7 @@ import darwin.core.Edit;
 import darwin.core.RequestKind;
 import darwin.core.UpgradeRequest;
 import darwin.mutation.reply.ParseResult.Parsed;
+import darwin.mutation.reply.ParseResult.Refused;
 import darwin.mutation.reply.ParseResult.Unparsable;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -289,6 +290,121 @@ class ReplyParserTest {
                 ReplyForm.TEXT);
 
         assertEquals(List.of(new Edit.Replace("program/p/Main.java", "a\n", "b\n")), change.edits());
+    }
+
+    @Test
+    void aDuplicateEditsKeyNoLongerDropsTheFirstEditsSilently() {
+        String reply = """
+                {
+                  "reasoning": "Two changes.",
+                  "summary": "warm-up and rate",
+                  "edits": [{"path": "program/p/Main.java", "search": "a", "replace": "b"}],
+                  "edits": [{"path": "program/p/Main.java", "search": "c", "replace": "d"}]
+                }
+                """;
+
+        Unparsable unparsable = assertInstanceOf(Unparsable.class, ReplyParser.parse(reply));
+
+        assertEquals(ReplyForm.JSON, unparsable.form());
+        assertTrue(unparsable.why().startsWith("The reply's JSON is malformed at line 5, column 3: the field \"edits\" is"
+                + " given twice in one object (first at line 4, column 3)"), unparsable.why());
+        assertTrue(unparsable.why().contains("    \"edits\": [{\"path\": \"program/p/Main.java\", \"search\": \"c\""),
+                unparsable.why());
+        assertTrue(unparsable.why().contains("every edit goes in the one \"edits\" array"), unparsable.why());
+    }
+
+    @Test
+    void aDuplicateKeyDeepInsideAnEditIsUnparsable() {
+        String why = why("{\"summary\": \"s\", \"edits\": [{\"path\": \"program/p/A.java\", \"search\": \"a\",\n"
+                + "  \"replace\": \"b\", \"replace\": \"c\"}]}");
+
+        assertTrue(why.contains("line 2, column 19: the field \"replace\" is given twice in one object (first at line 2,"
+                + " column 3)"), why);
+    }
+
+    @Test
+    void aDuplicateKeyInARequestsPayloadIsUnparsable() {
+        String why = why("{\"summary\": \"s\", \"edits\": [], \"request\": {\"kind\": \"budget\", \"title\": \"t\","
+                + " \"payload\": {\"seconds\": 60, \"seconds\": 600}}}");
+
+        assertTrue(why.contains("the field \"seconds\" is given twice"), why);
+    }
+
+    @Test
+    void aDuplicateKeyInAFencedObjectOrAmidProseIsUnparsable() {
+        String object = "{\"summary\": \"a\", \"summary\": \"b\", \"edits\": [{\"path\": \"program/p/A.java\", \"content\": \"x\"}]}";
+
+        String fenced = why("Here it is:\n```json\n" + object + "\n```\n");
+        String amidProse = why("Here it is: " + object + " Done.");
+
+        assertTrue(fenced.contains("line 3, column 18: the field \"summary\" is given twice"), fenced);
+        assertTrue(amidProse.contains("line 1, column 30: the field \"summary\" is given twice"), amidProse);
+    }
+
+    @Test
+    void aDuplicateKeyInTheTextFormsRequestIsUnparsable() {
+        String why = why("SUMMARY: s\nREQUEST: {\"kind\": \"budget\", \"kind\": \"dataset\", \"title\": \"t\"}\n"
+                + "program/p/A.java\n<<<<<<< SEARCH\na\n=======\nb\n>>>>>>> REPLACE\n");
+
+        assertTrue(why.contains("line 2, column 29: the field \"kind\" is given twice"), why);
+    }
+
+    @Test
+    void namesThatDifferOnlyInCaseAreOneFieldGivenTwice() {
+        String why = why("{\"summary\": \"s\", \"Edits\": [{\"path\": \"program/p/A.java\", \"content\": \"x\"}],"
+                + " \"edits\": []}");
+
+        assertTrue(why.contains("In the reply, \"Edits\" and \"edits\" are the same field given twice"), why);
+    }
+
+    @Test
+    void equalValuesUnderDistinctNamesStillParse() {
+        Change change = parsed("{\"summary\": \"s\", \"edits\": [{\"path\": \"program/p/A.java\", \"content\": \"x\"},"
+                + " {\"path\": \"program/p/A.java\", \"content\": \"x\"}]}", ReplyForm.JSON);
+
+        assertEquals(2, change.edits().size(), "the same names in two objects are no duplicate");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I'm sorry, but I can't help with that.", "I\u2019m sorry, but I can\u2019t assist with that request.",
+            "Sorry, I cannot comply.", "I apologize, but I won't be able to help with this.",
+            "Unfortunately, I am unable to fulfil this request.", "I can't help with that.",
+            "I cannot assist with your request. If you have other questions, feel free to ask.", "I must decline.",
+            "  I'm sorry — I can't do that.\n"})
+    void aShortReplyWithoutAChangeThatRefusesIsARefusal(String reply) {
+        Refused refused = assertInstanceOf(Refused.class, ReplyParser.parse(reply));
+
+        assertEquals(reply.strip(), refused.refusal());
+        assertEquals(ReplyForm.UNRECOGNISED, refused.form());
+        assertTrue(refused.why().startsWith("the model refused: "), refused.why());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I would raise the learning rate.", "Sorry for the delay: raise the learning rate to 2e-3.",
+            "I can't see GptConfig.java in the prompt; please include it.", "Unfortunately the warm-up is too long.",
+            "Sure! I can't wait to help with that. Raise the learning rate."})
+    void aReplyWithoutAChangeThatDoesNotRefuseIsUnparsable(String reply) {
+        assertInstanceOf(Unparsable.class, ReplyParser.parse(reply));
+    }
+
+    @Test
+    void aLongReplyIsNoRefusalHoweverItOpens() {
+        String reply = "I'm sorry, but I can't help with that. " + "Here is why, at length. ".repeat(25);
+
+        assertTrue(reply.strip().length() > 500);
+        assertInstanceOf(Unparsable.class, ReplyParser.parse(reply));
+    }
+
+    @Test
+    void aReplyWithAChangeInItIsNeverARefusal() {
+        Change text = parsed("I'm sorry, but I can't help with the schedule; here is a smaller change.\nprogram/p/A.java\n"
+                + "<<<<<<< SEARCH\na\n=======\nb\n>>>>>>> REPLACE\n", ReplyForm.TEXT);
+        Change json = parsed("{\"reasoning\": \"I'm sorry, but I can't help with that.\", \"summary\": \"s\","
+                + " \"edits\": [{\"path\": \"program/p/A.java\", \"content\": \"x\"}]}", ReplyForm.JSON);
+
+        assertEquals(1, text.edits().size());
+        assertEquals(1, json.edits().size());
+        assertInstanceOf(Unparsable.class, ReplyParser.parse("I'm sorry, but I can't help with that. {\"edits\": 3}"));
     }
 
     @ParameterizedTest
