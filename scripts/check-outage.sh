@@ -8,6 +8,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=${1:-$(mktemp -d)/outage-run}
+mkdir -p "$(dirname "$out")"
 down=${DOWN:-120}
 port=18933
 python3 "$root/scripts/llm-stub.py" "$port" 0 & stub=$!

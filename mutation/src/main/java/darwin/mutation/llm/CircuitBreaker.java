@@ -19,7 +19,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>States: <b>closed</b> (calls pass), <b>open</b> (calls wait), <b>stopped</b> (calls throw). A
  * call that failed, after its retries, for a reason that may be the endpoint's (no connection, a
- * server error, no answer in time) makes the breaker check the endpoint at once
+ * server error, a page that is not the API's JSON, no answer in time) makes the breaker check the endpoint at once
  * ({@link EndpointProbe}); when the check finds it down too, the breaker opens: the failed call and
  * every new one wait, one of them checks again with backoff (2 s doubling to 60 s, jittered), and
  * the first check that gets an answer closes the breaker: the waiting calls are sent again, each
@@ -40,7 +40,7 @@ public final class CircuitBreaker implements LlmClient {
     public static final Backoff CHECKS = new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(60), 2.0, 0.25);
 
     private static final Set<FailureKind> ENDPOINT = EnumSet.of(FailureKind.CONNECTION, FailureKind.SERVER_ERROR,
-            FailureKind.TIMEOUT);
+            FailureKind.NOT_JSON, FailureKind.TIMEOUT);
 
     private enum State { CLOSED, OPEN, STOPPED }
 

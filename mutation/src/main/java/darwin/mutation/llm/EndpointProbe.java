@@ -68,7 +68,7 @@ public final class EndpointProbe {
         Failed failed = ProviderErrors.classify(error, Instant.now());
         int status = statusOf(error);
         return switch (failed.kind()) {
-            case CONNECTION, TIMEOUT -> new EndpointStatus.Down(failed.message());
+            case CONNECTION, TIMEOUT, NOT_JSON -> new EndpointStatus.Down(failed.message());
             case SERVER_ERROR -> status == 501 ? complete("it has no model listing") : new EndpointStatus.Down(failed.message());
             case AUTHENTICATION -> new EndpointStatus.Misconfigured(keyRefused(failed));
             case RATE_LIMITED -> new EndpointStatus.Answering("answers, but asks to slow down");
@@ -91,7 +91,7 @@ public final class EndpointProbe {
             case TRUNCATED, CONTENT_FILTERED, RATE_LIMITED, COST_CAP ->
                     new EndpointStatus.Answering("answers (" + failed.kind().name().toLowerCase(java.util.Locale.ROOT)
                             + ": " + failed.message() + ")");
-            case CONNECTION, SERVER_ERROR, TIMEOUT, INTERRUPTED -> new EndpointStatus.Down(failed.message());
+            case CONNECTION, SERVER_ERROR, NOT_JSON, TIMEOUT, INTERRUPTED -> new EndpointStatus.Down(failed.message());
             case AUTHENTICATION -> new EndpointStatus.Misconfigured(keyRefused(failed));
             case NOT_FOUND -> new EndpointStatus.Misconfigured("the model " + settings.model() + " or the endpoint was not"
                     + " found (" + failed.message() + "); " + listing + ". Check llm.model" + baseUrlAdvice());
