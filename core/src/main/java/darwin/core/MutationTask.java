@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param budget the compute budget
  * @param tried ids of offline catalog entries already applied in the target's lineage
  * @param seed seeds any randomness of the proposal
+ * @param occurrence which of its agent's tasks for the same target in the same generation this is:
+ *     two tasks that differ only here must not be answered with one proposal
  */
 public record MutationTask(
         String agent,
@@ -32,7 +34,19 @@ public record MutationTask(
         List<String> suggestions,
         Budget budget,
         List<String> tried,
-        long seed) {
+        long seed,
+        Occurrence occurrence) {
+
+    /**
+     * The task of an agent that has no other task for its target in its generation (the
+     * {@link Occurrence#ONLY} one).
+     */
+    public MutationTask(String agent, Persona persona, List<String> memory, Variant target, String owner,
+            Optional<Metrics> targetMetrics, List<String> lineage, List<String> peers, List<String> suggestions,
+            Budget budget, List<String> tried, long seed) {
+        this(agent, persona, memory, target, owner, targetMetrics, lineage, peers, suggestions, budget, tried, seed,
+                Occurrence.ONLY);
+    }
 
     public MutationTask {
         Objects.requireNonNull(agent, "agent");
@@ -46,5 +60,32 @@ public record MutationTask(
         peers = List.copyOf(peers);
         suggestions = List.copyOf(suggestions);
         tried = List.copyOf(tried);
+        Objects.requireNonNull(occurrence, "occurrence");
+    }
+
+    /**
+     * Which of an agent's tasks for one target in one generation a task is: the {@code nth} of
+     * {@code of}, counted in slot order. A generation may pair an agent with the same target more
+     * than once; those tasks are alike in everything else, so this is what tells them apart.
+     *
+     * @param nth 1 for the first
+     * @param of how many the generation holds, at least {@code nth}
+     */
+    public record Occurrence(int nth, int of) {
+
+        /** The one task of its agent for its target. */
+        public static final Occurrence ONLY = new Occurrence(1, 1);
+
+        public Occurrence {
+            if (nth < 1 || of < nth) {
+                throw new IllegalArgumentException("an occurrence is the nth of n tasks, 1 <= nth <= n, got " + nth
+                        + " of " + of);
+            }
+        }
+
+        /** Whether the agent has no other task for this target in this generation. */
+        public boolean only() {
+            return of == 1;
+        }
     }
 }

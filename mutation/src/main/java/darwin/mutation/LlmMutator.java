@@ -35,7 +35,11 @@ import java.util.TreeMap;
  * program (nothing was applied). Edits that applied but do not compile stay applied: the next
  * round shows the edited files with the compiler's diagnostics, and its edits apply on top, so a
  * model fixes a typo with a small edit instead of repeating its whole change. The child is always
- * a child of the target, however many rounds it took.
+ * a child of the target, however many rounds it took. Every round's message is new — it names the
+ * round and what failed in each round before ({@link Repairs}) — and its request carries the round,
+ * so a model that repeats a reply word for word is still asked again rather than answered from the
+ * reply cache; the repair section stays within the prompt budget's share for it, however long the
+ * reply it quotes.
  *
  * <p>Thread safety: immutable; one instance serves all agents at once.
  */
@@ -59,28 +63,32 @@ public final class LlmMutator implements Mutator {
     @Override
     public Proposal propose(MutationTask task) {
         Prompt prompt = prompts.build(task);
+        Repairs repairs = new Repairs(prompt.user(), prompts.budget().repair(), settings.repairRounds());
         Tally tally = new Tally(task);
-        Variant base = task.target();
+        Optional<Repairs.Applied> pending = Optional.empty();
+        Repairs.Retry retry = null;
         List<Edit> applied = new ArrayList<>();
         Change first = null;
-        String user = prompt.user();
         for (int round = 0; round <= settings.repairRounds(); round++) {
             if (Thread.currentThread().isInterrupted()) {
                 return tally.end(ProposalStatus.LLM_FAILED, "interrupted", Optional.ofNullable(first), null);
             }
+            String user = round == 0 ? prompt.user() : repairs.message(round, tally.failures(), retry);
+            Variant base = pending.map(Repairs.Applied::edited).orElse(task.target());
             CompletionRequest request = new CompletionRequest(task.agent(), prompt.system(), user, settings.model(),
                     settings.temperature(), settings.maxOutputTokens(),
                     settings.structuredOutput() ? Optional.of(ReplySchema.text()) : Optional.empty(),
-                    Deadline.after(settings.deadline()));
+                    Deadline.after(settings.deadline()), round);
             Completion completion = client.complete(request);
             tally.spend(completion);
             if (completion instanceof Completion.Failed failed) {
                 String problem = failed.kind() + ": " + failed.message();
                 tally.round(round, user, failed.partialText(), problem);
                 if (failed.kind() == FailureKind.TRUNCATED && round < settings.repairRounds()) {
-                    user = Repairs.again(prompt.user(), failed.partialText(),
-                            "Your reply was cut off at the output limit of " + settings.maxOutputTokens()
-                                    + " tokens. Propose a smaller change, with shorter reasoning and SEARCH texts.");
+                    tally.failed(ProposalStatus.LLM_FAILED, problem);
+                    retry = new Repairs.Again(failed.partialText(), "Your reply was cut off at the output limit of "
+                            + settings.maxOutputTokens() + " tokens. Propose a smaller change, with shorter reasoning"
+                            + " and SEARCH texts.", pending);
                     continue;
                 }
                 ProposalStatus status = failed.kind() == FailureKind.COST_CAP ? ProposalStatus.COST_CAP : ProposalStatus.LLM_FAILED;
@@ -95,7 +103,7 @@ public final class LlmMutator implements Mutator {
             if (parsed instanceof ParseResult.Unparsable unparsable) {
                 tally.round(round, user, reply, unparsable.why());
                 tally.failed(ProposalStatus.UNPARSABLE, unparsable.why());
-                user = Repairs.again(prompt.user(), reply, "Your reply could not be read: " + unparsable.why());
+                retry = new Repairs.Again(reply, "Your reply could not be read: " + unparsable.why(), pending);
                 continue;
             }
             Change change = ((ParseResult.Parsed) parsed).change();
@@ -112,7 +120,7 @@ public final class LlmMutator implements Mutator {
                 String problem = notApplied.describe();
                 tally.round(round, user, reply, problem);
                 tally.failed(ProposalStatus.EDITS_DID_NOT_APPLY, problem);
-                user = Repairs.again(base == task.target() ? prompt.user() : user, reply, problem);
+                retry = new Repairs.Again(reply, problem, pending);
                 continue;
             }
             Variant edited = ((EditResult.Applied) result).variant();
@@ -120,8 +128,8 @@ public final class LlmMutator implements Mutator {
                 String problem = "The edits change nothing: the program is the same as before.";
                 tally.round(round, user, reply, problem);
                 tally.failed(ProposalStatus.EDITS_DID_NOT_APPLY, problem);
-                user = Repairs.again(prompt.user(), reply, problem);
-                base = task.target();
+                pending = Optional.empty();
+                retry = new Repairs.Again(reply, problem, pending);
                 applied.clear();
                 continue;
             }
@@ -133,8 +141,8 @@ public final class LlmMutator implements Mutator {
                 tally.failed(ProposalStatus.DOES_NOT_COMPILE, report.errors().size() + " compile errors, first: "
                         + report.errors().getFirst().path() + ":" + report.errors().getFirst().line() + ": "
                         + report.errors().getFirst().message().lines().findFirst().orElse(""));
-                user = Repairs.compile(prompt.user(), task.target(), edited, reply, report.rendered());
-                base = edited;
+                pending = Optional.of(new Repairs.Applied(task.target(), edited, report.rendered()));
+                retry = new Repairs.Fix(reply, pending.get());
                 continue;
             }
             tally.round(round, user, reply, "");
@@ -161,6 +169,7 @@ public final class LlmMutator implements Mutator {
         private long inputTokens;
         private long outputTokens;
         private double cost;
+        private final List<String> failures = new ArrayList<>();
         private ProposalStatus lastStatus = ProposalStatus.LLM_FAILED;
         private String lastProblem = "no reply";
 
@@ -186,8 +195,14 @@ public final class LlmMutator implements Mutator {
         }
 
         void failed(ProposalStatus status, String problem) {
+            failures.add(problem);
             lastStatus = status;
             lastProblem = problem;
+        }
+
+        /** What failed in each round so far, one entry a round. */
+        List<String> failures() {
+            return List.copyOf(failures);
         }
 
         ProposalStatus lastStatus() {

@@ -1,6 +1,7 @@
 package darwin.mutation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,19 +14,33 @@ import darwin.core.ProposalStatus;
 import darwin.core.Variant;
 import darwin.mutation.edit.EditApplier;
 import darwin.mutation.llm.Backoff;
+import darwin.mutation.llm.CachedClient;
+import darwin.mutation.llm.Completion;
+import darwin.mutation.llm.CompletionRequest;
+import darwin.mutation.llm.FailureKind;
+import darwin.mutation.llm.FinishReason;
 import darwin.mutation.llm.LlmClient;
 import darwin.mutation.llm.LlmClients;
 import darwin.mutation.llm.LoopbackServer;
 import darwin.mutation.llm.LoopbackServer.Scripted;
 import darwin.mutation.llm.PriceTable;
+import darwin.mutation.llm.Provider;
 import darwin.mutation.llm.ProviderSettings;
+import darwin.mutation.llm.ReplyCache;
+import darwin.mutation.llm.Usage;
 import darwin.mutation.prompt.PromptBudget;
 import darwin.mutation.prompt.PromptBuilder;
+import darwin.mutation.prompt.Tokens;
 import darwin.mutation.reply.ReplyFormat;
 import darwin.trainer.build.SourceCompiler;
 import darwin.trainer.build.VariantCompileCheck;
 import darwin.trainer.variant.SeedVariant;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +49,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole mutation step against a real HTTP server on loopback that speaks the OpenAI
@@ -244,5 +260,125 @@ class LlmMutatorTest {
         assertChildOfSeed(proposal);
         assertTrue(proposal.rounds().get(0).problem().contains("TRUNCATED"), proposal.rounds().get(0).problem());
         assertTrue(proposal.rounds().get(1).sent().contains("cut off at the output limit"));
+    }
+
+    /**
+     * A model behind a counting client: answers each request with the next completion of its
+     * script (the last one again once the script runs out) and keeps every request that reached it.
+     */
+    private static final class ScriptedModel implements LlmClient {
+        final List<CompletionRequest> requests = Collections.synchronizedList(new ArrayList<>());
+        private final List<Completion> script;
+
+        ScriptedModel(Completion... script) {
+            this.script = List.of(script);
+        }
+
+        @Override
+        public Completion complete(CompletionRequest request) {
+            requests.add(request);
+            return script.get(Math.min(requests.size(), script.size()) - 1);
+        }
+
+        List<String> sent() {
+            return requests.stream().map(CompletionRequest::userMessage).toList();
+        }
+    }
+
+    private static Completion replied(String text) {
+        return new Completion.Replied(text, new Usage(1000, 100), 0.001, FinishReason.STOP, 1);
+    }
+
+    /** The mutator over {@code model} behind a reply cache, as a run assembles it. */
+    private static LlmMutator cached(LlmClient model, ReplyCache cache) {
+        return new LlmMutator(new CachedClient(model, cache, Provider.OPENAI),
+                new PromptBuilder(PromptBudget.DEFAULT, ReplyFormat.instructions()), new EditApplier(), COMPILER,
+                new MutationSettings("test-model", 0.2, 4096, Duration.ofSeconds(30), 2, true));
+    }
+
+    private static MutationTask occurrence(int nth, int of) {
+        MutationTask t = TASK;
+        return new MutationTask(t.agent(), t.persona(), t.memory(), t.target(), t.owner(), t.targetMetrics(), t.lineage(),
+                t.peers(), t.suggestions(), t.budget(), t.tried(), t.seed(), new MutationTask.Occurrence(nth, of));
+    }
+
+    @Test
+    void aModelThatRepeatsAnUnusableReplyIsAskedInEveryRepairRound() {
+        ScriptedModel model = new ScriptedModel(replied("I would raise the learning rate."));
+
+        Proposal proposal = cached(model, ReplyCache.inMemory()).propose(TASK);
+
+        assertEquals(ProposalStatus.UNPARSABLE, proposal.status(), proposal.reason());
+        assertEquals(3, model.requests.size(), "the first request and two repair rounds reached the model");
+        assertEquals(3, new HashSet<>(model.sent()).size(), "every round sent a message of its own");
+        assertEquals(List.of(0, 1, 2), model.requests.stream().map(CompletionRequest::repairRound).toList());
+        assertTrue(model.sent().get(2).contains("## Repair round 2 of 2"), model.sent().get(2));
+        assertTrue(model.sent().get(2).contains("- repair round 1: "), "the last round lists what failed before");
+    }
+
+    @Test
+    void editsThatRepeatedlyFailToApplyAreAskedForInEveryRepairRound() {
+        ScriptedModel model = new ScriptedModel(replied(change("int layers = 99;", "int layers = 3;")));
+
+        Proposal proposal = cached(model, ReplyCache.inMemory()).propose(TASK);
+
+        assertEquals(ProposalStatus.EDITS_DID_NOT_APPLY, proposal.status(), proposal.reason());
+        assertEquals(3, model.requests.size());
+    }
+
+    @Test
+    void twoTasksForOnePairingInOneGenerationSendDifferentPrompts() {
+        ScriptedModel model = new ScriptedModel(replied(GOOD));
+        LlmMutator mutator = cached(model, ReplyCache.inMemory());
+
+        Proposal first = mutator.propose(occurrence(1, 2));
+        Proposal second = mutator.propose(occurrence(2, 2));
+
+        assertChildOfSeed(first);
+        assertChildOfSeed(second);
+        assertEquals(2, model.requests.size(), "the second task was asked, not answered from the cache");
+        assertNotEquals(model.sent().get(0), model.sent().get(1));
+        assertTrue(model.sent().get(1).contains("this is your 2nd"), model.sent().get(1));
+    }
+
+    @Test
+    void aMegabyteReplyGivesARepairPromptWithinTheBudget() {
+        String huge = "HEAD of a runaway reply " + "blah ".repeat(200_000) + " TAIL of a runaway reply";
+        ScriptedModel model = new ScriptedModel(replied(huge), replied(GOOD));
+
+        Proposal proposal = cached(model, ReplyCache.inMemory()).propose(TASK);
+
+        assertChildOfSeed(proposal);
+        String first = model.sent().get(0);
+        String repair = model.sent().get(1);
+        assertTrue(repair.startsWith(first), "the repair repeats the first prompt");
+        int section = Tokens.estimate(repair.substring(first.length()));
+        assertTrue(section <= PromptBudget.DEFAULT.repair(), "the repair section has " + section + " tokens");
+        assertTrue(repair.contains("HEAD of a runaway reply") && repair.contains("TAIL of a runaway reply"), "head and tail");
+        assertTrue(repair.matches("(?s).*\\[… [\\d,]+ characters cut …].*"), "the cut is marked");
+    }
+
+    @Test
+    void aTruncatedReplyIsNotBoughtAgainOnResume(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("llm-replies.jsonl");
+        Completion cut = new Completion.Failed(FailureKind.TRUNCATED, "the reply reached the limit of 4096 output tokens"
+                + " and was cut off", GOOD.substring(0, 80), Optional.empty(), new Usage(1000, 4096), 0.009, 1);
+        ScriptedModel model = new ScriptedModel(cut, replied(GOOD));
+        Proposal before;
+        try (ReplyCache cache = ReplyCache.open(file)) {
+            before = cached(model, cache).propose(TASK);
+        }
+        assertChildOfSeed(before);
+        assertEquals(2, model.requests.size());
+
+        ScriptedModel resumed = new ScriptedModel(replied("the model must not be asked again"));
+        Proposal after;
+        try (ReplyCache cache = ReplyCache.open(file)) {
+            after = cached(resumed, cache).propose(TASK);
+        }
+        assertEquals(0, resumed.requests.size(), "the cut-off reply and the repair were both answered from the file");
+        assertChildOfSeed(after);
+        assertEquals(before.rounds(), after.rounds(), "the resumed proposal went as the first did");
+        assertEquals(0, after.cost());
     }
 }

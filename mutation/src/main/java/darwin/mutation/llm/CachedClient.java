@@ -6,8 +6,10 @@ import java.util.Optional;
 
 /**
  * Answers a request asked before from the {@link ReplyCache}, and caches every complete reply of
- * the client it wraps. A cached answer is a {@link Completion.Replied} that sent nothing and cost
- * nothing ({@code attempts} 0). Failures are never cached: they are asked again.
+ * the client it wraps, and every reply cut off at the output token limit. A cached answer is what
+ * the first answer was — a {@link Completion.Replied}, or a {@link Completion.Failed} of kind
+ * {@link FailureKind#TRUNCATED} with its partial text — that sent nothing and cost nothing
+ * ({@code attempts} 0). Other failures are never cached: they are asked again.
  *
  * <p>Two identical requests in flight at once both reach the server; the later reply wins the
  * cache. A reply that cannot be written to the cache's file is still returned, with a warning.
@@ -39,9 +41,10 @@ public final class CachedClient implements LlmClient {
             return hit.get().replay();
         }
         Completion completion = delegate.complete(request);
-        if (completion instanceof Completion.Replied replied) {
+        Optional<CachedReply> kept = CachedReply.of(provider, request.model(), completion);
+        if (kept.isPresent()) {
             try {
-                cache.put(key, CachedReply.of(provider, request.model(), replied));
+                cache.put(key, kept.get());
             } catch (Exception e) {
                 LOG.log(Level.WARNING, "cannot cache a reply in {0}: {1}", cache.file().map(Object::toString)
                         .orElse("memory"), e.toString());

@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Two levels: a map in memory (Caffeine), bounded by the size of the texts it holds, and,
  * when opened on a file, a JSON-lines log of every reply ({@link ReplyLog}: append-only, each line
  * forced to disk, a torn last line skipped on load). Opening a file reads it once to index the
- * offset of every key; a reply evicted from memory is read back from its line. Only complete
- * replies are cached ({@link CachedReply} refuses others).
+ * offset of every key; a reply evicted from memory is read back from its line. Complete replies
+ * and replies cut off at the output token limit are cached ({@link CachedReply} refuses others).
  *
  * <p>Concurrency: safe for concurrent use; appends are serialised.
  */

@@ -27,7 +27,10 @@ import java.util.function.BiConsumer;
  * with a warning and left alone. One process writes a file at a time.
  *
  * <p>A line: {@code {"schema":1,"key":…,"provider":…,"model":…,"finishReason":…,"inputTokens":…,
- * "outputTokens":…,"cost":…,"text":…}}.
+ * "outputTokens":…,"cost":…,"text":…}}; a reply cut off at the token limit (finish reason
+ * {@code LENGTH}) adds {@code "message":…}, its failure's message. A complete reply's line is the
+ * same as before cut-off replies were kept, so files of either age read alike; an older reader
+ * skips a cut-off reply's line as not a reply, with a warning.
  */
 final class ReplyLog implements Closeable {
 
@@ -167,7 +170,7 @@ final class ReplyLog implements Closeable {
     }
 
     private static ObjectNode toJson(RequestKey key, CachedReply reply) {
-        return JSON.createObjectNode()
+        ObjectNode line = JSON.createObjectNode()
                 .put("schema", SCHEMA)
                 .put("key", key.sha256())
                 .put("provider", reply.provider())
@@ -177,6 +180,10 @@ final class ReplyLog implements Closeable {
                 .put("outputTokens", reply.usage().outputTokens())
                 .put("cost", reply.cost())
                 .put("text", reply.text());
+        if (reply.truncated()) {
+            line.put("message", reply.message());
+        }
+        return line;
     }
 
     private static Optional<Entry> parse(String line) {
@@ -189,7 +196,7 @@ final class ReplyLog implements Closeable {
             CachedReply reply = new CachedReply(node.path("provider").asText(), node.path("model").asText(),
                     node.path("text").asText(), FinishReason.valueOf(node.path("finishReason").asText()),
                     new Usage(node.path("inputTokens").asLong(), node.path("outputTokens").asLong()),
-                    node.path("cost").asDouble());
+                    node.path("cost").asDouble(), node.path("message").asText(""));
             return Optional.of(new Entry(key, reply));
         } catch (JacksonException | IllegalArgumentException e) {
             return Optional.empty();

@@ -11,8 +11,10 @@ import java.util.HexFormat;
 /**
  * What identifies a request in the {@link ReplyCache}: the SHA-256, in hex, of a canonical JSON form
  * of everything the server sees — provider, model, system and user messages, temperature, output
- * token limit and JSON schema. The agent and the deadline are left out: the same question asked
- * by another agent, or later, has the same answer.
+ * token limit and JSON schema — and of the repair round. The agent and the deadline are left out:
+ * the same question asked by another agent, or later, has the same answer. The round is written
+ * only when it is not 0, so the key of a first request is the key it had before rounds were part
+ * of it, and a cache written then still answers it.
  *
  * @param sha256 64 lowercase hex digits
  */
@@ -37,6 +39,9 @@ public record RequestKey(String sha256) {
                 .put("temperature", request.temperature())
                 .put("maxOutputTokens", request.maxOutputTokens())
                 .put("jsonSchema", request.jsonSchema().orElse(null));
+        if (request.repairRound() > 0) {
+            canonical.put("repairRound", request.repairRound());
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsBytes(canonical));
             return new RequestKey(HexFormat.of().formatHex(digest));

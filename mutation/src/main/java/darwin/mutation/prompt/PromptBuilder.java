@@ -34,6 +34,9 @@ public final class PromptBuilder {
 
     private static final String CUT = "\n… (cut to fit the prompt)\n";
 
+    /** The most files the note on files left out names, so that the note stays short. */
+    private static final int LEFT_OUT_NAMES = 10;
+
     private final PromptBudget budget;
     private final String replyFormat;
     private final String reference;
@@ -45,6 +48,11 @@ public final class PromptBuilder {
         this.budget = Objects.requireNonNull(budget, "budget");
         this.replyFormat = Objects.requireNonNull(replyFormat, "replyFormat");
         this.reference = readReference();
+    }
+
+    /** The budget every prompt's parts are held to, the repair rounds' included. */
+    public PromptBudget budget() {
+        return budget;
     }
 
     public Prompt build(MutationTask input) {
@@ -107,7 +115,33 @@ public final class PromptBuilder {
                 + "- You may change, add or rewrite files under program/ only. The files under harness/ are the"
                 + " harness API: read them, never change them. The entry class is " + input.target().entry() + ".\n"
                 + "- The code must compile against the harness API and DJL, train within the budget and return a"
-                + " causal model. Keep changes small enough to apply with exact SEARCH/REPLACE blocks.\n\n";
+                + " causal model. Keep changes small enough to apply with exact SEARCH/REPLACE blocks.\n"
+                + occurrence(input.occurrence()) + "\n";
+    }
+
+    /**
+     * The rule that keeps an agent's tasks for one target in one generation from being answered
+     * alike: they are asked at the same time, so none can see another's reply, and each is asked
+     * for the idea of its own rank.
+     */
+    private static String occurrence(MutationTask.Occurrence occurrence) {
+        if (occurrence.only()) {
+            return "";
+        }
+        return "- This generation asks you for " + occurrence.of() + " proposals for this variant, separately and at"
+                + " the same time; this is your " + ordinal(occurrence.nth()) + ". Propose the idea you rank "
+                + ordinal(occurrence.nth()) + ": your other proposals take the ideas of the other ranks, and two"
+                + " copies of one change would waste a slot.\n";
+    }
+
+    private static String ordinal(int n) {
+        String suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
     }
 
     private String files(MutationTask input, Map<String, Integer> tokens) {
@@ -129,7 +163,9 @@ public final class PromptBuilder {
             used += cost;
         }
         if (!left.isEmpty()) {
-            String note = "Left out to fit the prompt, so not to be edited this time: " + String.join(", ", left) + "\n\n";
+            String names = String.join(", ", left.subList(0, Math.min(left.size(), LEFT_OUT_NAMES)))
+                    + (left.size() > LEFT_OUT_NAMES ? " and " + (left.size() - LEFT_OUT_NAMES) + " more" : "");
+            String note = "Left out to fit the prompt, so not to be edited this time: " + names + "\n\n";
             text.append(note);
             used += Tokens.estimate(note);
         }

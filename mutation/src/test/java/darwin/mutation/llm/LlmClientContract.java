@@ -494,4 +494,30 @@ abstract class LlmClientContract {
             assertEquals(2, server.requests());
         }
     }
+
+    @Test
+    void aTruncatedReplySurvivesARestart() throws IOException {
+        server.always(Scripted.json(200, cutOff("public final class Gpt {", 100, 256)));
+        Path file = dir.resolve("replies.jsonl");
+        CompletionRequest request = question(Duration.ofSeconds(10));
+
+        Failed first;
+        try (ReplyCache cache = ReplyCache.open(file)) {
+            Completion completion = builder(settings()).cache(cache).build().complete(request);
+            first = assertInstanceOf(Failed.class, completion, completion::toString);
+        }
+        assertEquals(1, server.requests());
+
+        try (ReplyCache reloaded = ReplyCache.open(file)) {
+            Completion resumed = builder(settings()).cache(reloaded).build().complete(request);
+
+            Failed replayed = assertInstanceOf(Failed.class, resumed, resumed::toString);
+            assertEquals(FailureKind.TRUNCATED, replayed.kind(), replayed.message());
+            assertEquals("public final class Gpt {", replayed.partialText());
+            assertEquals(first.message(), replayed.message(), "replayed as it was");
+            assertEquals(0, replayed.attempts());
+            assertEquals(0, replayed.cost(), "a replay spends nothing");
+        }
+        assertEquals(1, server.requests(), "a resumed run does not buy a cut-off reply twice");
+    }
 }

@@ -1,6 +1,7 @@
 package darwin.mutation.llm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,9 +97,54 @@ class ReplyCacheTest {
     }
 
     @Test
-    void onlyCompleteRepliesAreCached() {
+    void completeAndCutOffRepliesAreCachedButNoOtherFailure() {
         assertThrows(IllegalArgumentException.class,
-                () -> new CachedReply("openai", "m", "cut", FinishReason.LENGTH, Usage.NONE, 0));
+                () -> new CachedReply("openai", "m", "filtered", FinishReason.CONTENT_FILTER, Usage.NONE, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> new CachedReply("openai", "m", "cut", FinishReason.LENGTH, Usage.NONE, 0), "a cut reply needs its message");
+        assertThrows(IllegalArgumentException.class,
+                () -> new CachedReply("openai", "m", "whole", FinishReason.STOP, Usage.NONE, 0, "a message"));
+        Completion.Failed refused = Completion.Failed.ofAttempt(FailureKind.SERVER_ERROR, "boom", Optional.empty());
+        assertEquals(Optional.empty(), CachedReply.of(Provider.OPENAI, "m", refused));
         assertTrue(ReplyCache.inMemory().file().isEmpty());
+    }
+
+    @Test
+    void aTruncatedReplySurvivesAReopenAndIsReplayedAsATruncation() throws IOException {
+        Path file = dir.resolve("replies.jsonl");
+        Completion.Failed cut = new Completion.Failed(FailureKind.TRUNCATED, "the reply reached the limit of 256 output"
+                + " tokens and was cut off", "public final class Gpt {", Optional.empty(), new Usage(100, 256), 0.002, 1);
+        try (ReplyCache cache = ReplyCache.open(file)) {
+            cache.put(key("long question"), CachedReply.of(Provider.OPENAI, "m", cut).orElseThrow());
+        }
+        try (ReplyCache cache = ReplyCache.open(file)) {
+            CachedReply kept = cache.get(key("long question")).orElseThrow();
+            assertTrue(kept.truncated());
+            assertEquals(new Usage(100, 256), kept.usage(), "what it cost the first time is kept");
+            Completion.Failed replayed = assertInstanceOf(Completion.Failed.class, kept.replay());
+            assertEquals(FailureKind.TRUNCATED, replayed.kind());
+            assertEquals(cut.message(), replayed.message());
+            assertEquals("public final class Gpt {", replayed.partialText());
+            assertEquals(Usage.NONE, replayed.usage());
+            assertEquals(0, replayed.cost());
+            assertEquals(0, replayed.attempts());
+        }
+    }
+
+    @Test
+    void aFileWrittenBeforeCutOffRepliesWereKeptLoadsUnchanged() throws IOException {
+        Path file = dir.resolve("replies.jsonl");
+        RequestKey old = new RequestKey("db6f28d984cbd537e285d1a40ea9b5fd7d74144431b736e8773677125df04b90");
+        String line = "{\"schema\":1,\"key\":\"" + old + "\",\"provider\":\"openai\",\"model\":\"gpt-4o-mini\","
+                + "\"finishReason\":\"STOP\",\"inputTokens\":3,\"outputTokens\":4,\"cost\":0.5,\"text\":\"an answer\"}\n";
+        Files.writeString(file, line);
+        CachedReply reply = new CachedReply("openai", "gpt-4o-mini", "an answer", FinishReason.STOP, new Usage(3, 4), 0.5);
+        try (ReplyCache cache = ReplyCache.open(file)) {
+            assertEquals(Optional.of(reply), cache.get(old));
+            cache.put(key("new"), reply);
+        }
+        assertEquals(line, Files.readAllLines(file).getFirst() + "\n", "the old line is left as it was");
+        assertEquals(line.replace(old.sha256(), key("new").sha256()), Files.readAllLines(file).get(1) + "\n",
+                "a complete reply is written as before");
     }
 }

@@ -30,4 +30,19 @@ class RequestKeyTest {
         assertNotEquals(key, RequestKey.of(Provider.OPENAI, new CompletionRequest("agent-a", "system", "user!",
                 "gpt-4o-mini", request.temperature(), request.maxOutputTokens(), request.jsonSchema(), request.deadline())));
     }
+
+    @Test
+    void theRepairRoundIsPartOfTheKey() {
+        RequestKey key = RequestKey.of(Provider.OPENAI, request);
+        assertNotEquals(key, RequestKey.of(Provider.OPENAI, request.withRepairRound(1)));
+        assertNotEquals(RequestKey.of(Provider.OPENAI, request.withRepairRound(1)),
+                RequestKey.of(Provider.OPENAI, request.withRepairRound(2)));
+        assertEquals(key, RequestKey.of(Provider.OPENAI, request.withRepairRound(0)));
+    }
+
+    @Test
+    void aFirstRequestKeepsTheKeyItHadBeforeRoundsWereKeyed() {
+        assertEquals("db6f28d984cbd537e285d1a40ea9b5fd7d74144431b736e8773677125df04b90",
+                RequestKey.of(Provider.OPENAI, request).sha256(), "a cache written before still answers first requests");
+    }
 }

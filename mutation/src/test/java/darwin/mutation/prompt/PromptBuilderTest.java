@@ -99,7 +99,7 @@ class PromptBuilderTest {
         for (int i = 0; i < 2000; i++) {
             memory.add("attempt " + i + ": a long line about what was tried and what came of it, with numbers " + i);
         }
-        PromptBudget small = new PromptBudget(1_000, 12_000, 1_200, 300, 600, 600, 1_800);
+        PromptBudget small = new PromptBudget(1_000, 12_000, 1_200, 300, 600, 600, 1_800, 6_000);
         Prompt prompt = new PromptBuilder(small, "F").build(input(memory, TARGET));
         assertEquals(1, prompt.user().split("most informative line", -1).length - 1);
         assertTrue(prompt.user().contains("cut to fit the prompt"));
@@ -110,7 +110,7 @@ class PromptBuilderTest {
     @Test
     void aFileThatDoesNotFitIsNamedAndLeftOut() {
         Variant big = TARGET.derive(Map.of("program/p/Huge.java", "// " + "x".repeat(20_000) + "\n"));
-        PromptBudget small = new PromptBudget(1_000, 1_000, 1_200, 300, 600, 600, 1_800);
+        PromptBudget small = new PromptBudget(1_000, 1_000, 1_200, 300, 600, 600, 1_800, 6_000);
         Prompt prompt = new PromptBuilder(small, "F").build(input(List.of(), big));
         assertTrue(prompt.user().contains("Left out to fit the prompt, so not to be edited this time: program/p/Huge.java"));
         assertTrue(prompt.user().contains("### program/p/Main.java"));
@@ -122,6 +122,39 @@ class PromptBuilderTest {
         assertEquals(0, Tokens.estimate(""));
         assertEquals(1, Tokens.estimate("abcd"));
         assertEquals(2, Tokens.estimate("abcde"));
-        assertThrows(IllegalArgumentException.class, () -> new PromptBudget(10, 10, 10, 10, 10, 10, 10));
+        assertThrows(IllegalArgumentException.class, () -> new PromptBudget(10, 10, 10, 10, 10, 10, 10, 10));
+        assertThrows(IllegalArgumentException.class, () -> new PromptBudget(1_000, 12_000, 1_200, 300, 600, 600, 1_800,
+                PromptBudget.MIN_REPAIR - 1));
+    }
+
+    @Test
+    void twoTasksOfOneAgentForOneTargetInOneGenerationGetDifferentPrompts() {
+        PromptBuilder builder = new PromptBuilder(PromptBudget.DEFAULT, "REPLY FORMAT");
+        MutationTask task = input(List.of(), TARGET);
+        String only = builder.build(task).user();
+        String first = builder.build(occurrence(task, new MutationTask.Occurrence(1, 2))).user();
+        String second = builder.build(occurrence(task, new MutationTask.Occurrence(2, 2))).user();
+
+        assertFalse(only.contains("proposals for this variant"), "a lone task says nothing of others");
+        assertTrue(first.contains("asks you for 2 proposals for this variant") && first.contains("your 1st"), first);
+        assertTrue(second.contains("this is your 2nd. Propose the idea you rank 2nd"), second);
+        assertFalse(first.equals(second), "the two prompts differ, so the reply cache cannot answer one with the other");
+    }
+
+    @Test
+    void aNoteOnFilesLeftOutNamesTenAtMost() {
+        Map<String, String> many = new java.util.TreeMap<>();
+        for (int i = 0; i < 40; i++) {
+            many.put("program/p/Big" + i + ".java", "// " + "x".repeat(5_000) + "\n");
+        }
+        PromptBudget small = new PromptBudget(1_000, 1_000, 1_200, 300, 600, 600, 1_800, 6_000);
+        Prompt prompt = new PromptBuilder(small, "F").build(input(List.of(), TARGET.derive(many)));
+        assertTrue(prompt.user().contains("and 30 more"), prompt.user());
+        assertFalse(prompt.user().contains("Big39.java"));
+    }
+
+    private static MutationTask occurrence(MutationTask t, MutationTask.Occurrence occurrence) {
+        return new MutationTask(t.agent(), t.persona(), t.memory(), t.target(), t.owner(), t.targetMetrics(), t.lineage(),
+                t.peers(), t.suggestions(), t.budget(), t.tried(), t.seed(), occurrence);
     }
 }

@@ -7,6 +7,7 @@ import darwin.core.Budget;
 import darwin.core.EvaluationResult;
 import darwin.core.Evaluator;
 import darwin.core.Metrics;
+import darwin.core.MutationTask;
 import darwin.core.Mutator;
 import darwin.core.MutatorUnavailableException;
 import darwin.core.Personas;
@@ -361,7 +362,8 @@ public final class Evolution {
         List<Callable<Slot>> work = new ArrayList<>();
         for (int slot = 0; slot < pairings.size(); slot++) {
             int s = slot;
-            work.add(() -> slot(g, s, pairings.get(s), figures, members, counts, results));
+            MutationTask.Occurrence occurrence = TaskBriefing.occurrence(pairings, s);
+            work.add(() -> slot(g, s, pairings.get(s), occurrence, figures, members, counts, results));
         }
         return inParallel(g, work);
     }
@@ -399,8 +401,9 @@ public final class Evolution {
     }
 
     /** One pairing: the proposal (or the one already in the ledger) and its child's first evaluation. */
-    private Slot slot(int g, int slot, Pairing pairing, Map<String, Metrics> figures, List<Member> members,
-            Map<String, Integer> counts, Map<String, List<EvaluationResult>> results) throws InterruptedException {
+    private Slot slot(int g, int slot, Pairing pairing, MutationTask.Occurrence occurrence, Map<String, Metrics> figures,
+            List<Member> members, Map<String, Integer> counts, Map<String, List<EvaluationResult>> results)
+            throws InterruptedException {
         String key = "g" + g + "-s" + slot;
         Variant target = variant(pairing.target());
         Optional<LedgerEntry> done = ledger.entries(EventType.PROPOSAL).stream()
@@ -409,7 +412,8 @@ public final class Evolution {
         if (done.isPresent()) {
             proposal = RecordedProposal.of(done.get().data());
         } else {
-            Proposal fresh = mutator.propose(briefing.task(pairing, target, figures, members, budget, plan.seedFor(g, slot)));
+            Proposal fresh = mutator.propose(briefing.task(pairing, target, figures, members, budget, plan.seedFor(g, slot),
+                    occurrence));
             fresh.child().ifPresent(this::store);
             listener.proposed(g, slot, fresh);
             proposal = RecordedProposal.of(key, g, slot, pairing, fresh);

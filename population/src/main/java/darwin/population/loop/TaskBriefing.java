@@ -54,9 +54,11 @@ final class TaskBriefing {
      * The task of one pairing.
      *
      * @param measured each variant's figures (the mean over its replicates), where known
+     * @param occurrence which of the generation's pairings of this agent with this target it is
+     *     ({@link #occurrence})
      */
     MutationTask task(Pairing pairing, Variant target, Map<String, Metrics> measured, List<Member> members, Budget budget,
-            long seed) {
+            long seed, MutationTask.Occurrence occurrence) {
         AgentMemory memory = memories.get(pairing.mutator());
         List<String> lineage = new ArrayList<>();
         List<String> tried = new ArrayList<>();
@@ -70,7 +72,28 @@ final class TaskBriefing {
                 .toList();
         return new MutationTask(pairing.mutator(), memory.persona(), MemoryDigest.of(memory, DIGEST_LINES), target,
                 pairing.owner(), Optional.ofNullable(measured.get(target.id())), lineage, peers, notes(memory), budget, tried,
-                seed);
+                seed, occurrence);
+    }
+
+    /**
+     * Which of the generation's pairings of the same agent with the same target the one in
+     * {@code slot} is, counted in slot order: it depends on the pairings alone, so a resumed
+     * generation tells its slots apart as the first run did.
+     */
+    static MutationTask.Occurrence occurrence(List<Pairing> pairings, int slot) {
+        Pairing pairing = pairings.get(slot);
+        int nth = 0;
+        int of = 0;
+        for (int s = 0; s < pairings.size(); s++) {
+            Pairing other = pairings.get(s);
+            if (other.mutator().equals(pairing.mutator()) && other.target().equals(pairing.target())) {
+                of++;
+                if (s <= slot) {
+                    nth++;
+                }
+            }
+        }
+        return new MutationTask.Occurrence(nth, of);
     }
 
     /** What people told the agent, the latest last. */
