@@ -85,7 +85,7 @@ class EditApplierTest {
                         }
                 """, """
                         if (step < warmup) {
-                          return lr * (step + 1) / warmup;
+                            return lr * (step + 1) / warmup;
                         }
                 """), applied.variant().files().get(MAIN));
         assertEquals(new EditReport(1, MAIN, MatchStrategy.WHITESPACE, new LineRange(8, 10), 1), applied.reports().getFirst());
