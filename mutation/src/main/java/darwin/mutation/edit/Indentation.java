@@ -71,6 +71,11 @@ final class Indentation {
                 fileTabs && !searchTabs ? ratio : LEVEL);
     }
 
+    /** The re-indentation that puts unindented lines under {@code indentation}, in {@code file}. */
+    static Indentation under(String indentation, List<String> file) {
+        return between(List.of("x"), List.of(indentation + "x"), file);
+    }
+
     /** The replacement's lines, re-indented. */
     List<String> apply(List<String> replacement) {
         return replacement.stream().map(this::apply).toList();

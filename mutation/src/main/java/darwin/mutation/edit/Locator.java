@@ -6,20 +6,28 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds where a replacement goes: the exact search text, once, where it starts a line; else its
+ * Finds where a replacement goes: the exact search text, once, where it is anchored; else its
  * lines ignoring whitespace, once; else, when it has no elision line, a near match under the
  * {@link FuzzyRule}. A search text found several times by a strategy fails there; the looser
  * strategies are not tried.
  *
- * <p><b>Exact matches start a line.</b> An occurrence of the search text counts only where its
- * first line begins a file line, after nothing but that line's indentation, and where it does not
- * end inside a word (a search text {@code x = 1} is not found in {@code x = 10;}). Within a longer
- * line, {@code LR = 1e-4;} in {@code static final double MIN_LR = 1e-4;}, it is not an exact
- * match: a text that happens to occur inside another line is not the line the model meant. An
- * occurrence after indentation that the search text left out is taken from the start of its line,
- * and the replacement is re-indented as a block ({@link Indentation}), so that a multi-line
- * replacement of an unindented one-line search keeps the file's indentation and an empty one
- * removes the whole line.
+ * <p><b>Where an exact match counts.</b> Never where it starts or ends inside a word: neither
+ * {@code LR = 1e-4;} in {@code static final double MIN_LR = 1e-4;} nor {@code x = 1} in
+ * {@code x = 10;} is what the model meant. Beyond that:
+ *
+ * <ul>
+ *   <li>A search text with a line end (the text form's always have one) is made of lines, and
+ *       counts only where its first line begins a file line, after nothing but that line's
+ *       indentation. Inside a longer line ({@code start();\n} in {@code if (ready) start();}) it
+ *       is not found exactly. Where it starts after indentation it left out, it is taken from the
+ *       start of its line and the replacement is re-indented as a block ({@link Indentation}): a
+ *       multi-line replacement of an unindented one-line search keeps the file's indentation, and
+ *       an empty one removes the whole line instead of joining two.
+ *   <li>A fragment, a search text without a line end ({@code Set.of(POSITION_EMBEDDING)}), may
+ *       lie anywhere within a line and is replaced in place, as the offline catalog's one-token
+ *       edits need. Lines of its replacement after the first are written as they are when each
+ *       is indented at least as deeply as the file line, else re-indented as a block under it.
+ * </ul>
  */
 final class Locator {
 
@@ -62,8 +70,9 @@ final class Locator {
     }
 
     /**
-     * The exact match at {@code start}: the text replaced as it is when it starts its line (or
-     * starts with a blank line), else from the line's start with the replacement re-indented.
+     * The exact match at {@code start}. A fragment is replaced in place. A search text with a line
+     * end is replaced as it is when it starts its line (or starts with a blank line), else from the
+     * line's start with the replacement re-indented as a block.
      */
     private static Location exact(Lines file, int start, Edit.Replace edit) {
         String search = edit.search();
@@ -71,6 +80,9 @@ final class Locator {
         LineRange range = rangeOf(file, start, search.length());
         int line = file.lineAt(start);
         int lineStart = file.start(line);
+        if (isFragment(search)) {
+            return new Location(start, end, inPlace(file, line, edit.replace()), range, MatchStrategy.EXACT, 1);
+        }
         if (lineStart == start || firstNonBlankLine(search) > 0) {
             return new Location(start, end, edit.replace(), range, MatchStrategy.EXACT, 1);
         }
@@ -81,22 +93,48 @@ final class Locator {
     }
 
     /**
-     * Every start of {@code search} in {@code text}, overlapping ones included, whose first non-blank
-     * line begins a file line after nothing but whitespace and whose end does not cut a word in two.
+     * A fragment's replacement, to go where the fragment was in file line {@code line}: its first
+     * line as it is; the lines after it as they are when each is indented at least by the file
+     * line's indentation (written whole, as the catalog writes them), else re-indented as a block
+     * under that indentation (written relative to the fragment).
+     */
+    private static String inPlace(Lines file, int line, String replacement) {
+        String indentation = Indentation.of(file.get(line));
+        List<String> lines = List.of(replacement.split("\n", -1));
+        List<String> after = lines.subList(1, lines.size());
+        if (after.stream().allMatch(next -> next.isBlank() || next.startsWith(indentation))) {
+            return replacement;
+        }
+        return lines.getFirst() + "\n" + String.join("\n", Indentation.under(indentation, file.all()).apply(after));
+    }
+
+    /**
+     * Every start of {@code search} in {@code text}, overlapping ones included, that neither starts
+     * nor ends inside a word and, for a search text with a line end, whose first non-blank line
+     * begins a file line after nothing but whitespace.
      */
     private static List<Integer> anchoredOccurrences(String text, String search) {
+        boolean fragment = isFragment(search);
         int firstLine = firstNonBlankLine(search);
+        char first = search.charAt(0);
         char last = search.charAt(search.length() - 1);
         List<Integer> hits = new ArrayList<>();
         for (int at = text.indexOf(search); at >= 0; at = text.indexOf(search, at + 1)) {
             int end = at + search.length();
-            boolean startsLine = firstLine > 0 || onlyIndentationBefore(text, at);
+            boolean starts = fragment
+                    ? at == 0 || !isWordPart(text.charAt(at - 1)) || !isWordPart(first)
+                    : firstLine > 0 || onlyIndentationBefore(text, at);
             boolean cutsWord = end < text.length() && isWordPart(last) && isWordPart(text.charAt(end));
-            if (startsLine && !cutsWord) {
+            if (starts && !cutsWord) {
                 hits.add(at);
             }
         }
         return hits;
+    }
+
+    /** Whether a search text lies within one line: it has no line end. */
+    private static boolean isFragment(String search) {
+        return search.indexOf('\n') < 0;
     }
 
     /** Where the search text's first non-blank line starts in it: 0, or just after a line end. */

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** An exact match starts a line (after its indentation at most) and ends at no word's middle. */
+/**
+ * An exact match neither starts nor ends inside a word; a search text with a line end starts a
+ * line (after its indentation at most); a fragment without one may lie within a line.
+ */
 class ExactMatchTest {
 
     private static final String MAIN = "program/p/Main.java";
@@ -52,6 +55,36 @@ class ExactMatchTest {
         Problem problem = problem(SOURCE, "LR = 1e-4;\n", "LR = 2e-4;\n");
 
         assertInstanceOf(Problem.NotFound.class, problem, problem.describe());
+    }
+
+    @Test
+    void aFragmentThatStartsInsideAWordIsNotAnExactMatch() {
+        Problem problem = problem(SOURCE, "LR = 1e-4;", "LR = 2e-4;");
+
+        assertInstanceOf(Problem.NotFound.class, problem, problem.describe());
+    }
+
+    @Test
+    void aFragmentThatStartsAWordMatchesWithinItsLine() {
+        Applied applied = applied(SOURCE, "LR = 1e-3;", "LR = 2e-3;");
+
+        assertEquals(SOURCE.replace("LR = 1e-3;", "LR = 2e-3;"), applied.variant().files().get(MAIN));
+        assertEquals(MatchStrategy.EXACT, applied.reports().getFirst().strategy());
+    }
+
+    @Test
+    void aFragmentWithinALineIsReplacedInPlace() {
+        Applied applied = applied(SOURCE, "start()", "begin()");
+
+        assertEquals(SOURCE.replace("start()", "begin()"), applied.variant().files().get(MAIN));
+    }
+
+    @Test
+    void aFragmentsFollowingReplacementLinesGoUnderItsLine() {
+        String expected = SOURCE.replace("        train();\n", "        train();\n        report();\n");
+
+        assertEquals(expected, applied(SOURCE, "train();", "train();\nreport();").variant().files().get(MAIN));
+        assertEquals(expected, applied(SOURCE, "train();", "train();\n        report();").variant().files().get(MAIN));
     }
 
     @Test
