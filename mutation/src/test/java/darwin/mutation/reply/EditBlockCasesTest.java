@@ -156,6 +156,15 @@ class EditBlockCasesTest {
     }
 
     @Test
+    void aProseLineNamingAnotherFileStartsItsBlocks() {
+        String reply = "program/p/notes.txt\n<<<<<<< SEARCH\nOne\n=======\n1\n>>>>>>> REPLACE\n\nNow the warm-up in"
+                + " program/p/Main.java:\n<<<<<<< SEARCH\n    static int warmup = 100;\n=======\n    static int warmup = 20;\n"
+                + ">>>>>>> REPLACE\n";
+
+        assertEquals(List.of(NOTES, MAIN), edits(reply).stream().map(Edit::path).toList());
+    }
+
+    @Test
     void aFirstBlockWithoutAPathIsRefused() {
         String why = why("Here's the change:\n\n```text\n<<<<<<< SEARCH\nTwo\n=======\nTooooo\n\n\noops!\n>>>>>>> REPLACE\n");
 
@@ -244,7 +253,8 @@ class EditBlockCasesTest {
     @ParameterizedTest
     @ValueSource(strings = {"# program/p/notes.txt", "**program/p/notes.txt**", "`program/p/notes.txt`:",
             "File: program/p/notes.txt", "./program/p/notes.txt", "### `program/p/notes.txt`",
-            "In `program/p/notes.txt`, change the second line:", "```text program/p/notes.txt", "```program/p/notes.txt"})
+            "In `program/p/notes.txt`, change the second line:", "Then in program/p/notes.txt, the second line.",
+            "```text program/p/notes.txt", "```program/p/notes.txt"})
     void aDecoratedPathLineNamesTheFile(String pathLine) {
         String reply = pathLine + "\n<<<<<<< SEARCH\nTwo\n=======\n2\n>>>>>>> REPLACE\n" + (pathLine.startsWith("```") ? "```\n" : "");
 
