@@ -25,9 +25,9 @@ import java.util.regex.Pattern;
  * <p><b>Paths.</b> A block's path is on the nearest line above its opening marker that is neither
  * blank nor a fence, or on a fence line after the backticks ({@code ```java program/p/A.java}):
  * the whole line, tidied (backticks, emphasis, {@code #}, a {@code File:} label dropped), or else
- * the one path in it ({@link EditPaths#onLine}). A block whose nearest such line names no file (prose, {@code ...},
- * or nothing since the block before) takes the path of the block before it, as when several
- * blocks follow one path line; the first block of a reply must have a path.
+ * the one path in it ({@link EditPaths#onLine}). A block whose nearest such line names no file
+ * (prose, {@code ...}, or nothing since the block before) takes the path of the block before it,
+ * as when several blocks follow one path line; the first block of a reply must have a path.
  *
  * <p><b>Text.</b> Each line of a block's text ends with {@code \n}. A SEARCH block whose search
  * text is empty or blank gives an empty search text, which creates a new file.
