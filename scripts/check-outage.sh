@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # An LLM endpoint that goes down in the middle of a run: a stand-in LLM on loopback
 # (scripts/llm-stub.py) answers a small run (2 agents, 3 generations, 20,000 tokens per variant);
-# once the first proposal is in the ledger the stand-in is killed for DOWN seconds (120) and then
-# started again. The run must pause its proposals, go on by itself, and lose no proposal to the
+# once the first proposal is in the ledger the stand-in is killed, and once the run has found
+# out (an LLM_OUTAGE event) it stays down DOWN seconds more (120) before it is started again. The run must pause its proposals, go on by itself, and lose no proposal to the
 # outage: every proposal PROPOSED, none LLM_FAILED, and the ledger's LLM_OUTAGE events say when.
 # Usage: [DOWN=120] scripts/check-outage.sh [OUT]   (about 5 minutes on 2 cores)
 set -euo pipefail
@@ -37,7 +37,12 @@ until [ -f "$out/ledger.jsonl" ] && grep -q '"PROPOSAL"' "$out/ledger.jsonl"; do
   sleep 1
 done
 kill $stub; wait $stub 2>/dev/null || true
-echo "$(date +%T) the stand-in is down for $down s"
+echo "$(date +%T) the stand-in is down; the run finds out when it next asks"
+until grep -q '"LLM_OUTAGE"' "$out/ledger.jsonl"; do
+  kill -0 $run 2>/dev/null || { echo "the run ended without meeting the outage"; exit 1; }
+  sleep 1
+done
+echo "$(date +%T) the run paused its proposals; the stand-in stays down $down s more"
 sleep "$down"
 python3 "$root/scripts/llm-stub.py" "$port" 0 & stub=$!
 echo "$(date +%T) the stand-in is up again"

@@ -41,14 +41,14 @@ record Block(List<String> search, List<String> replacement) {
     }
 
     /**
-     * The replacement of file lines {@code [first, first + search.size())}, re-indented
+     * The replacement of file lines {@code [first, first + search.size())}, re-indented as a block
      * ({@link Indentation}); a replacement with no lines removes the lines with their line ends.
      */
     Location place(Lines file, int first, MatchStrategy strategy, double similarity) {
         int last = first + search.size() - 1;
         LineRange range = new LineRange(first + 1, last + 1);
-        List<String> shifted = Indentation.shift(replacement, Indentation.first(search),
-                Indentation.first(file.all().subList(first, last + 1)));
+        List<String> shifted = Indentation.between(search, file.all().subList(first, last + 1), file.all())
+                .apply(replacement);
         int start = file.start(first);
         int end = file.end(last);
         if (shifted.isEmpty()) {

@@ -16,18 +16,25 @@ import java.util.TreeMap;
  *
  * <p>Edits apply in order, each to the files as the edits before it left them. Only files under
  * {@value #MUTABLE_ROOT} may be edited; the harness copies under {@code harness/}, the manifest of
- * the resources people approved under {@code resources/}, and anything else are refused. An {@link Edit.Write} creates or replaces a file. An {@link Edit.Replace}
- * needs the file to exist and is located by the first of these that succeeds:
+ * the resources people approved under {@code resources/}, and anything else are refused. An
+ * {@link Edit.Write} creates or replaces a file. An {@link Edit.Replace} with an empty search text
+ * creates a file that does not exist (or is empty) and is refused for one that has content: it
+ * would be ambiguous whether the text goes before, after or instead of it. Any other
+ * {@link Edit.Replace} needs the file to exist and is located by the first of these that succeeds
+ * ({@link Locator}):
  *
  * <ol>
- *   <li>{@link MatchStrategy#EXACT}: the search text occurs exactly once (several occurrences fail,
- *       listing their lines);
+ *   <li>{@link MatchStrategy#EXACT}: the search text occurs exactly once where it starts a line
+ *       (after the line's indentation at most) and ends at no word's middle (several occurrences
+ *       fail, listing their lines);
  *   <li>{@link MatchStrategy#WHITESPACE}: its lines, stripped and with inner whitespace collapsed,
- *       equal a run of the file's exactly once; the replacement is re-indented
- *       ({@link Indentation}) when the search text's indentation differs from the file's;
+ *       equal a run of the file's exactly once; the replacement is re-indented as a block
+ *       ({@link Indentation}) to the file's indentation;
  *   <li>{@link MatchStrategy#FUZZY}: a near match under the {@link FuzzyRule}, re-indented the same
- *       way.
+ *       way; never for a search text with an elision line ({@link Elision}), which is refused.
  * </ol>
+ *
+ * <p>A replacement with an elision line that its search text does not hold is refused too.
  *
  * <p>When any edit fails the result is {@link Failed} and nothing is applied; the edits after a
  * failed one are still tried, without it, so that one reply from the model can fix every problem.
@@ -73,6 +80,16 @@ public final class EditApplier {
                     files.put(path, write.content());
                     reports.add(new EditReport(index, path, MatchStrategy.WHOLE_FILE,
                             new LineRange(1, Lines.split(write.content()).size()), 1));
+                }
+                case Edit.Replace replace when replace.search().isEmpty() -> {
+                    String current = files.get(path);
+                    if (current != null && !current.isEmpty()) {
+                        failures.add(new EditFailure(index, path, new Problem.FileExists()));
+                        continue;
+                    }
+                    files.put(path, replace.replace());
+                    reports.add(new EditReport(index, path, MatchStrategy.WHOLE_FILE,
+                            new LineRange(1, Lines.split(replace.replace()).size()), 1));
                 }
                 case Edit.Replace replace -> {
                     String current = files.get(path);

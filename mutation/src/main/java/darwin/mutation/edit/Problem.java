@@ -35,7 +35,37 @@ public sealed interface Problem {
     record MissingFile() implements Problem {
         @Override
         public String describe() {
-            return "the file does not exist. To create it, write its whole content (a FILE block, or \"content\").";
+            return "the file does not exist. To create it, write its whole content (a FILE block, a SEARCH block with an"
+                    + " empty search text, or \"content\").";
+        }
+    }
+
+    /** An empty search text, which creates a file, names a file that exists and is not empty. */
+    record FileExists() implements Problem {
+        @Override
+        public String describe() {
+            return "the search text is empty, which creates a new file, but the file exists. To change part of it, copy"
+                    + " the lines to change into the search text; to rewrite it whole, write its whole content (a FILE"
+                    + " block, or \"content\").";
+        }
+    }
+
+    /** The search text or the replacement leaves lines out with an elision line. */
+    record Elided(Elision elision) implements Problem {
+        public Elided {
+            Objects.requireNonNull(elision, "elision");
+        }
+
+        @Override
+        public String describe() {
+            String part = elision.part().noun();
+            String why = elision.part() == Elision.Part.SEARCH
+                    ? " A search text is matched against the file as written and no line stands for others: quote every"
+                            + " line it covers in full, copied from the file, or search for fewer lines."
+                    : " A replacement is written into the file as it stands, so that line would take the place of the"
+                            + " code it stands for: write every line of the replacement in full.";
+            return "the " + part + " leaves lines out: its line " + elision.line() + ", `" + elision.text().strip()
+                    + "`, is an elision." + why;
         }
     }
 

@@ -1,6 +1,7 @@
 package darwin.mutation.reply;
 
 import darwin.core.Variant;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +15,7 @@ final class EditPaths {
     private static final Pattern DECORATION = Pattern.compile("^[\\s#*`'\"\\->]+|[\\s*`'\":]+$");
     private static final Pattern PATH = Pattern.compile("[^\\s`'\"*]+");
     private static final Pattern QUOTED = Pattern.compile("`([^`\\s]+)`");
+    private static final Pattern PROGRAM_WORD = Pattern.compile("(?<![\\w/.-])program/[\\w$./-]*[\\w$-]");
 
     private EditPaths() {
     }
@@ -31,25 +33,25 @@ final class EditPaths {
 
     /**
      * The path on a line that is meant to name a file: the whole line tidied, or else the one
-     * backticked path in it; empty when the line names no file.
+     * backticked path in it, or else the one word in it that starts with {@code program/}
+     * ({@code Then in program/p/A.java:}); empty when the line names no file, or several.
      */
     static String onLine(String line) {
         String whole = tidy(line);
         if (looksLikePath(whole)) {
             return whole;
         }
-        var quoted = QUOTED.matcher(line);
-        String found = "";
-        while (quoted.find()) {
-            String candidate = tidy(quoted.group(1));
-            if (looksLikePath(candidate)) {
-                if (!found.isEmpty()) {
-                    return "";
-                }
-                found = candidate;
-            }
+        String quoted = theOnly(QUOTED.matcher(line).results().map(match -> tidy(match.group(1))).toList());
+        if (!quoted.isEmpty()) {
+            return quoted;
         }
-        return found;
+        return theOnly(PROGRAM_WORD.matcher(line).results().map(match -> tidy(match.group())).toList());
+    }
+
+    /** The one candidate that looks like a path; empty when none does, or several. */
+    private static String theOnly(List<String> candidates) {
+        List<String> paths = candidates.stream().filter(EditPaths::looksLikePath).distinct().toList();
+        return paths.size() == 1 ? paths.getFirst() : "";
     }
 
     /** Checks a tidied path; the message names the edit. */

@@ -43,10 +43,14 @@ public final class ReplyFormat {
             - Every path starts with program/. Files under harness/ are read-only copies of the harness API and cannot \
             be edited; nor can anything else outside program/.
             - A search text must match the current file exactly, whitespace and indentation included, and occur in it \
-            exactly once: copy the lines from the file, a few around the change, enough to make them unique.
-            - Edits apply in order, each to the file as the edits before it left it.
+            exactly once: copy whole lines from the file, a few around the change, enough to make them unique.
+            - Quote every line in full. A search text or replacement that leaves lines out with "...", "…" or a comment \
+            such as "// ... existing code ..." is refused.
+            - Edits apply in order, each to the file as the edits before it left it. Several SEARCH blocks may follow \
+            one path line; a block without a path line of its own edits the file of the block before it.
             - A new file, or a complete rewrite, is written whole: a FILE block, or "content" instead of "search" and \
-            "replace".
+            "replace". A SEARCH block with an empty search text also creates a new file; it is refused for a file that \
+            exists.
             - Tags name the kinds of change: optimizer, schedule, architecture, initialisation, data, throughput, \
             regularisation, or another single word.
             - A request asks people for an upgrade, at most one per reply: {"kind": one of %s, "title": one line, \

@@ -6,7 +6,8 @@
  * schema is {@link darwin.mutation.reply.ReplySchema}; everything else is asked for the text form
  * (sections and aider-style SEARCH/REPLACE and FILE blocks), and models that ignore the schema
  * are read tolerantly: a JSON object in a fence or amid prose is found, path lines in backticks
- * or after {@code File:} are understood. {@link darwin.mutation.reply.ReplyFormat} is the part of
+ * or after {@code File:} are understood, and a block without a path line of its own edits the
+ * file of the block before it. {@link darwin.mutation.reply.ReplyFormat} is the part of
  * the prompt that explains both forms. {@link darwin.mutation.reply.ReplyParser#parse(String)}
  * never throws for a bad reply: it answers {@link darwin.mutation.reply.ParseResult.Unparsable}
  * with a message written for the model that wrote the reply, naming what was missing or malformed

@@ -85,7 +85,7 @@ class EditApplierTest {
                         }
                 """, """
                         if (step < warmup) {
-                          return lr * (step + 1) / warmup;
+                            return lr * (step + 1) / warmup;
                         }
                 """), applied.variant().files().get(MAIN));
         assertEquals(new EditReport(1, MAIN, MatchStrategy.WHITESPACE, new LineRange(8, 10), 1), applied.reports().getFirst());
@@ -192,6 +192,40 @@ class EditApplierTest {
 
         assertInstanceOf(Problem.MissingFile.class, failure.problem());
         assertTrue(failure.describe().contains("the file does not exist"), failure.describe());
+    }
+
+    @Test
+    void anEmptySearchCreatesAMissingFile() {
+        Applied applied = applied(TARGET, new Edit.Replace("program/p/Rope.java", "", "package p;\n\nfinal class Rope {\n}\n"));
+
+        assertEquals("package p;\n\nfinal class Rope {\n}\n", applied.variant().files().get("program/p/Rope.java"));
+        assertEquals(new EditReport(1, "program/p/Rope.java", MatchStrategy.WHOLE_FILE, new LineRange(1, 4), 1),
+                applied.reports().getFirst());
+    }
+
+    @Test
+    void anEmptySearchFillsAnEmptyFile() {
+        Variant empty = Variant.seed("p.Main", Map.of(MAIN, SOURCE, "program/p/Empty.java", ""));
+
+        Applied applied = applied(empty, new Edit.Replace("program/p/Empty.java", "", "package p;\n"));
+
+        assertEquals("package p;\n", applied.variant().files().get("program/p/Empty.java"));
+    }
+
+    @Test
+    void anEmptySearchForAnExistingFileIsRefusedAsAmbiguous() {
+        EditFailure failure = failure(TARGET, new Edit.Replace(MAIN, "", "class Other {}\n"));
+
+        assertInstanceOf(Problem.FileExists.class, failure.problem());
+        assertTrue(failure.describe().contains("the search text is empty, which creates a new file, but the file exists"),
+                failure.describe());
+    }
+
+    @Test
+    void anEmptySearchOutsideProgramCreatesNothing() {
+        EditFailure failure = failure(TARGET, new Edit.Replace("harness/darwin/New.java", "", "class New {}\n"));
+
+        assertInstanceOf(Problem.OutsideProgram.class, failure.problem());
     }
 
     @Test

@@ -49,6 +49,16 @@ class ReplyFormatTest {
     }
 
     @Test
+    void theInstructionsSayHowBlocksShareAPathThatElisionsAreRefusedAndThatAnEmptySearchCreatesAFile() {
+        String text = ReplyFormat.instructions();
+
+        assertTrue(text.contains("is refused"), text);
+        assertTrue(text.contains("// ... existing code ..."), text);
+        assertTrue(text.contains("a block without a path line of its own edits the file of the block before it"), text);
+        assertTrue(text.contains("A SEARCH block with an empty search text also creates a new file"), text);
+    }
+
+    @Test
     void theInstructionsExamplesParse() {
         String text = ReplyFormat.instructions();
         String json = text.substring(text.indexOf('{'), text.indexOf("\n}\n") + 2);
