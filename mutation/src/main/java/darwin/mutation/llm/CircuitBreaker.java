@@ -19,14 +19,15 @@ import java.util.random.RandomGenerator;
  *
  * <p>States: <b>closed</b> (calls pass), <b>open</b> (calls wait), <b>stopped</b> (calls throw). A
  * call that failed, after its retries, for a reason that may be the endpoint's (no connection, a
- * server error, a page that is not the API's JSON, no answer in time) makes the breaker check the endpoint at once
- * ({@link EndpointProbe}); when the check finds it down too, the breaker opens: the failed call and
- * every new one wait, one of them checks again with backoff (2 s doubling to 60 s, jittered), and
- * the first check that gets an answer closes the breaker: the waiting calls are sent again, each
- * with a fresh deadline as long as it had at first. When the check finds the endpoint answering,
- * the failure was the call's own, and it is returned as it is. If the endpoint stays down for the
- * limit, the breaker stops: waiting and later calls throw {@link MutatorUnavailableException}, which
- * the run turns into a clean, resumable stop. Nothing is recorded as an agent's failure meanwhile.
+ * server error, a page that is not the API's JSON, no answer in time) makes the breaker check the
+ * endpoint at once ({@link EndpointProbe#reachable}: its model listing, no tokens); when the check
+ * finds it down too, the breaker opens: the failed call and every new one wait, one of them checks
+ * again with backoff (2 s doubling to 60 s, jittered), and the first check that gets an answer
+ * closes the breaker: the waiting calls are sent again, each with a fresh deadline as long as it
+ * had at first. When the check finds the endpoint answering, the failure was the call's own, and
+ * it is returned as it is. If the endpoint stays down for the limit, the breaker stops: waiting
+ * and later calls throw {@link MutatorUnavailableException}, which the run turns into a clean,
+ * resumable stop. Nothing is recorded as an agent's failure meanwhile.
  *
  * <p>Position: inside the cost cap (a call's attempts before and after an outage are booked as one
  * call) and outside the retries (a retried call is one failure here).
@@ -61,7 +62,7 @@ public final class CircuitBreaker implements LlmClient {
 
     /**
      * @param delegate what sends a call, with its retries
-     * @param probe checks the endpoint ({@link EndpointProbe#check})
+     * @param probe checks the endpoint ({@link EndpointProbe#reachable})
      * @param limit how long the endpoint may stay down before the breaker stops
      * @param backoff the waits between checks while open
      * @param random the source of the backoff's jitter

@@ -13,11 +13,12 @@ import java.util.Optional;
  * run's first evaluation (so that a wrong address, key or model stops the run within seconds, not
  * after a night of failed proposals) and by the {@link CircuitBreaker} during an outage.
  *
- * <p>How: the endpoint's model listing first ({@link ModelListing}: no tokens, milliseconds). When
- * it names the model, the endpoint answers. When it does not (an alias, or a compatible server that
- * lists other names) or there is no listing (404, 405, 501, a body that is not a listing), a
- * one-line completion of at most 16 tokens decides, sent through the client given, which books
- * what it costs under the agent {@value #AGENT}.
+ * <p>How ({@link #check}): the endpoint's model listing first ({@link ModelListing}: no tokens,
+ * milliseconds). When it names the model, the endpoint answers. When it does not (an alias, or a
+ * compatible server that lists other names) or there is no listing (404, 405, 501, a body that is
+ * not a listing), a one-line completion of at most 16 tokens decides, sent through the client
+ * given, which books what it costs under the agent {@value #AGENT}. {@link #reachable} asks the
+ * listing alone, for the breaker's repeated checks.
  *
  * <p>Thread safety: immutable; checks may run at once.
  */
@@ -50,7 +51,7 @@ public final class EndpointProbe {
         }
     }
 
-    /** What the endpoint says now; never throws. */
+    /** Whether the endpoint answers, takes the key and offers the model, as the class says; never throws. */
     public EndpointStatus check() {
         List<String> names;
         try {
@@ -62,6 +63,30 @@ public final class EndpointProbe {
             return new EndpointStatus.Answering("lists the model " + settings.model());
         }
         return complete("its model listing does not name " + settings.model() + " (it names " + sample(names) + ")");
+    }
+
+    /**
+     * Whether the endpoint answers at all, by its model listing alone: it costs no tokens however
+     * often it is asked (the {@link CircuitBreaker} asks it with backoff through an outage). Any
+     * answer but a server error counts, a refused key or a missing listing included; never throws.
+     */
+    public EndpointStatus reachable() {
+        try {
+            ModelListing.names(settings, apiKey, timeout);
+            return new EndpointStatus.Answering("lists its models");
+        } catch (RuntimeException e) {
+            Failed failed = ProviderErrors.classify(e, Instant.now());
+            return switch (failed.kind()) {
+                case CONNECTION, TIMEOUT, NOT_JSON -> new EndpointStatus.Down(failed.message());
+                case SERVER_ERROR -> statusOf(e) == 501 ? new EndpointStatus.Answering("answers (it has no model listing)")
+                        : new EndpointStatus.Down(failed.message());
+                case INTERRUPTED -> {
+                    Thread.currentThread().interrupt();
+                    yield new EndpointStatus.Down("interrupted while checking");
+                }
+                default -> new EndpointStatus.Answering("answers (" + failed.message() + ")");
+            };
+        }
     }
 
     private EndpointStatus unlisted(RuntimeException error) {

@@ -141,7 +141,7 @@ public final class LlmClients {
             ProviderClient provider = new ProviderClient(settings, environment, prices);
             LlmClient client = new RetryingClient(provider, settings.maxRetries(), backoff, random);
             if (outageLimit.isPresent()) {
-                client = new CircuitBreaker(client, probe(provider)::check, outageLimit.get(), checks, random,
+                client = new CircuitBreaker(client, probe(provider)::reachable, outageLimit.get(), checks, random,
                         outages, settings.describe());
             }
             client = new CostCappedClient(client, ledger, costCap);

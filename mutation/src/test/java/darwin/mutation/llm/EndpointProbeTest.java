@@ -116,4 +116,19 @@ class EndpointProbeTest {
         assertTrue(ModelListing.offers(List.of("Qwen/Qwen2.5-7B"), "qwen/qwen2.5-7b"));
         assertTrue(!ModelListing.offers(List.of("llama3:8b"), "llama3"));
     }
+
+    @Test
+    void reachingAnEndpointCostsNoTokensWhateverItLists() throws IOException {
+        try (ChatStandIn server = ChatStandIn.start(List.of("other"), n -> "ok").listingAnswers(501)) {
+            EndpointProbe probe = builder(openAi(server.baseUrl(), "test-model"), new CostLedger()).probe();
+            assertInstanceOf(EndpointStatus.Answering.class, probe.reachable());
+            server.listingAnswers(401);
+            assertInstanceOf(EndpointStatus.Answering.class, probe.reachable(), "a refused key is an answer");
+            server.listingAnswers(503);
+            assertInstanceOf(EndpointStatus.Down.class, probe.reachable());
+            server.stop();
+            assertInstanceOf(EndpointStatus.Down.class, probe.reachable());
+            assertEquals(0, server.completions());
+        }
+    }
 }
