@@ -37,8 +37,8 @@ import java.util.stream.Stream;
 
 /**
  * Every setting of a run, in one place: key, flag, type, default and doc. The YAML reader, the
- * flag overrides, the checks of {@link RunSettings} and {@code CONFIGURATION.md} all come from
- * this list, in this order. The defaults are the demo: a short offline run of a few minutes on 2
+ * commands' flags ({@link SettingOptions}), the checks of {@link RunSettings} and
+ * {@code CONFIGURATION.md} all come from this list, in this order. The defaults are the demo: a short offline run of a few minutes on 2
  * cores.
  */
 public final class Settings {
