@@ -21,11 +21,14 @@ import darwin.mutation.edit.EditApplier;
 import darwin.mutation.edit.UnifiedDiff;
 import darwin.mutation.llm.LlmClients;
 import darwin.mutation.llm.PriceTable;
+import darwin.mutation.llm.Provider;
 import darwin.mutation.llm.ProviderSettings;
 import darwin.mutation.llm.ReplyCache;
 import darwin.mutation.prompt.PromptBudget;
 import darwin.mutation.prompt.PromptBuilder;
 import darwin.mutation.reply.ReplyFormat;
+import darwin.runs.config.SettingOptions;
+import darwin.runs.config.Settings;
 import darwin.trainer.build.SourceCompiler;
 import darwin.trainer.build.VariantCompileCheck;
 import darwin.trainer.resources.ResourceException;
@@ -42,6 +45,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,6 +61,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "mutate",
         mixinStandardHelpOptions = true,
+        modelTransformer = MutateCommand.SettingFlags.class,
         description = {"Propose one change to the variant in DIR and write the result to CHILD.",
                 "Without --provider the offline catalog proposes; with one, the LLM does (keys come from the environment)."})
 final class MutateCommand implements Callable<Integer> {
@@ -67,11 +72,16 @@ final class MutateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "CHILD", required = true, description = "Where the new variant is written.")
     Path out;
 
-    @Option(names = "--provider", paramLabel = "NAME", description = "openai, anthropic, gemini or ollama (default: offline).")
-    String provider;
+    /** {@code --provider} and {@code --model}, made from {@link Settings}. */
+    static final SettingOptions FLAGS = SettingOptions.of(Settings.PROVIDER, Settings.MODEL);
 
-    @Option(names = "--model", paramLabel = "NAME", description = "The model's name at the provider.")
-    String model;
+    /** Adds {@link #FLAGS} to the command. */
+    static final class SettingFlags implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            return FLAGS.addTo(spec);
+        }
+    }
 
     @Option(names = "--base-url", paramLabel = "URL",
             description = "An OpenAI-compatible server (vLLM, llama.cpp, Ollama's /v1, LM Studio) or another endpoint.")
@@ -108,10 +118,13 @@ final class MutateCommand implements Callable<Integer> {
         Persona chosen = Personas.named(persona);
         CompileCheck compiler = new VariantCompileCheck(SourceCompiler.withClasspath(ChildClasspath.current()),
                 Optional.of(ResourceStore.at(dir.resolve(VariantDirectory.RESOURCES))));
-        Mutator mutator = provider == null ? offline(compiler) : llm(compiler);
+        Optional<Provider> provider = FLAGS.value(spec, Settings.PROVIDER).flatMap(chosenProvider -> chosenProvider);
+        Optional<String> model = FLAGS.value(spec, Settings.MODEL);
+        Mutator mutator = provider.isEmpty() ? offline(compiler) : llm(compiler, provider.get(), model);
         MutationTask task = new MutationTask("cli", chosen, List.of(), target, "", Optional.empty(), List.of(), List.of(),
                 List.of(), Budget.seconds(budgetSeconds), List.of(), seed);
-        spec.commandLine().getErr().println("darwin: asking " + (provider == null ? "the offline catalog" : provider + " " + model)
+        spec.commandLine().getErr().println("darwin: asking "
+                + provider.map(p -> p.id() + " " + model.orElseThrow()).orElse("the offline catalog")
                 + " for a change to " + target.id());
         Proposal proposal = mutator.propose(task);
         Optional<Variant> child = proposal.child();
@@ -139,10 +152,8 @@ final class MutateCommand implements Callable<Integer> {
         return new OfflineMutator(new CatalogMutator(Catalog.standard()), new EditApplier(), compiler);
     }
 
-    private Mutator llm(CompileCheck compiler) throws IOException {
-        if (model == null || model.isBlank()) {
-            throw new IllegalArgumentException("--provider needs --model");
-        }
+    private Mutator llm(CompileCheck compiler, Provider provider, Optional<String> given) throws IOException {
+        String model = given.orElseThrow(() -> new IllegalArgumentException("--provider needs --model"));
         ProviderSettings settings = ProviderSettings.of(provider, model);
         if (baseUrl != null) {
             settings = settings.withBaseUrl(baseUrl);

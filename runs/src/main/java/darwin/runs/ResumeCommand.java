@@ -7,14 +7,15 @@ import darwin.memory.RunState;
 import darwin.runs.config.RunSettings;
 import darwin.runs.config.RunSettingsLoader;
 import darwin.runs.config.Setting;
+import darwin.runs.config.SettingOptions;
 import darwin.runs.config.Settings;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,6 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "resume",
         mixinStandardHelpOptions = true,
+        modelTransformer = ResumeCommand.SettingFlags.class,
         description = {"Continue a run from its last checkpoint: nothing done is done again (proposals are in the",
                 "ledger, evaluations in the cache, LLM replies in the reply cache), and generations number on."})
 final class ResumeCommand implements Callable<Integer> {
@@ -29,8 +31,16 @@ final class ResumeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "The run's directory.")
     Path dir;
 
-    @Option(names = "--generations", paramLabel = "G", description = "Raise the number of generations in all.")
-    String generations;
+    /** {@code --generations}, made from {@link Settings#GENERATIONS}; a setting left alone keeps the run's value. */
+    static final SettingOptions FLAGS = SettingOptions.of(Settings.GENERATIONS).defaultsShownAs("the run's own");
+
+    /** Adds {@link #FLAGS} to the command. */
+    static final class SettingFlags implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            return FLAGS.addTo(spec);
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -52,6 +62,7 @@ final class ResumeCommand implements Callable<Integer> {
         RunState state = RunState.load(run.state(), json);
         Map<Setting<?>, String> overrides = RunAssembly.restore(state.settings());
         overrides.put(Settings.OUT, dir.toString());
+        String generations = FLAGS.given(spec).get(Settings.GENERATIONS);
         if (generations != null) {
             overrides.put(Settings.GENERATIONS, generations);
         }

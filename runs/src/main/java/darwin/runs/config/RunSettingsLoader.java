@@ -76,15 +76,7 @@ public final class RunSettingsLoader {
 
     private static <T> SettingValues override(SettingValues values, Setting<T> setting, String text) {
         Origin origin = new Origin.Flag(setting.flag().map(Setting.Flag::name).orElse(setting.key()));
-        if (text == null) {
-            throw new ConfigException(origin.describe() + ": " + setting.key() + " needs a value");
-        }
-        T value;
-        try {
-            value = setting.parse(text);
-        } catch (ConfigException e) {
-            throw new ConfigException(origin.describe() + ": " + e.getMessage(), e);
-        }
+        T value = setting.parse(text, origin);
         SettingValues base = values;
         if (Settings.budgets().contains(setting)) {
             for (Setting<?> other : Settings.budgets()) {

@@ -20,22 +20,63 @@ import java.util.function.Function;
 public record Setting<T>(String key, Optional<Flag> flag, SettingType<T> type, Default<T> byDefault, String doc) {
 
     /**
-     * A command-line flag.
-     *
-     * @param name the flag, such as {@code --population}
-     * @param label the placeholder of its value in usage text, such as {@code N}
+     * A command-line flag: one that takes the setting's value as its argument, or a switch that
+     * stands for one fixed value. Either way the text goes through the setting's own parser, so a
+     * flag and a YAML key accept the same values and fail with the same messages.
      */
-    public record Flag(String name, String label) {
-        public Flag {
+    public sealed interface Flag {
+
+        /** The flag, such as {@code --population}. */
+        String name();
+
+        /** {@code --population N}; a switch is its name alone. */
+        String usage();
+
+        /**
+         * A flag with the setting's value as its argument.
+         *
+         * @param name the flag, such as {@code --population}
+         * @param label the placeholder of its value in usage text, such as {@code N}
+         */
+        record Valued(String name, String label) implements Flag {
+            public Valued {
+                requireFlagName(name);
+                if (label == null || !label.matches("[A-Z][A-Z0-9_]*")) {
+                    throw new IllegalArgumentException(name + " needs an upper-case label for its value, got " + label);
+                }
+            }
+
+            @Override
+            public String usage() {
+                return name + " " + label;
+            }
+        }
+
+        /**
+         * A flag without an argument that sets its setting to one value: {@code --no-confirm} is
+         * {@code confirm.enabled: false}.
+         *
+         * @param name the flag, such as {@code --no-confirm}
+         * @param text the value it sets, as the setting's parser reads it
+         */
+        record Switch(String name, String text) implements Flag {
+            public Switch {
+                requireFlagName(name);
+                if (text == null || text.isBlank()) {
+                    throw new IllegalArgumentException(name + " needs the value it sets");
+                }
+            }
+
+            @Override
+            public String usage() {
+                return name;
+            }
+        }
+
+        private static void requireFlagName(String name) {
             if (name == null || !name.matches("--[a-z][a-z-]*")) {
                 throw new IllegalArgumentException("a flag looks like --name, got " + name);
             }
-            label = label == null ? "" : label.strip();
-        }
-
-        /** {@code --population N}; a switch, with no label, is its name alone. */
-        public String usage() {
-            return label.isEmpty() ? name : name + " " + label;
         }
     }
 
@@ -72,6 +113,9 @@ public record Setting<T>(String key, Optional<Flag> flag, SettingType<T> type, D
         if (byDefault instanceof Default.Value<T> value) {
             type.check(value.value());
         }
+        if (flag.orElse(null) instanceof Flag.Switch toggle) {
+            type.parse(toggle.text()); // a switch that sets a value its setting refuses is a mistake in the code
+        }
     }
 
     /** A setting whose default is {@code value}. */
@@ -92,7 +136,13 @@ public record Setting<T>(String key, Optional<Flag> flag, SettingType<T> type, D
 
     /** The same setting, overridden by the flag {@code name} with a value shown as {@code label}. */
     public Setting<T> withFlag(String name, String label) {
-        return new Setting<>(key, Optional.of(new Flag(name, label)), type, byDefault, doc);
+        return new Setting<>(key, Optional.of(new Flag.Valued(name, label)), type, byDefault, doc);
+    }
+
+    /** The same setting, set to {@code value} by the switch {@code name}, a flag without an argument. */
+    public Setting<T> withSwitch(String name, T value) {
+        type.check(value);
+        return new Setting<>(key, Optional.of(new Flag.Switch(name, type.render(value))), type, byDefault, doc);
     }
 
     /** The last part of the key: {@code agents} for {@code population.agents}. */
@@ -116,6 +166,23 @@ public record Setting<T>(String key, Optional<Flag> flag, SettingType<T> type, D
             return type.parse(text);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The value {@code text}, from {@code origin}, stands for.
+     *
+     * @throws ConfigException as {@link #parse}, the message led by where the text came from:
+     *     {@code flag --population: population.agents: …}
+     */
+    public T parse(String text, Origin origin) {
+        if (text == null) {
+            throw new ConfigException(origin.describe() + ": " + key + " needs a value");
+        }
+        try {
+            return parse(text);
+        } catch (ConfigException e) {
+            throw new ConfigException(origin.describe() + ": " + e.getMessage(), e);
         }
     }
 

@@ -37,8 +37,8 @@ import java.util.stream.Stream;
 
 /**
  * Every setting of a run, in one place: key, flag, type, default and doc. The YAML reader, the
- * flag overrides, the checks of {@link RunSettings} and {@code CONFIGURATION.md} all come from
- * this list, in this order. The defaults are the demo: a short offline run of a few minutes on 2
+ * commands' flags ({@link SettingOptions}), the checks of {@link RunSettings} and
+ * {@code CONFIGURATION.md} all come from this list, in this order. The defaults are the demo: a short offline run of a few minutes on 2
  * cores.
  */
 public final class Settings {
@@ -157,7 +157,7 @@ public final class Settings {
             .withFlag("--out", "DIR");
     public static final Setting<Boolean> AWAIT_APPROVAL = Setting.of("run.await-approval", bool(), false,
             "Whether the run waits for people to decide pending upgrade requests before each generation.")
-            .withFlag("--await-approval", "");
+            .withSwitch("--await-approval", true);
     public static final Setting<List<String>> LIBRARIES = Setting.of("run.libraries", new LibraryList(),
             List.of("org.apache.commons:commons-math3:3.6.1", "it.unimi.dsi:fastutil-core:8.5.13"),
             "The libraries people may approve for the training class path (LIBRARY requests).");
@@ -167,7 +167,7 @@ public final class Settings {
 
     public static final Setting<Boolean> CONFIRM = Setting.of("confirm.enabled", bool(), true,
             "Whether the run ends by measuring its best variant and the seed again, in turn, to confirm the gain.")
-            .withFlag("--no-confirm", "");
+            .withSwitch("--no-confirm", false);
     public static final Setting<Integer> CONFIRM_REPEAT = Setting.of("confirm.repeat", wholeNumber(2, 100), 3,
             "Evaluations of each, the best variant and the seed, with fresh seeds; the interval narrows as 1/sqrt(repeat).");
 
@@ -203,6 +203,11 @@ public final class Settings {
     /** The setting whose key is {@code key}, such as {@code population.agents}. */
     public static Optional<Setting<?>> named(String key) {
         return ALL.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    /** The settings that have a flag, in the order of the documentation. */
+    public static List<Setting<?>> withFlags() {
+        return ALL.stream().filter(setting -> setting.flag().isPresent()).toList();
     }
 
     /** The setting that the flag {@code name} (such as {@code --population}) overrides. */

@@ -2,7 +2,8 @@
  * The configuration of a run: every setting of {@code darwin run} declared once, in
  * {@link darwin.runs.config.Settings}, with its YAML key, its flag, its type, its default and its
  * one-line doc. From that one list come the reading of a YAML file
- * ({@link darwin.runs.config.RunSettingsLoader}), the overriding of the file by flags, the checks,
+ * ({@link darwin.runs.config.RunSettingsLoader}), the commands' flags
+ * ({@link darwin.runs.config.SettingOptions}) and their overriding of the file, the checks,
  * the record tree the rest of the application reads ({@link darwin.runs.config.RunSettings}) and
  * the user's documentation ({@link darwin.runs.config.ConfigurationDocs}, written to
  * {@code CONFIGURATION.md}).
