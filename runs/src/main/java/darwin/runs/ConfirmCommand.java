@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {"Confirm a run's gain: its best variant (lowest mean perplexity at the budget in force) and the seed",
                 "are evaluated N times each, in turn on one slot, with fresh seeds; the change of perplexity and MFU is given",
-                "with its 95% interval and written into run.json. Evaluations done before come from the result cache.",
+                "with its 95%% interval and written into run.json. Evaluations done before come from the result cache.",
                 "Exit status: 0 confirmed (significant or not), 1 when too few evaluations worked, 2 for a usage error."})
 final class ConfirmCommand implements Callable<Integer> {
 

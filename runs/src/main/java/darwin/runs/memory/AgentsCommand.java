@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code darwin memory DIR agents}: one line per agent. */
 @Command(name = "agents", mixinStandardHelpOptions = true,
         description = "One line per agent: persona, LLM, attempts made and received, best perplexity change"
-                + " (±: half its 95% interval; ~: within the run's noise).")
+                + " (±: half its 95%% interval; ~: within the run's noise).")
 final class AgentsCommand implements Callable<Integer> {
 
     @ParentCommand

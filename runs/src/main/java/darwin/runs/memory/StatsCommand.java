@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code darwin memory DIR stats}: which kinds of change, and which agents, went with improvement. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = "Per tag and per agent: attempts, shares that compiled, trained and improved (beyond the noise),"
-                + " how many were better, worse or within noise, mean changes with their 95% intervals, best and worst example.")
+                + " how many were better, worse or within noise, mean changes with their 95%% intervals, best and worst example.")
 final class StatsCommand implements Callable<Integer> {
 
     private static final int EXAMPLE_WIDTH = 32;
