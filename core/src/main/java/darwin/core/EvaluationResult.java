@@ -5,9 +5,19 @@ import java.util.Optional;
 
 /**
  * The outcome of evaluating one training program: a status, a one-line reason, the metrics when
- * the status is {@link EvaluationStatus#OK}, and the tail of the program's log for feedback.
+ * the status is {@link EvaluationStatus#OK}, the tail of the program's log for feedback, and
+ * whether the harness itself failed.
+ *
+ * @param harnessFailure whether this is a failure of the harness itself (a process that could not
+ *     start, an interrupted wait, a full disk), which says nothing about the program and must not
+ *     be cached as its result; its reason begins with {@link #HARNESS_FAILURE} for the people who
+ *     read it, but code reads this flag
  */
-public record EvaluationResult(EvaluationStatus status, String reason, Metrics metrics, String logTail) {
+public record EvaluationResult(EvaluationStatus status, String reason, Metrics metrics, String logTail,
+        boolean harnessFailure) {
+
+    /** How the reason of a failure of the harness itself (not of the program) begins. */
+    public static final String HARNESS_FAILURE = "the harness failed: ";
 
     public EvaluationResult {
         Objects.requireNonNull(status, "status");
@@ -19,9 +29,17 @@ public record EvaluationResult(EvaluationStatus status, String reason, Metrics m
         if (status != EvaluationStatus.OK && metrics != null) {
             throw new IllegalArgumentException("only an OK result carries metrics, not " + status);
         }
+        if (harnessFailure && status == EvaluationStatus.OK) {
+            throw new IllegalArgumentException("a failure of the harness is not an OK result");
+        }
         if (reason.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("a reason is one line");
         }
+    }
+
+    /** A result that says something about the program: anything but a failure of the harness. */
+    public EvaluationResult(EvaluationStatus status, String reason, Metrics metrics, String logTail) {
+        this(status, reason, metrics, logTail, false);
     }
 
     public static EvaluationResult ok(Metrics metrics, String logTail) {
@@ -36,20 +54,28 @@ public record EvaluationResult(EvaluationStatus status, String reason, Metrics m
         return new EvaluationResult(status, oneLine(reason), null, logTail);
     }
 
-    /** How the reason of a failure of the harness itself (not of the program) begins. */
-    public static final String HARNESS_FAILURE = "the harness failed: ";
-
     /**
      * A failure of the harness itself — a process that could not start, an interrupted wait, a full
-     * disk — which says nothing about the program and must not be cached as its result.
+     * disk — which says nothing about the program and must not be cached as its result. A
+     * {@link EvaluationStatus#RUNTIME_ERROR} whose reason is {@link #HARNESS_FAILURE} followed by
+     * {@code why}.
      */
     public static EvaluationResult harnessFailure(String why, String logTail) {
-        return failed(EvaluationStatus.RUNTIME_ERROR, HARNESS_FAILURE + why, logTail);
+        return new EvaluationResult(EvaluationStatus.RUNTIME_ERROR, oneLine(HARNESS_FAILURE + why), null, logTail, true);
     }
 
-    /** Whether this is a {@link #harnessFailure}. */
-    public boolean isHarnessFailure() {
-        return reason.startsWith(HARNESS_FAILURE);
+    /** The same result with another log tail. */
+    public EvaluationResult withLogTail(String tail) {
+        return new EvaluationResult(status, reason, metrics, tail, harnessFailure);
+    }
+
+    /**
+     * Whether a reason recorded without the {@linkplain #harnessFailure() flag} (a ledger line or a
+     * result file written before results carried it) is a failure of the harness: before the flag,
+     * the reason's beginning was the only mark.
+     */
+    public static boolean recordedAsHarnessFailure(String reason) {
+        return reason != null && reason.startsWith(HARNESS_FAILURE);
     }
 
     public Optional<Metrics> measured() {

@@ -37,4 +37,32 @@ class EvaluationResultTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new Metrics(1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, "cpu()"));
     }
+
+    @Test
+    void aHarnessFailureIsFlaggedAndSaysSoInItsReason() {
+        EvaluationResult failure = EvaluationResult.harnessFailure("a full disk\nat /tmp", "tail");
+        assertTrue(failure.harnessFailure());
+        assertEquals(EvaluationStatus.RUNTIME_ERROR, failure.status());
+        assertEquals("the harness failed: a full disk | at /tmp", failure.reason());
+        assertFalse(EvaluationResult.failed(EvaluationStatus.RUNTIME_ERROR, "boom", "").harnessFailure());
+        assertFalse(new EvaluationResult(EvaluationStatus.RUNTIME_ERROR, "the harness failed: x", null, "").harnessFailure(),
+                "the flag, not the reason's words, says it");
+        assertThrows(IllegalArgumentException.class,
+                () -> new EvaluationResult(EvaluationStatus.OK, "fine", METRICS, "", true));
+    }
+
+    @Test
+    void anotherLogTailKeepsTheFlag() {
+        EvaluationResult tailed = EvaluationResult.harnessFailure("interrupted", "").withLogTail("curve");
+        assertTrue(tailed.harnessFailure());
+        assertEquals("curve", tailed.logTail());
+        assertEquals("the harness failed: interrupted", tailed.reason());
+    }
+
+    @Test
+    void aReasonRecordedBeforeTheFlagReadsAsItDidThen() {
+        assertTrue(EvaluationResult.recordedAsHarnessFailure("the harness failed: cannot run the training process: x"));
+        assertFalse(EvaluationResult.recordedAsHarnessFailure("the training process ran out of memory"));
+        assertFalse(EvaluationResult.recordedAsHarnessFailure(null));
+    }
 }

@@ -185,7 +185,8 @@ public final class Confirmation {
                     .anyMatch(d -> d.path("variant").asText().equals(measurement.variant())
                             && d.path("budget").asText().equals(budget.key())
                             && d.path("seed").asLong() == measurement.seed()
-                            && !d.path("reason").asText().startsWith(EvaluationResult.HARNESS_FAILURE));
+                            && !d.path("harnessFailure").asBoolean(
+                                    EvaluationResult.recordedAsHarnessFailure(d.path("reason").asText())));
             if (known) {
                 return;
             }
@@ -193,6 +194,9 @@ public final class Confirmation {
             ObjectNode data = json.createObjectNode().put("variant", measurement.variant()).put("budget", budget.key())
                     .put("seed", measurement.seed()).put("status", result.status().name()).put("reason", result.reason());
             result.measured().ifPresent(m -> data.set("metrics", json.valueToTree(m)));
+            if (result.harnessFailure()) {
+                data.put("harnessFailure", true); // without it, a line reads as before the flag: by its reason
+            }
             ledger.append(EventType.CONFIRMATION, data);
         }
     }

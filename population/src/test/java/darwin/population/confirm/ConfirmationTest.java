@@ -311,4 +311,54 @@ class ConfirmationTest {
         assertEquals(3, again.get(), "the three evaluations done before come from the cache");
         assertEquals(6, reopened.entries(EventType.CONFIRMATION).size());
     }
+
+    private static long lines(Ledger ledger, Variant variant, long seed) {
+        return ledger.entries(EventType.CONFIRMATION).stream().map(LedgerEntry::data)
+                .filter(d -> d.path("variant").asText().equals(variant.id()) && d.path("seed").asLong() == seed).count();
+    }
+
+    @Test
+    void aHarnessFailureInALedgerWrittenBeforeTheFlagIsRecordedAgainOnceItWorks(@TempDir Path dir) throws Exception {
+        Ledger ledger = ledger(dir);
+        long first = Confirmation.seeds(1, 3).getFirst();
+        // CONFIRMATION lines as darwin wrote them before results carried the harness-failure flag
+        ledger.append(EventType.CONFIRMATION, JSON.createObjectNode().put("variant", SEED.id()).put("budget", BUDGET.key())
+                .put("seed", first).put("status", "RUNTIME_ERROR").put("reason", "the harness failed: interrupted"));
+        ledger.append(EventType.CONFIRMATION, JSON.createObjectNode().put("variant", CHILD.id()).put("budget", BUDGET.key())
+                .put("seed", first).put("status", "OUT_OF_MEMORY").put("reason", "out of memory at step 3"));
+
+        confirmation(stub(2.5, 2.4, 0.01, 1), ledger, new ArrayList<>()).confirm(CHILD, SEED, BUDGET, 3, 1);
+        assertEquals(2, lines(ledger, SEED, first), "the harness's failure, then the evaluation that worked");
+        assertEquals(1, lines(ledger, CHILD, first), "the program's failure is its result");
+        assertEquals(7, ledger.entries(EventType.CONFIRMATION).size());
+    }
+
+    @Test
+    void aFlaggedHarnessFailureIsRecordedWithItsFlagAndAgainOnceItWorks(@TempDir Path dir) throws Exception {
+        Ledger ledger = ledger(dir);
+        Stub stub = stub(2.5, 2.4, 0.01, 1);
+        AtomicInteger calls = new AtomicInteger();
+        Evaluator failingFirst = new Evaluator() {
+            @Override
+            public EvaluationResult evaluate(Variant variant, Budget budget, long seed) {
+                return calls.getAndIncrement() == 0
+                        ? new EvaluationResult(EvaluationStatus.RUNTIME_ERROR, "interrupted", null, "", true)
+                        : stub.evaluate(variant, budget, seed);
+            }
+
+            @Override
+            public int slots() {
+                return 1;
+            }
+        };
+        confirmation(failingFirst, ledger, new ArrayList<>()).confirm(CHILD, SEED, BUDGET, 3, 1);
+        long first = Confirmation.seeds(1, 3).getFirst();
+        JsonNode recorded = ledger.entries(EventType.CONFIRMATION).getFirst().data();
+        assertTrue(recorded.path("harnessFailure").asBoolean(), recorded.toString());
+        assertFalse(ledger.entries(EventType.CONFIRMATION).get(1).data().has("harnessFailure"), "written only when true");
+
+        confirmation(stub, ledger, new ArrayList<>()).confirm(CHILD, SEED, BUDGET, 3, 1);
+        assertEquals(2, lines(ledger, SEED, first), "the flag, not the reason's words, marks it");
+        assertEquals(7, ledger.entries(EventType.CONFIRMATION).size());
+    }
 }

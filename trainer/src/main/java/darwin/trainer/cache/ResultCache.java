@@ -84,13 +84,13 @@ public final class ResultCache {
     }
 
     /**
-     * Whether a result may be cached: every result except one whose reason starts with one of
-     * {@link EvaluationResult#harnessFailure}. A compile error, a crash, a divergence, a violation, running
+     * Whether a result may be cached: every result except a failure of the harness itself
+     * ({@link EvaluationResult#harnessFailure()}). A compile error, a crash, a divergence, a violation, running
      * out of memory or time are properties of the code under its budget, and trying again would
      * only repeat them.
      */
     public static boolean cacheable(EvaluationResult result) {
-        return !result.isHarnessFailure();
+        return !result.harnessFailure();
     }
 
     /** The result cached for {@code key}: from memory, else from its file (then kept in memory). */

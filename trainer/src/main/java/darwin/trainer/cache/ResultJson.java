@@ -19,8 +19,14 @@ import java.io.IOException;
  *          "seed": 1337, "device": "cpu()"},
  *  "status": "OK", "reason": "…",
  *  "metrics": {"valLoss": 1.47, …, "device": "cpu()"} | null,
- *  "logTail": "…"}
+ *  "logTail": "…",
+ *  "harnessFailure": true}
  * }</pre>
+ *
+ * <p>{@code harnessFailure} is written only when it is true (the cache keeps no such result, so in
+ * practice never), and a file without it reads as results did before the flag existed: a failure of
+ * the harness when its reason begins with {@link EvaluationResult#HARNESS_FAILURE}. So the files of
+ * every cached result are what they were before the flag.
  *
  * <p>The metrics carry the fields of {@link Metrics} under their own names. A non-finite double
  * is written as the string {@code "NaN"}, {@code "Infinity"} or {@code "-Infinity"}, so the file
@@ -67,6 +73,9 @@ final class ResultJson {
             writeMetrics(root.putObject("metrics"), result.metrics());
         }
         root.put("logTail", result.logTail());
+        if (result.harnessFailure()) {
+            root.put("harnessFailure", true);
+        }
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     }
 
@@ -94,7 +103,13 @@ final class ResultJson {
         if (metrics == null && !metricsNode.isNull()) {
             throw new IllegalArgumentException("\"metrics\" must be an object or null");
         }
-        return new Entry(key, new EvaluationResult(status, text(root, "reason"), metrics, text(root, "logTail")));
+        String reason = text(root, "reason");
+        JsonNode flag = root.path("harnessFailure");
+        if (!flag.isMissingNode() && !flag.isBoolean()) {
+            throw new IllegalArgumentException("\"harnessFailure\" must be true or false");
+        }
+        boolean harnessFailure = flag.isBoolean() ? flag.booleanValue() : EvaluationResult.recordedAsHarnessFailure(reason);
+        return new Entry(key, new EvaluationResult(status, reason, metrics, text(root, "logTail"), harnessFailure));
     }
 
     private static Budget budget(JsonNode node) {

@@ -169,7 +169,7 @@ public final class Harness {
             Scorer.Result scored = new Scorer(corpus.heldOutWindows(settings.heldOutWindow(), settings.heldOutEvery()), vocabulary, request.seed())
                     .score(outcome.model(), manager, () -> listener.onPhase("scoring the held-out windows"));
             if (scored.failure() != null) {
-                return EvaluationResult.failed(scored.failure().status(), scored.failure().reason(), outcome.logTail());
+                return scored.failure().withLogTail(outcome.logTail());
             }
             String granted = grant.describe();
             return EvaluationResult.ok(

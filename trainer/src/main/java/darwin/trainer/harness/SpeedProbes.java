@@ -122,7 +122,7 @@ public final class SpeedProbes {
 
     /** A failure of the variant's probe, with the variant's own status. */
     private static EvaluationResult ofVariant(EvaluationResult failure) {
-        return failure.isHarnessFailure() ? failure
+        return failure.harnessFailure() ? failure
                 : EvaluationResult.failed(failure.status(), "in a speed probe: " + failure.reason(), failure.logTail());
     }
 

@@ -121,7 +121,7 @@ public final class TokenGrant {
             perToken = FlopCount.of(model).perToken();
         } catch (Throwable failure) {
             EvaluationResult classified = TrainingSession.classify(failure);
-            return Grant.failed(asked, classified.isHarnessFailure() ? classified : EvaluationResult.failed(
+            return Grant.failed(asked, classified.harnessFailure() ? classified : EvaluationResult.failed(
                     classified.status(), "newModel, which counts the FLOPs per token, failed: " + classified.reason(), ""));
         }
         if (!(perToken > 0)) {

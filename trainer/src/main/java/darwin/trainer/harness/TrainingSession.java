@@ -99,7 +99,7 @@ public final class TrainingSession {
 
     private static TrainingOutcome failed(EvaluationResult failure, BudgetTracker tracker, HarnessBatches batches, CurveLog curve) {
         EvaluationResult withTail = failure.logTail().isEmpty()
-                ? EvaluationResult.failed(failure.status(), failure.reason(), curve.tail())
+                ? failure.withLogTail(curve.tail())
                 : failure;
         return new TrainingOutcome(null, withTail, tracker.steps(), batches.tokens(), tracker.elapsedSeconds(), curve.tail());
     }

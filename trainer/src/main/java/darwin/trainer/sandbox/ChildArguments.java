@@ -1,11 +1,39 @@
 package darwin.trainer.sandbox;
 
+import darwin.core.Budget;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code --name value} arguments the parent passes a child process. */
+/**
+ * The {@code --name value} arguments the parent passes a child process: written by
+ * {@link #forTraining} and {@link #forScoring}, read by the child's main with {@link #parse}.
+ */
 record ChildArguments(Map<String, String> values) {
+
+    ChildArguments {
+        values = Map.copyOf(values);
+    }
+
+    /**
+     * The training child's arguments; the reference throughput only for an equal-time budget,
+     * which is counted in it.
+     */
+    static List<String> forTraining(String entry, Budget budget, long seed, int vocabulary, double referenceThroughput) {
+        List<String> arguments = new ArrayList<>(List.of("--entry", entry, "--budget", budget.key(),
+                "--seed", Long.toString(seed), "--vocabulary", Integer.toString(vocabulary)));
+        if (budget instanceof Budget.EqualTime) {
+            arguments.addAll(List.of("--reference-throughput", Double.toString(referenceThroughput)));
+        }
+        return List.copyOf(arguments);
+    }
+
+    /** The scoring child's arguments: the held-out windows' length and stride among them. */
+    static List<String> forScoring(String entry, long seed, int vocabulary, int window, int every) {
+        return List.of("--entry", entry, "--seed", Long.toString(seed), "--vocabulary", Integer.toString(vocabulary),
+                "--window", Integer.toString(window), "--every", Integer.toString(every));
+    }
 
     static ChildArguments parse(String[] args) {
         Map<String, String> values = new HashMap<>();
@@ -15,11 +43,7 @@ record ChildArguments(Map<String, String> values) {
             }
             values.put(args[i].substring(2), args[i + 1]);
         }
-        return new ChildArguments(Map.copyOf(values));
-    }
-
-    static List<String> of(String... namesAndValues) {
-        return List.of(namesAndValues);
+        return new ChildArguments(values);
     }
 
     String get(String name) {

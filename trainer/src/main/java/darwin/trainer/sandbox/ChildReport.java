@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -19,7 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code DARWIN-REPORT <base64 JSON> <HMAC>}, signed with a key the parent passed on standard
  * input before any of the variant's code was loaded. The program shares the child's JVM and its
  * standard output, so it may print anything, including lines that look like reports; without the
- * key it cannot sign one, and a report it altered no longer verifies.
+ * key it cannot sign one, and a report it altered no longer verifies. What the JSON holds is
+ * {@link ReportJson}'s business.
  */
 public final class ChildReport {
 
@@ -88,13 +88,5 @@ public final class ChildReport {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK lacks HmacSHA256", e);
         }
-    }
-
-    static ObjectNode object() {
-        return JSON.createObjectNode();
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

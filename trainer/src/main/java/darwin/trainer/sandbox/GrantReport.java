@@ -1,75 +1,78 @@
 package darwin.trainer.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.Budget;
 import darwin.trainer.harness.SpeedRatio;
 import darwin.trainer.harness.TokenGrant;
 
 /**
- * The fields of the training child's report that say what its budget became ({@link TokenGrant}):
- * the tokens granted, the FLOPs per token they were counted at, the speed probes' figures. Written
- * by the child, read by the parent, which computes the metrics and the reason from them.
+ * What the training child's budget became ({@link TokenGrant}), as its report says: the tokens
+ * granted, the FLOPs per token they were counted at, the speed probes' figures. Written by the
+ * child, read by the parent, which computes the metrics and the reason from them. As in
+ * {@link TokenGrant.Grant}, a figure a budget's kind does not use is 0 (or {@code null}).
+ *
+ * @param grantedTokens the tokens granted for a FLOPs or an equal-time budget; else 0
+ * @param flopsPerToken the program's FLOPs per token, for a FLOPs budget; else 0
+ * @param speed the probes' figures, for an equal-time budget; else {@code null}
+ * @param referenceThroughput the reference's calibrated tokens per second, with {@code speed}; else 0
  */
-final class GrantReport {
+record GrantReport(long grantedTokens, double flopsPerToken, SpeedRatio speed, double referenceThroughput) {
 
-    private GrantReport() {}
+    /** The report of a budget kept as it was asked. */
+    static final GrantReport NONE = new GrantReport(0, 0, null, 0);
 
-    static void write(ObjectNode report, TokenGrant.Grant grant) {
-        if (grant.budget() instanceof Budget.Tokens tokens && !grant.asked().equals(grant.budget())) {
-            report.put("grantedTokens", tokens.tokens());
+    GrantReport {
+        if (grantedTokens < 0) {
+            throw new IllegalArgumentException("negative granted tokens: " + grantedTokens);
         }
-        if (grant.flopsPerToken() > 0) {
-            report.put("flopsPerToken", grant.flopsPerToken());
+        if (!(flopsPerToken >= 0) || Double.isInfinite(flopsPerToken)) {
+            throw new IllegalArgumentException("the FLOPs per token must be a finite number, not " + flopsPerToken);
         }
-        SpeedRatio speed = grant.speed();
-        if (speed != null) {
-            ObjectNode probes = report.putObject("speedProbes");
-            probes.put("ratio", speed.ratio());
-            probes.put("spread", speed.spread());
-            probes.put("referenceTokensPerSecond", speed.referenceTokensPerSecond());
-            probes.put("variantTokensPerSecond", speed.variantTokensPerSecond());
-            probes.put("seconds", speed.probeSeconds());
-            probes.put("pairs", speed.pairs());
-            probes.put("calibratedReferenceTokensPerSecond", grant.referenceThroughput());
+        if (!(referenceThroughput >= 0) || Double.isInfinite(referenceThroughput)) {
+            throw new IllegalArgumentException("the reference throughput must be a finite number, not " + referenceThroughput);
+        }
+        if (speed == null && referenceThroughput != 0) {
+            throw new IllegalArgumentException("a reference throughput comes with the speed probes' figures");
         }
     }
 
+    /** What the child writes of its grant. */
+    static GrantReport of(TokenGrant.Grant grant) {
+        long granted = grant.budget() instanceof Budget.Tokens tokens && !grant.asked().equals(grant.budget())
+                ? tokens.tokens()
+                : 0;
+        double reference = grant.speed() == null ? 0 : grant.referenceThroughput();
+        return new GrantReport(granted, grant.flopsPerToken() > 0 ? grant.flopsPerToken() : 0, grant.speed(), reference);
+    }
+
     /**
-     * The grant a report describes for the budget {@code asked}.
+     * The grant this report describes for the budget {@code asked}.
      *
      * @throws IllegalArgumentException when the report lacks what the budget's kind needs
      */
-    static TokenGrant.Grant read(JsonNode report, Budget asked) {
+    TokenGrant.Grant grant(Budget asked) {
         return switch (asked) {
             case Budget.Steps s -> new TokenGrant.Grant(asked, asked, 0, null, 0, null);
             case Budget.Seconds s -> new TokenGrant.Grant(asked, asked, 0, null, 0, null);
             case Budget.Tokens t -> new TokenGrant.Grant(asked, asked, 0, null, 0, null);
-            case Budget.Flops f -> new TokenGrant.Grant(asked, granted(report), number(report, "flopsPerToken"), null, 0, null);
+            case Budget.Flops f -> {
+                if (!(flopsPerToken > 0)) {
+                    throw new IllegalArgumentException("the report has no figure \"flopsPerToken\"");
+                }
+                yield new TokenGrant.Grant(asked, granted(), flopsPerToken, null, 0, null);
+            }
             case Budget.EqualTime e -> {
-                JsonNode probes = report.path("speedProbes");
-                SpeedRatio speed = new SpeedRatio(number(probes, "ratio"), number(probes, "spread"),
-                        number(probes, "referenceTokensPerSecond"), number(probes, "variantTokensPerSecond"),
-                        number(probes, "seconds"), (int) number(probes, "pairs"));
-                yield new TokenGrant.Grant(asked, granted(report), 0, speed,
-                        number(probes, "calibratedReferenceTokensPerSecond"), null);
+                if (speed == null) {
+                    throw new IllegalArgumentException("the report has no figure \"speedProbes\"");
+                }
+                yield new TokenGrant.Grant(asked, granted(), 0, speed, referenceThroughput, null);
             }
         };
     }
 
-    private static Budget granted(JsonNode report) {
-        JsonNode tokens = report.path("grantedTokens");
-        if (!tokens.canConvertToLong() || !tokens.isIntegralNumber()) {
+    private Budget granted() {
+        if (grantedTokens == 0) {
             throw new IllegalArgumentException("the report says no tokens granted");
         }
-        return Budget.tokens(tokens.longValue());
-    }
-
-    private static double number(JsonNode node, String name) {
-        JsonNode value = node.path(name);
-        if (!value.isNumber()) {
-            throw new IllegalArgumentException("the report has no figure \"" + name + "\"");
-        }
-        return value.doubleValue();
+        return Budget.tokens(grantedTokens);
     }
 }

@@ -1,6 +1,5 @@
 package darwin.trainer.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import darwin.core.Budget;
 import darwin.core.EvaluationResult;
 import darwin.core.EvaluationStatus;
@@ -12,7 +11,6 @@ import darwin.trainer.data.HeldOutWindows;
 import darwin.trainer.device.Engines;
 import darwin.trainer.harness.TokenGrant;
 import darwin.trainer.harness.TrainingListener;
-import darwin.trainer.measure.FlopCount;
 import darwin.trainer.measure.Score;
 import darwin.trainer.process.ProcessOutcome;
 import darwin.trainer.process.ProcessRunner;
@@ -23,27 +21,15 @@ import darwin.trainer.resources.ResourceException;
 import darwin.trainer.resources.ResourceStore;
 import darwin.trainer.variant.FileTrees;
 import darwin.trainer.variant.HarnessFiles;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 
 /**
  * Evaluates an untrusted variant: checks its harness files, compiles it in process, trains it in a
@@ -65,17 +51,17 @@ import java.util.function.BooleanSupplier;
  * paths, so they cannot replace a harness class. A resource that cannot be found is a failure of
  * the harness, which is not cached.
  *
+ * <p>Parts: {@link ChildCommand} makes each child's command line, {@link ChildArguments} and
+ * {@link ChildInput} what it is told, {@link ChildPair} starts the two and runs the handshake,
+ * {@link ReportWatch} reads their reports ({@link TrainReport}, {@link ScoreReport}, through
+ * {@link ReportJson}) or, when there is none, how they ended ({@link UnreportedEnding}), and
+ * {@link EvaluationLogs} keeps their logs. This class orchestrates: checks, compiling, the order of
+ * the steps, and the result.
+ *
  * <p>Concurrency: an evaluator keeps no state between evaluations; several threads may evaluate at
  * once, each in its own workspaces.
  */
 public final class SandboxEvaluator {
-
-    /** Runs the child processes of evaluations, two per evaluation, while the evaluating thread watches them. */
-    private static final ExecutorService CHILDREN = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "child-process");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final Corpus corpus;
     private final SandboxSettings settings;
@@ -84,6 +70,7 @@ public final class SandboxEvaluator {
     private final ProcessRunner runner;
     private final SourceCompiler compiler;
     private final List<Path> classpath;
+    private final ChildCommand command;
 
     /**
      * An evaluator for every budget but equal time, which needs the seed's calibrated throughput.
@@ -116,6 +103,7 @@ public final class SandboxEvaluator {
         this.runner = runner;
         this.classpath = ChildClasspath.current();
         this.compiler = SourceCompiler.withClasspath(classpath);
+        this.command = new ChildCommand(settings, classpath);
     }
 
     /** Whether children run inside bubblewrap on this machine. */
@@ -198,7 +186,7 @@ public final class SandboxEvaluator {
     }
 
     private EvaluationResult run(Variant variant, Map<String, String> sources, ResolvedResources resources, Budget budget,
-            long seed, TrainingListener listener, Path root, Path logs, long start) throws IOException {
+            long seed, TrainingListener listener, Path root, Path logFolder, long start) throws IOException {
         int vocabulary = corpus.tokenizer().vocabularySize();
         Workspace train = new Workspace(Files.createDirectory(root.resolve("train")));
         Workspace.writeTokens(DatasetText.trainingTokens(corpus, resources.datasetTexts()), train.trainTokens());
@@ -208,6 +196,7 @@ public final class SandboxEvaluator {
                     "an equal-time budget needs the seed's calibrated throughput, and the evaluator was given none", "");
         }
         Duration trainLimit = trainLimit(budget);
+        EvaluationLogs logs = new EvaluationLogs(logFolder);
 
         // both children start at once and load their engines while the parent compiles the variant;
         // the training child begins to train once the classes are in place and both engines are
@@ -215,23 +204,15 @@ public final class SandboxEvaluator {
         // from training
         byte[] scoreKey = ChildReport.newKey();
         List<Path> libraries = resources.libraryJars();
-        ProcessSpec scoreSpec = spec(score, ScoreChild.class, libraries, List.of(
-                "--entry", variant.entry(), "--seed", Long.toString(seed),
-                "--vocabulary", Integer.toString(vocabulary), "--window", Integer.toString(settings.heldOutWindow()),
-                "--every", Integer.toString(HeldOutWindows.DEFAULT_EVERY)),
-                trainLimit.plus(settings.scoreLimit()).plus(settings.grace()), scoreInput(scoreKey));
+        ProcessSpec scoreSpec = command.scoring(score, libraries,
+                ChildArguments.forScoring(variant.entry(), seed, vocabulary, settings.heldOutWindow(), HeldOutWindows.DEFAULT_EVERY),
+                trainLimit.plus(settings.scoreLimit()).plus(settings.grace()),
+                ChildInput.forScoring(scoreKey, corpus.heldOutTokens()));
         byte[] trainKey = ChildReport.newKey();
-        List<String> trainArguments = new ArrayList<>(List.of(
-                "--entry", variant.entry(), "--budget", budget.key(), "--seed", Long.toString(seed),
-                "--vocabulary", Integer.toString(vocabulary)));
-        if (budget instanceof Budget.EqualTime) {
-            trainArguments.addAll(List.of("--reference-throughput", Double.toString(referenceThroughput)));
-        }
-        ProcessSpec trainSpec = spec(train, TrainChild.class, libraries, trainArguments, trainLimit, keyInput(trainKey));
-        ReportWatch scoreReports = new ReportWatch(score, scoreKey);
-        ReportWatch trainReports = new ReportWatch(train, trainKey);
-        Future<ProcessOutcome> scoring = CHILDREN.submit(() -> runner.run(scoreSpec, scoreReports));
-        Future<ProcessOutcome> training = CHILDREN.submit(() -> runner.run(trainSpec, trainReports));
+        ProcessSpec trainSpec = command.training(train, libraries,
+                ChildArguments.forTraining(variant.entry(), budget, seed, vocabulary, referenceThroughput), trainLimit,
+                ChildInput.forTraining(trainKey));
+        ChildPair children = ChildPair.start(runner, train, trainSpec, trainKey, score, scoreSpec, scoreKey);
         try {
             listener.onPhase("compiling " + variant.id());
             Compiled compiled = compile(variant, sources, resources);
@@ -242,25 +223,21 @@ public final class SandboxEvaluator {
             score.writeClasses(compiled.classes());
             listener.onPhase("training " + variant.id() + " for " + budget.describe()
                     + (sandboxed() ? " in a sandbox" : " (no sandbox on this machine)"));
-            startTogether(train, training, score, scoring);
+            children.startTogether(settings.grace());
             ProcessOutcome trained;
             try {
-                trained = await(training, "training");
+                trained = children.awaitTraining();
             } finally {
-                keep(logs, train.curve(), "curve.jsonl");
-                keep(logs, train.stdout(), "train.stdout.log");
-                keep(logs, train.stderr(), "train.stderr.log");
+                logs.keepTraining(train);
             }
-            String trainTail = tail(trained);
-            Optional<JsonNode> report = trainReports.report();
-            if (report.isEmpty()) {
-                return EvaluationResult.failed(classifyEnding(trained), reasonForEnding(trained, "training", budget), trainTail);
-            }
-            JsonNode trainReport = report.get();
-            String status = trainReport.path("status").asText();
-            if (!status.equals("TRAINED")) {
-                return EvaluationResult.failed(statusOf(status), trainReport.path("reason").asText("no reason given"),
-                        trainReport.path("logTail").asText(trainTail));
+            String trainTail = EvaluationLogs.tail(trained);
+            TrainReport trainReport = children.trainReport(trained, budget);
+            TrainReport.Trained done;
+            switch (trainReport.ending()) {
+                case ReportedFailure failure -> {
+                    return failure.result(trainReport.logTail().orElse(trainTail));
+                }
+                case TrainReport.Trained t -> done = t;
             }
             // read once: the bytes checked are the bytes the scoring child gets
             byte[] weights = Files.isRegularFile(train.weights()) ? Files.readAllBytes(train.weights()) : null;
@@ -270,53 +247,35 @@ public final class SandboxEvaluator {
             }
             TokenGrant.Grant grant;
             try {
-                grant = GrantReport.read(trainReport, budget);
+                grant = done.grant().grant(budget);
             } catch (IllegalArgumentException e) {
                 return EvaluationResult.harnessFailure("the training process's report is incomplete: " + e.getMessage(), trainTail);
             }
-            long steps = trainReport.path("steps").asLong();
-            long tokens = trainReport.path("tokens").asLong();
-            double trainSeconds = trainReport.path("trainSeconds").asDouble();
-            String curveTail = trainReport.path("logTail").asText("");
+            String curveTail = trainReport.logTail().orElse("");
 
             listener.onPhase("scoring " + variant.id() + " on the held-out windows");
-            Files.write(score.weights(), weights);
-            Files.createFile(score.weightsReady());
+            children.handOver(weights);
             // checked while the scoring child reads them (tens of milliseconds with the client
             // compiler): its result counts only if they are the weights the harness saved
-            if (!ChildReport.sha256(weights).equals(trainReport.path("weightsSha256").asText())) {
+            if (!ChildReport.sha256(weights).equals(done.weightsSha256())) {
                 return EvaluationResult.failed(EvaluationStatus.VIOLATION,
                         "the trained weights were changed after the harness saved them", trainTail);
             }
             FileTrees.deleteQuietly(train.root());
-            ProcessOutcome scored = await(scoring, "scoring");
-            keep(logs, score.stdout(), "score.stdout.log");
-            keep(logs, score.stderr(), "score.stderr.log");
-            Optional<JsonNode> scoreReport = scoreReports.report();
-            if (scoreReport.isEmpty()) {
-                return EvaluationResult.failed(classifyEnding(scored), reasonForEnding(scored, "scoring", budget), tail(scored));
-            }
-            JsonNode s = scoreReport.get();
-            if (!s.path("status").asText().equals("OK")) {
-                return EvaluationResult.failed(statusOf(s.path("status").asText()), s.path("reason").asText("no reason given"),
-                        curveTail);
-            }
-            FlopCount flops = new FlopCount(s.path("parameters").asLong(), s.path("matmulParameters").asLong(),
-                    s.path("layers").asInt(), s.path("width").asInt(), s.path("contextLength").asInt());
-            Score result = new Score(s.path("valLoss").asDouble(), flops);
-            String how = trained.sandboxed() && scored.sandboxed()
-                    ? "trained and measured in a bubblewrap sandbox"
-                    : "trained and measured WITHOUT a sandbox (bubblewrap is not available or not wanted here)";
-            how += trainingText(resources, trainReport.path("trainingTokens").asLong());
-            String granted = grant.describe();
-            how += granted.isEmpty() ? "" : "; " + granted;
-            return EvaluationResult.ok(result.metrics(tokens, steps, trainSeconds, peakFlops, (System.nanoTime() - start) / 1e9,
-                    Engines.defaultDevice().toString(), grant.speedTokensPerSecond()), how, curveTail);
+            ProcessOutcome scored = children.awaitScoring();
+            logs.keepScoring(score);
+            ScoreReport scoreReport = children.scoreReport(scored, budget);
+            return switch (scoreReport.ending()) {
+                case ReportedFailure failure -> failure.result(curveTail);
+                case ScoreReport.Scored s -> EvaluationResult.ok(new Score(s.valLoss(), s.flops()).metrics(done.tokens(),
+                        done.steps(), done.trainSeconds(), peakFlops, (System.nanoTime() - start) / 1e9,
+                        Engines.defaultDevice().toString(), grant.speedTokensPerSecond()),
+                        how(trained.sandboxed() && scored.sandboxed(), resources, trainReport.trainingTokens(), grant), curveTail);
+            };
         } catch (ChildFailure e) {
-            return e.result;
+            return e.result();
         } finally {
-            training.cancel(true); // kills a child's tree if it is still running
-            scoring.cancel(true);
+            children.stop(); // kills a child's tree if it is still running
         }
     }
 
@@ -339,235 +298,19 @@ public final class SandboxEvaluator {
     }
 
     /**
-     * Waits until both children have loaded their engines, then lets the training child start; or
-     * until the training child ended early (its report says why); or fails when the scoring child
-     * ended or is not ready in time.
+     * The reason of an OK result: whether both children ran in a sandbox, the training text when
+     * datasets were added to it, and what the budget was granted as.
      */
-    private void startTogether(Workspace train, Future<ProcessOutcome> training, Workspace score,
-            Future<ProcessOutcome> scoring) throws ChildFailure, IOException {
-        long deadline = System.nanoTime() + settings.grace().toNanos();
-        while (!(Files.exists(train.engineReady()) && Files.exists(score.engineReady()))) {
-            if (training.isDone()) {
-                return;
-            }
-            if (scoring.isDone()) {
-                ProcessOutcome outcome = await(scoring, "scoring");
-                throw new ChildFailure(EvaluationResult.harnessFailure(
-                        "the scoring process ended before it was ready: " + reasonForEnding(outcome, "scoring", null),
-                        tail(outcome)));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new ChildFailure(EvaluationResult.harnessFailure(
-                        "the child processes were not ready within " + settings.grace().toSeconds() + " s", ""));
-            }
-            pause();
-        }
-        Files.createFile(train.go());
-    }
-
-    /**
-     * A child's signed report, watched for while the child runs. As the runner's finished-test it
-     * says whether the report is out: the child's {@link Workspace#reported()} marker is there and
-     * its output holds a report signed with its key. The output is read once, when the marker first
-     * appears; a marker without a report (the variant's doing) leaves the child to end by itself.
-     * The runner calls the test on its own thread; {@link #report()} is read after the child's
-     * future is done.
-     */
-    private static final class ReportWatch implements BooleanSupplier {
-        private final Workspace workspace;
-        private final byte[] key;
-        private boolean judged;
-        private Optional<JsonNode> found = Optional.empty();
-
-        ReportWatch(Workspace workspace, byte[] key) {
-            this.workspace = workspace;
-            this.key = key;
-        }
-
-        @Override
-        public boolean getAsBoolean() {
-            if (judged || !Files.exists(workspace.reported())) {
-                return false;
-            }
-            judged = true;
-            found = ChildReport.find(key, read(workspace.stdout()));
-            return found.isPresent();
-        }
-
-        /** The report the test found, or else the one in the child's whole output now that it has ended. */
-        Optional<JsonNode> report() {
-            return found.isPresent() ? found : ChildReport.find(key, read(workspace.stdout()));
-        }
-    }
-
-    private static void pause() throws ChildFailure {
-        try {
-            Thread.sleep(2);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ChildFailure(EvaluationResult.harnessFailure("interrupted", ""));
-        }
-    }
-
-    private static ProcessOutcome await(Future<ProcessOutcome> child, String what) throws ChildFailure {
-        try {
-            return child.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ChildFailure(EvaluationResult.harnessFailure("interrupted", ""));
-        } catch (ExecutionException e) {
-            throw new ChildFailure(EvaluationResult.harnessFailure(
-                    "cannot run the " + what + " process: " + e.getCause().getMessage(), ""));
-        }
-    }
-
-    /** A child's failure that ends the evaluation with a result. */
-    private static final class ChildFailure extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final transient EvaluationResult result;
-
-        ChildFailure(EvaluationResult result) {
-            super(result.reason(), null, false, false);
-            this.result = result;
-        }
-    }
-
-    /** What the OK reason says of the training text when datasets were added to it; nothing otherwise. */
-    private String trainingText(ResolvedResources resources, long trainingTokens) {
+    private String how(boolean sandboxed, ResolvedResources resources, long trainingTokens, TokenGrant.Grant grant) {
+        String how = sandboxed
+                ? "trained and measured in a bubblewrap sandbox"
+                : "trained and measured WITHOUT a sandbox (bubblewrap is not available or not wanted here)";
         int count = resources.datasetTexts().size();
-        return count == 0 ? "" : String.format(Locale.ROOT, ", on %,d training tokens: the corpus's %,d and %,d from %d dataset%s",
-                trainingTokens, corpus.trainSize(), trainingTokens - corpus.trainSize(), count, count == 1 ? "" : "s");
+        if (count > 0) {
+            how += String.format(Locale.ROOT, ", on %,d training tokens: the corpus's %,d and %,d from %d dataset%s",
+                    trainingTokens, corpus.trainSize(), trainingTokens - corpus.trainSize(), count, count == 1 ? "" : "s");
+        }
+        String granted = grant.describe();
+        return granted.isEmpty() ? how : how + "; " + granted;
     }
-
-    private ProcessSpec spec(Workspace workspace, Class<?> main, List<Path> libraries, List<String> arguments, Duration limit,
-            byte[] input) {
-        // the libraries go after the harness's entries, so that none of them can replace a harness class
-        List<Path> childClasspath = new ArrayList<>(classpath);
-        childClasspath.addAll(libraries);
-        Path launcher = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>();
-        if (settings.memoryLimitBytes() > 0) {
-            command.addAll(List.of("prlimit", "--as=" + settings.memoryLimitBytes(), "--"));
-        }
-        command.addAll(List.of(launcher.toString(),
-                "-Xmx" + settings.heap(),
-                "-Xss4m",
-                "-XX:+UseSerialGC"));
-        if (main == ScoreChild.class) {
-            // its Java work is the dispatch of a thousand-odd engine calls: the optimizing
-            // compiler would take CPU from the training child while both start, and save nothing
-            command.add("-XX:TieredStopAtLevel=1");
-        }
-        command.addAll(List.of(
-                "-Dai.djl.offline=true",
-                "-Dai.djl.pytorch.num_threads=" + settings.threads(),
-                "-Dai.djl.pytorch.num_interop_threads=1",
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp", String.join(File.pathSeparator, childClasspath.stream().map(Path::toString).toList()),
-                main.getName()));
-        command.addAll(arguments);
-        List<Path> readable = new ArrayList<>(childClasspath);
-        readable.add(Path.of(System.getProperty("java.home")));
-        Path djlCache = Engines.nativeCache();
-        readable.add(djlCache);
-        ProcessSpec spec = ProcessSpec.of(command, workspace.root(), limit)
-                .withSandbox(settings.mode())
-                .withReadOnlyPaths(readable)
-                .withVariable("DJL_CACHE_DIR", djlCache.toString())
-                .withVariable("ENGINE_CACHE_DIR", djlCache.toString())
-                .withVariable("MALLOC_ARENA_MAX", "2")
-                .withInput(input);
-        for (var variable : settings.threadWait().environment().entrySet()) {
-            spec = spec.withVariable(variable.getKey(), variable.getValue());
-        }
-        return spec;
-    }
-
-    private static byte[] keyInput(byte[] key) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(key.length);
-            out.write(key);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private byte[] scoreInput(byte[] key) {
-        int[] heldOut = corpus.heldOutTokens();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8 + key.length + 4 * heldOut.length);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(key.length);
-            out.write(key);
-            out.writeInt(heldOut.length);
-            for (int token : heldOut) {
-                out.writeInt(token);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    /** The status of a child that sent no report. */
-    static EvaluationStatus classifyEnding(ProcessOutcome outcome) {
-        if (outcome.timedOut()) {
-            return EvaluationStatus.TIMEOUT;
-        }
-        String err = outcome.stderrTail().toLowerCase(Locale.ROOT);
-        if (err.contains("outofmemoryerror") || err.contains("cannot allocate memory") || err.contains("can't allocate")
-                || err.contains("std::bad_alloc") || outcome.exitCode().orElse(0) == 137) {
-            return EvaluationStatus.OUT_OF_MEMORY;
-        }
-        return EvaluationStatus.RUNTIME_ERROR;
-    }
-
-    static String reasonForEnding(ProcessOutcome outcome, String what, Budget budget) {
-        if (outcome.timedOut()) {
-            return "the " + what + " process ran past its limit of " + outcome.wallTime().toSeconds() + " s"
-                    + (budget == null ? "" : " (" + budget.describe() + " plus grace)") + " and was stopped";
-        }
-        if (classifyEnding(outcome) == EvaluationStatus.OUT_OF_MEMORY) {
-            return "the " + what + " process ran out of memory";
-        }
-        return "the " + what + " process ended" + outcome.exitCode().stream().mapToObj(c -> " with status " + c).findFirst().orElse("")
-                + " without reporting a result (did the program call System.exit or crash the JVM?)";
-    }
-
-    private static EvaluationStatus statusOf(String name) {
-        try {
-            EvaluationStatus status = EvaluationStatus.valueOf(name);
-            return status == EvaluationStatus.OK ? EvaluationStatus.RUNTIME_ERROR : status;
-        } catch (IllegalArgumentException e) {
-            return EvaluationStatus.RUNTIME_ERROR;
-        }
-    }
-
-    private static String tail(ProcessOutcome outcome) {
-        String out = outcome.stdoutTail().strip();
-        String err = outcome.stderrTail().strip();
-        return (out.isEmpty() ? "" : "stdout:\n" + out + "\n") + (err.isEmpty() ? "" : "stderr:\n" + err);
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static void keep(Path logs, Path file, String name) {
-        if (logs == null || !Files.isRegularFile(file)) {
-            return;
-        }
-        try {
-            Files.createDirectories(logs);
-            Files.copy(file, logs.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            // logs are a courtesy; the result does not depend on them
-        }
-    }
-
 }

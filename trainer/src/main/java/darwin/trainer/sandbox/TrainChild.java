@@ -3,6 +3,7 @@ package darwin.trainer.sandbox;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.Budget;
+import darwin.core.EvaluationStatus;
 import darwin.program.NanoGpt;
 import darwin.trainer.api.TrainingProgram;
 import darwin.trainer.data.TokenSampler;
@@ -12,12 +13,9 @@ import darwin.trainer.harness.TrainingListener;
 import darwin.trainer.harness.TrainingOutcome;
 import darwin.trainer.harness.TrainingSession;
 import java.io.DataInputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Optional;
 
 /**
  * The training process: loads the engine, waits for the parent's word that the variant's classes
@@ -25,37 +23,37 @@ import java.nio.file.Files;
  * ({@link TokenGrant}: for equal time, speed probes of the variant against the seed, whose classes
  * are the harness's own and coexist with the variant's in their {@link VariantClassLoader}), trains
  * the program under the budget with the harness's training session, saves the returned model's
- * weights, and reports what the harness counted. Started by {@link SandboxEvaluator}; its working
- * directory is its {@link Workspace}.
+ * weights, and sends a {@link TrainReport} of what the harness counted. Started by
+ * {@link SandboxEvaluator}; its working directory is its {@link Workspace}.
  *
- * <p>Arguments: {@code --entry CLASS --budget KEY --seed N --vocabulary V}, and for an equal-time
- * budget {@code --reference-throughput TOKENS_PER_SECOND}. Standard input: the report key. The
- * training tokens are in {@code train.tokens}.
+ * <p>Arguments ({@link ChildArguments#forTraining}): {@code --entry CLASS --budget KEY --seed N
+ * --vocabulary V}, and for an equal-time budget {@code --reference-throughput TOKENS_PER_SECOND}.
+ * Standard input ({@link ChildInput}): the report key. The training tokens are in
+ * {@code train.tokens}.
  */
 public final class TrainChild {
-
-    private static final int WARM_UP_HASH_BYTES = 64 << 10;
-    private static final int WARM_UP_HASHES = 32;
 
     private TrainChild() {}
 
     public static void main(String[] args) throws Exception {
         // the key first, before any of the variant's code can run
-        byte[] key = readKey();
-        PrintStream report = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        byte[] key = ChildInput.readKey(new DataInputStream(System.in));
+        ChildReporter reporter = ChildReporter.onStandardOutput(key);
         ChildArguments arguments = ChildArguments.parse(args);
         Workspace workspace = Workspace.current();
-        ObjectNode result = ChildReport.object();
+        long trainingTokens = 0;
+        double engineReady = 0;
+        Optional<String> logTail = Optional.empty();
         try {
             Budget budget = Budget.ofKey(arguments.get("budget"));
             long seed = Long.parseLong(arguments.get("seed"));
             int vocabulary = Integer.parseInt(arguments.get("vocabulary"));
             double referenceThroughput = Double.parseDouble(arguments.get("reference-throughput", "0"));
-            warmUp(key, true);
+            reporter.warmUp(TrainChild::sample, true);
             int[] tokens = Workspace.readTokens(workspace.trainTokens());
-            result.put("trainingTokens", tokens.length);
+            trainingTokens = tokens.length;
             Engines.load();
-            result.put("engineReadySeconds", ScoreChild.sinceStart());
+            engineReady = ChildReporter.secondsSinceStart();
             // ready: wait for the parent's word, given once the variant's classes are in the workspace
             // (the parent compiles them while the engines load) and the scoring process is ready too
             Files.createFile(workspace.engineReady());
@@ -66,9 +64,8 @@ public final class TrainChild {
             try {
                 program = ProgramLoader.load(workspace.readClasses(), arguments.get("entry"));
             } catch (ProgramLoader.LoadException e) {
-                result.put("status", e.status().name());
-                result.put("reason", e.getMessage());
-                emit(report, key, result);
+                reporter.send(new TrainReport(ReportedFailure.of(e.status(), e.getMessage()), trainingTokens, engineReady,
+                        Optional.empty()));
                 return;
             }
             try (NDManager manager = NDManager.newBaseManager(Engines.defaultDevice())) {
@@ -77,92 +74,46 @@ public final class TrainChild {
                         probe -> new TokenSampler(tokens, TokenGrant.probeSeed(seed, probe)))
                         .grant(program, manager, budget, seed, TrainingListener.NONE);
                 if (grant.failure() != null) {
-                    result.put("status", grant.failure().status().name());
-                    result.put("reason", grant.failure().reason());
-                    result.put("logTail", grant.failure().logTail());
-                    emit(report, key, result);
+                    reporter.send(new TrainReport(ReportedFailure.of(grant.failure()), trainingTokens, engineReady,
+                            Optional.of(grant.failure().logTail())));
                     return;
                 }
-                GrantReport.write(result, grant);
                 TrainingOutcome outcome = session.train(program, manager, new TokenSampler(tokens, seed), grant.budget(), seed,
                         workspace.curve(), TrainingListener.NONE);
-                result.put("steps", outcome.steps());
-                result.put("tokens", outcome.tokens());
-                result.put("trainSeconds", outcome.trainSeconds());
-                result.put("logTail", outcome.logTail());
-                if (outcome.trained()) {
-                    byte[] weights;
-                    try {
-                        weights = WeightsFile.write(outcome.model().parameters(), workspace.weights());
-                    } catch (RuntimeException e) {
-                        result.put("status", "RUNTIME_ERROR");
-                        result.put("reason", "cannot save the trained model's parameters: " + TrainingSession.describe(e));
-                        emit(report, key, result);
-                        return;
-                    }
-                    result.put("status", "TRAINED");
-                    // the hash of what was written, not of the file, which a leftover thread could replace
-                    result.put("weightsSha256", ChildReport.sha256(weights));
-                } else {
-                    result.put("status", outcome.failure().status().name());
-                    result.put("reason", outcome.failure().reason());
-                }
+                logTail = Optional.of(outcome.logTail());
+                reporter.send(new TrainReport(ending(outcome, grant, workspace), trainingTokens, engineReady, logTail));
             }
-            emit(report, key, result);
         } catch (Throwable failure) {
-            result.put("status", "RUNTIME_ERROR");
-            result.put("reason", "the training process failed: " + TrainingSession.describe(failure));
-            emit(report, key, result);
+            reporter.send(new TrainReport(ReportedFailure.of(EvaluationStatus.RUNTIME_ERROR,
+                    "the training process failed: " + TrainingSession.describe(failure)), trainingTokens, engineReady, logTail));
         }
     }
 
     /**
-     * Frames a report once and drops it, on a thread of its own while the engine loads, so that
-     * the real report does not pay for loading the JSON writer and the signature: tens of
-     * milliseconds in a fresh JVM, between the end of the work and the parent's hearing of it.
-     * With {@code hashesWeights}, it also hashes a few MiB, so that the JIT has compiled SHA-256
-     * (with the processor's SHA instructions where it has them) before the trained weights are
-     * hashed: over 100 ms for the seed's 3 MiB in a fresh JVM, a few once compiled
-     * (BENCHMARKS.md).
+     * How the training ended: trained, once its parameters are saved, or failed.
+     *
+     * @throws IOException when the weights file cannot be written (the process's failure)
      */
-    static void warmUp(byte[] key, boolean hashesWeights) {
-        Thread warmUp = new Thread(() -> {
-            ObjectNode sample = ChildReport.object();
-            sample.put("status", "WARM-UP");
-            sample.put("seconds", 0.5);
-            ChildReport.frame(key, sample);
-            if (hashesWeights) {
-                byte[] block = new byte[WARM_UP_HASH_BYTES];
-                for (int i = 0; i < WARM_UP_HASHES; i++) {
-                    ChildReport.sha256(block);
-                }
-            }
-        }, "warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
-    }
-
-    static byte[] readKey() throws IOException {
-        DataInputStream in = new DataInputStream(System.in);
-        int length = in.readInt();
-        if (length < 16 || length > 1024) {
-            throw new IOException("bad key length " + length);
+    private static TrainReport.Ending ending(TrainingOutcome outcome, TokenGrant.Grant grant, Workspace workspace)
+            throws IOException {
+        if (!outcome.trained()) {
+            return ReportedFailure.of(outcome.failure());
         }
-        return in.readNBytes(length);
-    }
-
-    /**
-     * Sends the report, says so with {@link Workspace#reported()}, and ends the process at once,
-     * whatever threads the program left running (the parent may stop it first).
-     */
-    static void emit(PrintStream report, byte[] key, ObjectNode result) {
-        report.println(ChildReport.frame(key, result));
-        report.flush();
+        byte[] weights;
         try {
-            Files.createFile(Workspace.current().reported());
-        } catch (IOException | RuntimeException e) {
-            // the parent waits for the exit instead
+            weights = WeightsFile.write(outcome.model().parameters(), workspace.weights());
+        } catch (RuntimeException e) {
+            return ReportedFailure.of(EvaluationStatus.RUNTIME_ERROR,
+                    "cannot save the trained model's parameters: " + TrainingSession.describe(e));
         }
-        Runtime.getRuntime().halt(0);
+        // the hash of what was written, not of the file, which a leftover thread could replace
+        return new TrainReport.Trained(outcome.steps(), outcome.tokens(), outcome.trainSeconds(), GrantReport.of(grant),
+                ChildReport.sha256(weights));
+    }
+
+    /** A throw-away report for the warm-up, of the trained kind, whose framing loads what the real one needs. */
+    private static ObjectNode sample() {
+        return ReportJson.write(new TrainReport(new TrainReport.Trained(1, 1, 0.5, GrantReport.NONE, "0".repeat(64)), 1, 0.5,
+                Optional.of("")));
     }
 }

@@ -95,7 +95,7 @@ class ResourceSandboxTest {
         DatasetRef absent = new DatasetRef("absent.txt", "0".repeat(64), 10);
         EvaluationResult missing = evaluator.evaluate(VariantResources.derive(SeedVariant.variant(), absent), Budget.steps(3), 7,
                 TrainingListener.NONE, null);
-        assertTrue(missing.isHarnessFailure(), missing.reason());
+        assertTrue(missing.harnessFailure(), missing.reason());
         assertFalse(ResultCache.cacheable(missing));
         assertTrue(missing.reason().contains(store.dir().resolve(absent.fileName()).toString()), missing.reason());
 
@@ -104,7 +104,7 @@ class ResourceSandboxTest {
         Files.write(copy.resolve(library.fileName()), new byte[] {1}, StandardOpenOption.APPEND);
         EvaluationResult changed = new SandboxEvaluator(CORPUS, settings.withResources(copy), 1e11, new ProcessRunner())
                 .evaluate(VariantResources.derive(usingTheLibrary(), library), Budget.steps(3), 7, TrainingListener.NONE, null);
-        assertTrue(changed.isHarnessFailure(), changed.reason());
+        assertTrue(changed.harnessFailure(), changed.reason());
         assertTrue(changed.reason().contains(copy.resolve(library.fileName()) + " of library org.example:tiny:1.0 does not match"),
                 changed.reason());
     }
@@ -113,7 +113,7 @@ class ResourceSandboxTest {
     void withoutAStoreAVariantWithResourcesIsAFailureOfTheHarness() {
         EvaluationResult result = new SandboxEvaluator(CORPUS, settings.withResources(null), 1e11, new ProcessRunner())
                 .evaluate(VariantResources.derive(SeedVariant.variant(), dataset), Budget.steps(3), 7, TrainingListener.NONE, null);
-        assertTrue(result.isHarnessFailure(), result.reason());
+        assertTrue(result.harnessFailure(), result.reason());
         assertTrue(result.reason().contains("no resource store"), result.reason());
     }
 

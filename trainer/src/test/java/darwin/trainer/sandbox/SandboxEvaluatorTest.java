@@ -118,7 +118,7 @@ class SandboxEvaluatorTest {
         SandboxEvaluator without = new SandboxEvaluator(Corpus.tinyShakespeare(), SandboxSettings.defaults().withWorkRoot(work),
                 1e11, new ProcessRunner());
         EvaluationResult result = without.evaluate(SeedVariant.variant(), Budget.equalTime(1), 1, TrainingListener.NONE, null);
-        assertTrue(result.isHarnessFailure(), result.reason());
+        assertTrue(result.harnessFailure(), result.reason());
         assertEquals(SandboxSettings.defaults().stepBudgetLimit(), without.trainLimit(Budget.equalTime(1)));
         assertEquals(SandboxSettings.defaults().stepBudgetLimit(), without.trainLimit(Budget.tokens(5)));
         assertEquals(SandboxSettings.defaults().stepBudgetLimit(), without.trainLimit(Budget.flops(5)));

@@ -1,0 +1,84 @@
+package darwin.trainer.sandbox;
+
+import darwin.trainer.device.Engines;
+import darwin.trainer.process.ProcessSpec;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line and process spec of a child JVM: the launcher of this JVM under
+ * {@code prlimit --as} (native memory too is bounded), the heap, the engine's threads,
+ * {@code ai.djl.offline}, the child class path followed by the variant's libraries (so that none
+ * of them can replace a harness class), read-only access to the JDK, that class path and the
+ * engine's native libraries, and an environment of the engine's cache folders, the allocator's
+ * arena limit and the thread-wait policy's variables, nothing else.
+ */
+final class ChildCommand {
+
+    private final SandboxSettings settings;
+    private final List<Path> classpath;
+
+    /** @param classpath the harness's class path for children, without the corpus */
+    ChildCommand(SandboxSettings settings, List<Path> classpath) {
+        this.settings = settings;
+        this.classpath = List.copyOf(classpath);
+    }
+
+    /** The training child ({@link TrainChild}) in {@code workspace}, stopped after {@code limit}. */
+    ProcessSpec training(Workspace workspace, List<Path> libraries, List<String> arguments, Duration limit, byte[] input) {
+        return spec(workspace, TrainChild.class, List.of(), libraries, arguments, limit, input);
+    }
+
+    /**
+     * The scoring child ({@link ScoreChild}) in {@code workspace}, stopped after {@code limit}. Its
+     * Java work is the dispatch of a thousand-odd engine calls: the optimizing compiler would take
+     * CPU from the training child while both start, and save nothing, so it runs with the client
+     * compiler only.
+     */
+    ProcessSpec scoring(Workspace workspace, List<Path> libraries, List<String> arguments, Duration limit, byte[] input) {
+        return spec(workspace, ScoreChild.class, List.of("-XX:TieredStopAtLevel=1"), libraries, arguments, limit, input);
+    }
+
+    private ProcessSpec spec(Workspace workspace, Class<?> main, List<String> jvmOptions, List<Path> libraries,
+            List<String> arguments, Duration limit, byte[] input) {
+        List<Path> childClasspath = new ArrayList<>(classpath);
+        childClasspath.addAll(libraries);
+        Path launcher = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>();
+        if (settings.memoryLimitBytes() > 0) {
+            command.addAll(List.of("prlimit", "--as=" + settings.memoryLimitBytes(), "--"));
+        }
+        command.addAll(List.of(launcher.toString(),
+                "-Xmx" + settings.heap(),
+                "-Xss4m",
+                "-XX:+UseSerialGC"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
+                "-Dai.djl.offline=true",
+                "-Dai.djl.pytorch.num_threads=" + settings.threads(),
+                "-Dai.djl.pytorch.num_interop_threads=1",
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp", String.join(File.pathSeparator, childClasspath.stream().map(Path::toString).toList()),
+                main.getName()));
+        command.addAll(arguments);
+        List<Path> readable = new ArrayList<>(childClasspath);
+        readable.add(Path.of(System.getProperty("java.home")));
+        Path djlCache = Engines.nativeCache();
+        readable.add(djlCache);
+        ProcessSpec spec = ProcessSpec.of(command, workspace.root(), limit)
+                .withSandbox(settings.mode())
+                .withReadOnlyPaths(readable)
+                .withVariable("DJL_CACHE_DIR", djlCache.toString())
+                .withVariable("ENGINE_CACHE_DIR", djlCache.toString())
+                .withVariable("MALLOC_ARENA_MAX", "2")
+                .withInput(input);
+        for (Map.Entry<String, String> variable : settings.threadWait().environment().entrySet()) {
+            spec = spec.withVariable(variable.getKey(), variable.getValue());
+        }
+        return spec;
+    }
+}

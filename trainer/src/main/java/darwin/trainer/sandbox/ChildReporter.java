@@ -1,0 +1,87 @@
+package darwin.trainer.sandbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.function.Supplier;
+
+/**
+ * A child's side of reporting: frames its report ({@link ReportJson}), signs it
+ * ({@link ChildReport}), prints it on the process's real standard output (whatever the program
+ * did to {@code System.out}), creates the {@link Workspace#reported()} marker and ends the JVM at
+ * once, whatever threads the program left running. The parent may stop the child first.
+ */
+final class ChildReporter {
+
+    private static final int WARM_UP_HASH_BYTES = 64 << 10;
+    private static final int WARM_UP_HASHES = 32;
+
+    private final PrintStream out;
+    private final byte[] key;
+
+    private ChildReporter(PrintStream out, byte[] key) {
+        this.out = out;
+        this.key = key;
+    }
+
+    /** A reporter on this process's standard output, signing with {@code key}. */
+    static ChildReporter onStandardOutput(byte[] key) {
+        return new ChildReporter(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8), key);
+    }
+
+    /** Seconds since this JVM started (0 if the clock went back). */
+    static double secondsSinceStart() {
+        return Math.max(0, (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0);
+    }
+
+    /**
+     * Frames a report once and drops it, on a thread of its own while the engine loads, so that
+     * the real report does not pay for loading the JSON writer and the signature: tens of
+     * milliseconds in a fresh JVM, between the end of the work and the parent's hearing of it.
+     * With {@code hashesWeights}, it also hashes a few MiB, so that the JIT has compiled SHA-256
+     * (with the processor's SHA instructions where it has them) before the trained weights are
+     * hashed: over 100 ms for the seed's 3 MiB in a fresh JVM, a few once compiled
+     * (BENCHMARKS.md).
+     *
+     * @param sample makes a throw-away report of the kind the child will send
+     */
+    void warmUp(Supplier<ObjectNode> sample, boolean hashesWeights) {
+        Thread warmUp = new Thread(() -> {
+            ChildReport.frame(key, sample.get());
+            if (hashesWeights) {
+                byte[] block = new byte[WARM_UP_HASH_BYTES];
+                for (int i = 0; i < WARM_UP_HASHES; i++) {
+                    ChildReport.sha256(block);
+                }
+            }
+        }, "warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
+    /** Sends the training child's report and ends the process. */
+    void send(TrainReport report) {
+        send(ReportJson.write(report));
+    }
+
+    /** Sends the scoring child's report and ends the process. */
+    void send(ScoreReport report) {
+        send(ReportJson.write(report));
+    }
+
+    private void send(ObjectNode json) {
+        out.println(ChildReport.frame(key, json));
+        out.flush();
+        try {
+            Files.createFile(Workspace.current().reported());
+        } catch (IOException | RuntimeException e) {
+            // the parent waits for the exit instead
+        }
+        Runtime.getRuntime().halt(0);
+    }
+}

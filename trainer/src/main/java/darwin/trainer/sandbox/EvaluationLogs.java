@@ -1,0 +1,54 @@
+package darwin.trainer.sandbox;
+
+import darwin.trainer.process.ProcessOutcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The folder that keeps an evaluation's logs once its workspaces are gone: the children's
+ * standard output and error and the training curve. Logs are a courtesy: a copy that fails is
+ * left out, and the result does not depend on them.
+ */
+final class EvaluationLogs {
+
+    private final Path folder;
+
+    /** @param folder where the logs go, or {@code null} to keep none */
+    EvaluationLogs(Path folder) {
+        this.folder = folder;
+    }
+
+    /** Keeps the training child's curve and output: {@code curve.jsonl}, {@code train.stdout.log}, {@code train.stderr.log}. */
+    void keepTraining(Workspace train) {
+        keep(train.curve(), "curve.jsonl");
+        keep(train.stdout(), "train.stdout.log");
+        keep(train.stderr(), "train.stderr.log");
+    }
+
+    /** Keeps the scoring child's output: {@code score.stdout.log}, {@code score.stderr.log}. */
+    void keepScoring(Workspace score) {
+        keep(score.stdout(), "score.stdout.log");
+        keep(score.stderr(), "score.stderr.log");
+    }
+
+    /** What a result's log tail shows of a child's output: the tails of its standard output and error, labelled. */
+    static String tail(ProcessOutcome outcome) {
+        String out = outcome.stdoutTail().strip();
+        String err = outcome.stderrTail().strip();
+        return (out.isEmpty() ? "" : "stdout:\n" + out + "\n") + (err.isEmpty() ? "" : "stderr:\n" + err);
+    }
+
+    private void keep(Path file, String name) {
+        if (folder == null || !Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            Files.createDirectories(folder);
+            Files.copy(file, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // logs are a courtesy; the result does not depend on them
+        }
+    }
+}
