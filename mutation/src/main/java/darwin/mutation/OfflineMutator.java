@@ -26,6 +26,9 @@ import java.util.function.Function;
  *
  * <p>The change's tags include {@code catalog:<entry id>}, so that the lineage of the child knows
  * which entries it has been through (its tasks' {@link MutationTask#tried()}).
+ *
+ * <p>Interrupts: an interrupted caller gets an {@link InterruptedException} before the compile
+ * check, which the compiler would otherwise end with an unchecked exception of its file system.
  */
 public final class OfflineMutator implements Mutator {
 
@@ -56,7 +59,7 @@ public final class OfflineMutator implements Mutator {
     }
 
     @Override
-    public Proposal propose(MutationTask task) {
+    public Proposal propose(MutationTask task) throws InterruptedException {
         CatalogOutcome outcome = catalog.propose(task.target(), task.targetMetrics(), task.persona(), new HashSet<>(task.tried()),
                 new SplittableRandom(task.seed()));
         String sent = "offline catalog, for the " + task.persona().name() + ", on variant " + task.target().id();
@@ -77,6 +80,9 @@ public final class OfflineMutator implements Mutator {
                     new Proposal.Round(0, sent, reply, failed.describe()));
         }
         Variant edited = ((EditResult.Applied) result).variant();
+        if (Thread.interrupted()) {
+            throw new InterruptedException("interrupted before compiling catalog entry " + proposal.entryId());
+        }
         CompileCheck.Report report = compiler.check(edited);
         if (!report.ok()) {
             return end(task, ProposalStatus.DOES_NOT_COMPILE, "catalog entry " + proposal.entryId() + " does not compile here",

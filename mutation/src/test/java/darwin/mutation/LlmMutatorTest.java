@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.Budget;
 import darwin.core.MutationTask;
+import darwin.core.Mutator;
 import darwin.core.Persona;
 import darwin.core.Proposal;
 import darwin.core.ProposalStatus;
@@ -45,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,10 +56,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole mutation step against a real HTTP server on loopback that speaks the OpenAI
  * chat-completions format (and, once, the Anthropic messages format): every case ends in a
- * recorded proposal, and no exception reaches the caller.
+ * recorded proposal, and no exception reaches the caller. The {@link MutatorContract} runs against
+ * a scripted client, one ending per way an exchange can go.
  */
 @Timeout(60)
-class LlmMutatorTest {
+class LlmMutatorTest extends MutatorContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Variant SEED = SeedVariant.variant();
@@ -287,6 +290,58 @@ class LlmMutatorTest {
 
     private static Completion replied(String text) {
         return new Completion.Replied(text, new Usage(1000, 100), 0.001, FinishReason.STOP, 1);
+    }
+
+    /** A mutator, without a cache, over a fresh model that plays {@code script}. */
+    private static Supplier<Mutator> scripted(Completion... script) {
+        return () -> new LlmMutator(new ScriptedModel(script), new PromptBuilder(PromptBudget.DEFAULT,
+                ReplyFormat.instructions()), new EditApplier(), COMPILER,
+                new MutationSettings("test-model", 0.2, 4096, Duration.ofSeconds(30), 2, true));
+    }
+
+    /** A reply that asks people for twice the budget and proposes no edit. */
+    private static final String ASKS_ONLY = """
+            {"reasoning": "The loss still falls steeply.", "summary": "more time", "tags": [], "edits": [],
+             "request": {"kind": "budget", "title": "Double the budget", "rationale": "the loss still falls",
+                         "payload": "60"}}
+            """;
+
+    @Override
+    protected List<Ending> endings() {
+        String broken = "4, 4, 128, 64, 12, 2e-3 1e-4";
+        return List.of(
+                new Ending("a good reply", scripted(replied(GOOD)), TASK, ProposalStatus.PROPOSED),
+                new Ending("a repaired reply", scripted(replied("I would raise the learning rate."), replied(GOOD)), TASK,
+                        ProposalStatus.PROPOSED),
+                new Ending("a reply that only asks people", scripted(replied(ASKS_ONLY)), TASK, ProposalStatus.REQUEST_ONLY),
+                new Ending("prose in every round", scripted(replied("I would raise the learning rate.")), TASK,
+                        ProposalStatus.UNPARSABLE),
+                new Ending("edits that never apply", scripted(replied(change("int layers = 99;", "int layers = 3;"))), TASK,
+                        ProposalStatus.EDITS_DID_NOT_APPLY),
+                new Ending("edits that never compile", scripted(replied(change("4, 4, 128, 64, 12, 1e-3, 1e-4", broken)),
+                        replied(change(broken, broken.replace("2e-3", "3e-3"))),
+                        replied(change(broken.replace("2e-3", "3e-3"), broken.replace("2e-3", "4e-3")))), TASK,
+                        ProposalStatus.DOES_NOT_COMPILE),
+                new Ending("a refusal", scripted(replied("I'm sorry, but I can't help with that.")), TASK,
+                        ProposalStatus.LLM_FAILED),
+                new Ending("an endpoint that fails", scripted(Completion.Failed.before(FailureKind.SERVER_ERROR, "boom")), TASK,
+                        ProposalStatus.LLM_FAILED),
+                new Ending("the cost cap", scripted(Completion.Failed.before(FailureKind.COST_CAP, "the cap is reached")), TASK,
+                        ProposalStatus.COST_CAP));
+    }
+
+    @Test
+    void anInterruptedMutatorAsksTheModelNothing() {
+        ScriptedModel model = new ScriptedModel(replied(GOOD));
+        Thread.currentThread().interrupt();
+        try {
+            Proposal proposal = cached(model, ReplyCache.inMemory()).propose(TASK);
+            assertEquals(ProposalStatus.LLM_FAILED, proposal.status());
+            assertEquals("interrupted", proposal.reason());
+            assertEquals(List.of(), model.requests);
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     /** The mutator over {@code model} behind a reply cache, as a run assembles it. */

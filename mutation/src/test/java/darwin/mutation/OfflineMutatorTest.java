@@ -2,9 +2,11 @@ package darwin.mutation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import darwin.core.Budget;
+import darwin.core.CompileCheck;
 import darwin.core.MutationTask;
 import darwin.core.Persona;
 import darwin.core.Proposal;
@@ -13,6 +15,7 @@ import darwin.core.RequestKind;
 import darwin.core.UpgradeRequest;
 import darwin.core.Variant;
 import darwin.mutation.catalog.Catalog;
+import darwin.mutation.catalog.CatalogEntry;
 import darwin.mutation.catalog.CatalogMutator;
 import darwin.mutation.edit.EditApplier;
 import darwin.trainer.build.SourceCompiler;
@@ -23,7 +26,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class OfflineMutatorTest {
+/** The offline mutator: the {@link MutatorContract}, and the catalog's walk down a lineage. */
+class OfflineMutatorTest extends MutatorContract {
 
     private static final Persona PERSONA = new Persona("architecture explorer", "", List.of("architecture"));
     private static final OfflineMutator MUTATOR = new OfflineMutator(new CatalogMutator(Catalog.standard()), new EditApplier(),
@@ -34,8 +38,25 @@ class OfflineMutatorTest {
                 List.of(), Budget.seconds(30), tried, seed);
     }
 
+    /** A compiler that rejects every program, as one without the harness on its class path would. */
+    private static final CompileCheck REJECTING = variant -> new CompileCheck.Report(List.of(new CompileCheck.SourceError(
+            "program/darwin/program/GptConfig.java", 1, 1, "cannot find symbol", "")), "GptConfig.java:1: cannot find symbol");
+
+    @Override
+    protected List<Ending> endings() {
+        List<String> everyEntry = Catalog.standard().entries().stream().map(CatalogEntry::id).toList();
+        return List.of(
+                new Ending("an applicable entry", () -> MUTATOR, task(SeedVariant.variant(), List.of(), 11),
+                        ProposalStatus.PROPOSED),
+                new Ending("every entry tried on the lineage", () -> MUTATOR, task(SeedVariant.variant(), everyEntry, 11),
+                        ProposalStatus.NOTHING_TO_PROPOSE),
+                new Ending("an entry that does not compile here", () -> new OfflineMutator(
+                        new CatalogMutator(Catalog.standard()), new EditApplier(), REJECTING),
+                        task(SeedVariant.variant(), List.of(), 11), ProposalStatus.DOES_NOT_COMPILE));
+    }
+
     @Test
-    void proposesCompiledChildrenUntilTheCatalogRunsOut() {
+    void proposesCompiledChildrenUntilTheCatalogRunsOut() throws Exception {
         Variant current = SeedVariant.variant();
         List<String> tried = new ArrayList<>();
         int proposed = 0;
@@ -59,7 +80,7 @@ class OfflineMutatorTest {
     }
 
     @Test
-    void anAdvisedRequestTravelsWithTheChange() {
+    void anAdvisedRequestTravelsWithTheChange() throws Exception {
         UpgradeRequest budget = new UpgradeRequest(RequestKind.BUDGET, "double the budget", "still falling steeply", "seconds-60.0");
         OfflineMutator advised = new OfflineMutator(new CatalogMutator(Catalog.standard()), new EditApplier(),
                 new VariantCompileCheck(SourceCompiler.forRunningJvm()), task -> Optional.of(budget));
@@ -69,9 +90,21 @@ class OfflineMutatorTest {
     }
 
     @Test
-    void theSameSeedGivesTheSameProposal() {
+    void theSameSeedGivesTheSameProposal() throws Exception {
         Proposal a = MUTATOR.propose(task(SeedVariant.variant(), List.of(), 5));
         Proposal b = MUTATOR.propose(task(SeedVariant.variant(), List.of(), 5));
         assertEquals(a.child().orElseThrow().id(), b.child().orElseThrow().id());
+    }
+
+    @Test
+    void anInterruptedCallerGetsAnInterruptedExceptionNotAnUncheckedCompilerFailure() throws Exception {
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(InterruptedException.class, () -> MUTATOR.propose(task(SeedVariant.variant(), List.of(), 5)));
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(ProposalStatus.PROPOSED, MUTATOR.propose(task(SeedVariant.variant(), List.of(), 5)).status(),
+                "the compiler still works");
     }
 }

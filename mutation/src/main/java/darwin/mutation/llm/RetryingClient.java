@@ -1,5 +1,6 @@
 package darwin.mutation.llm;
 
+import darwin.core.Sleeper;
 import darwin.mutation.llm.Completion.Failed;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -19,6 +20,9 @@ import java.util.random.RandomGenerator;
  * and attempts of the returned outcome are summed over every attempt.
  *
  * <p>Concurrency: safe for concurrent calls; draws from the random source are serialised.
+ *
+ * <p>Time: the waits go through a {@link Sleeper} ({@link Sleeper#SYSTEM} unless a test gives
+ * another), the deadline is read on the monotonic clock ({@link Deadline}).
  */
 public final class RetryingClient implements LlmClient {
 
@@ -28,6 +32,7 @@ public final class RetryingClient implements LlmClient {
     private final int maxRetries;
     private final Backoff backoff;
     private final RandomGenerator random;
+    private final Sleeper sleeper;
 
     /**
      * @param delegate what sends one request
@@ -36,9 +41,19 @@ public final class RetryingClient implements LlmClient {
      * @param random the source of the jitter; seed it for reproducible waits
      */
     public RetryingClient(LlmClient delegate, int maxRetries, Backoff backoff, RandomGenerator random) {
+        this(delegate, maxRetries, backoff, random, Sleeper.SYSTEM);
+    }
+
+    /**
+     * A client that waits with {@code sleeper}: tests count the waits instead of spending them.
+     *
+     * @param sleeper waits before each retry
+     */
+    public RetryingClient(LlmClient delegate, int maxRetries, Backoff backoff, RandomGenerator random, Sleeper sleeper) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.random = Objects.requireNonNull(random, "random");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         if (maxRetries < 0) {
             throw new IllegalArgumentException("retries must not be negative, got " + maxRetries);
         }
@@ -70,7 +85,7 @@ public final class RetryingClient implements LlmClient {
             LOG.log(Level.INFO, "{0}; retrying in {1} (retry {2} of {3})", failed.message(), seconds(wait), retry + 1,
                     maxRetries);
             try {
-                Thread.sleep(wait);
+                sleeper.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Failed(FailureKind.INTERRUPTED, "interrupted while waiting to retry after: " + failed.message(),

@@ -12,6 +12,7 @@ import darwin.core.Mutator;
 import darwin.core.MutatorUnavailableException;
 import darwin.core.Personas;
 import darwin.core.Proposal;
+import darwin.core.Sleeper;
 import darwin.core.Variant;
 import darwin.core.stats.Noise;
 import darwin.core.stats.Sample;
@@ -118,6 +119,15 @@ public final class Evolution {
      */
     public Evolution(RunDirectory run, EvolutionPlan plan, Mutator mutator, Evaluator evaluator, ObjectMapper json,
             EvolutionListener listener, Upgrader upgrader) {
+        this(run, plan, mutator, evaluator, json, listener, upgrader, Sleeper.SYSTEM);
+    }
+
+    /**
+     * A loop that waits for people's decisions with {@code sleeper} ({@link Sleeper#SYSTEM} above):
+     * a test counts the looks at the request book instead of waiting seconds.
+     */
+    public Evolution(RunDirectory run, EvolutionPlan plan, Mutator mutator, Evaluator evaluator, ObjectMapper json,
+            EvolutionListener listener, Upgrader upgrader, Sleeper sleeper) {
         this.run = run;
         this.plan = plan;
         this.mutator = mutator;
@@ -126,7 +136,8 @@ public final class Evolution {
         this.ledger = new Ledger(run.ledger(), json, Clock.systemUTC());
         this.memories = new AgentMemories(run, json);
         this.desk = new RequestDesk(new RequestBook(run.requests(), json, Clock.systemUTC()),
-                new SuggestionBox(run.suggestions(), json, Clock.systemUTC()), ledger, memories, upgrader, json, this.listener);
+                new SuggestionBox(run.suggestions(), json, Clock.systemUTC()), ledger, memories, upgrader, json, this.listener,
+                sleeper);
         this.budget = desk.inForce(plan.budget(), Integer.MAX_VALUE);
         this.replicates = new Replicates(evaluator, ledger, json, this::variant, plan.seed(), budget);
         this.briefing = new TaskBriefing(memories,

@@ -3,6 +3,7 @@ package darwin.population.loop;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.Budget;
+import darwin.core.Sleeper;
 import darwin.core.UpgradeRequest;
 import darwin.core.Variant;
 import darwin.memory.AgentMemories;
@@ -19,6 +20,7 @@ import darwin.population.upgrade.Upgrade;
 import darwin.population.upgrade.UpgradeException;
 import darwin.population.upgrade.UpgradeReader;
 import darwin.population.upgrade.Upgrader;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,7 +43,8 @@ import java.util.function.Function;
  */
 final class RequestDesk {
 
-    private static final long POLL_MILLIS = 2000;
+    /** How long the loop waits between two looks at the request book while decisions are pending. */
+    static final Duration POLL = Duration.ofSeconds(2);
 
     private final RequestBook book;
     private final SuggestionBox suggestions;
@@ -50,9 +53,11 @@ final class RequestDesk {
     private final Upgrader upgrader;
     private final ObjectMapper json;
     private final EvolutionListener listener;
+    private final Sleeper sleeper;
 
+    /** @param sleeper waits between two looks at the book while decisions are pending */
     RequestDesk(RequestBook book, SuggestionBox suggestions, Ledger ledger, AgentMemories memories, Upgrader upgrader,
-            ObjectMapper json, EvolutionListener listener) {
+            ObjectMapper json, EvolutionListener listener, Sleeper sleeper) {
         this.book = book;
         this.suggestions = suggestions;
         this.ledger = ledger;
@@ -60,6 +65,7 @@ final class RequestDesk {
         this.upgrader = upgrader;
         this.json = json;
         this.listener = listener;
+        this.sleeper = sleeper;
     }
 
     /** Files an agent's request, once per proposal. */
@@ -173,7 +179,7 @@ final class RequestDesk {
         }
     }
 
-    /** Waits while requests are pending; says so once. */
+    /** Waits while requests are pending, looking at the book every {@link #POLL}; says so once. */
     void awaitDecisions(int g) throws InterruptedException {
         boolean said = false;
         while (true) {
@@ -185,7 +191,7 @@ final class RequestDesk {
                 listener.awaitingDecisions(g, pending.stream().map(Request::id).toList());
                 said = true;
             }
-            Thread.sleep(POLL_MILLIS);
+            sleeper.sleep(POLL);
         }
     }
 

@@ -2,6 +2,7 @@ package darwin.population.loop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import darwin.core.MutationTask;
 import darwin.core.Mutator;
 import darwin.core.Proposal;
 import darwin.core.RequestKind;
+import darwin.core.Sleeper;
 import darwin.core.UpgradeRequest;
 import darwin.core.Variant;
 import darwin.memory.EventType;
@@ -39,12 +41,16 @@ import darwin.trainer.variant.SeedVariant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
@@ -86,10 +92,15 @@ class PeopleInTheLoopTest {
 
     private static Evolution evolution(Path dir, Mutator mutator, EvolutionTest.Counting evaluation, boolean await,
             EvolutionListener listener) {
+        return evolution(dir, mutator, evaluation, await, listener, Sleeper.SYSTEM);
+    }
+
+    private static Evolution evolution(Path dir, Mutator mutator, EvolutionTest.Counting evaluation, boolean await,
+            EvolutionListener listener, Sleeper sleeper) {
         RunDirectory run = new RunDirectory(dir);
         var plan = new EvolutionPlan(3, 3, 3, Budget.seconds(5), 7, new Nsga2(1), await);
         LocalEvaluator evaluator = new LocalEvaluator(evaluation, 1, ResultCache.under(run.variants()), "test", id -> null);
-        return new Evolution(run, plan, mutator, evaluator, JSON, listener, new Upgrader(COMPILER));
+        return new Evolution(run, plan, mutator, evaluator, JSON, listener, new Upgrader(COMPILER), sleeper);
     }
 
     private static RequestBook book(Path dir) {
@@ -231,15 +242,38 @@ class PeopleInTheLoopTest {
         }
     }
 
+    /**
+     * The loop's waits for decisions, one at a time: each wait is announced, then held until the
+     * test lets the loop look at the book again.
+     */
+    private static final class HeldWaits implements Sleeper {
+        final BlockingQueue<Duration> begun = new LinkedBlockingQueue<>();
+        final Semaphore lookAgain = new Semaphore(0);
+
+        @Override
+        public void sleep(Duration duration) throws InterruptedException {
+            begun.add(duration);
+            lookAgain.acquire();
+        }
+
+        /** The next wait the loop began, failing when it began none. */
+        Duration next() throws InterruptedException {
+            Duration wait = begun.poll(60, TimeUnit.SECONDS);
+            assertNotNull(wait, "the loop did not wait again");
+            return wait;
+        }
+    }
+
     @Test
     void withAwaitApprovalTheRunWaitsForPeopleAfterAGeneration(@TempDir Path dir) throws Exception {
         var waiting = new CompletableFuture<List<String>>();
+        HeldWaits waits = new HeldWaits();
         Evolution evolution = evolution(dir, new Recording(), new EvolutionTest.Counting(), true, new EvolutionListener() {
             @Override
             public void awaitingDecisions(int generation, List<String> pending) {
                 waiting.complete(pending);
             }
-        });
+        }, waits);
         RunState start = evolution.begin("people", SEED, JSON.createObjectNode(), Map.of());
         book(dir).file("g0-s0", 0, "agent-1", ask(RequestKind.BUDGET, "8"));
         var ended = new CompletableFuture<RunState>();
@@ -250,12 +284,19 @@ class PeopleInTheLoopTest {
                 ended.completeExceptionally(e);
             }
         });
+        runner.setDaemon(true);
         runner.start();
         assertEquals(List.of("r1"), waiting.get(60, TimeUnit.SECONDS));
-        Thread.sleep(3000);
-        assertFalse(ended.isDone(), "waits while r1 is pending");
+        for (int look = 1; look <= 3; look++) {
+            assertEquals(RequestDesk.POLL, waits.next(), "look " + look + " found r1 pending and waits to look again");
+            assertFalse(ended.isDone(), "waits while r1 is pending");
+            waits.lookAgain.release();
+        }
+        waits.next();
         book(dir).decide("r1", RequestStatus.DENIED, "ada", "not now", "");
-        assertEquals(1, ended.get(30, TimeUnit.SECONDS).generation());
+        waits.lookAgain.release();
+        assertEquals(1, ended.get(60, TimeUnit.SECONDS).generation());
+        assertTrue(waits.begun.isEmpty(), "no wait once nothing is pending: " + waits.begun);
     }
 
     private static List<String> notes(Evolution evolution, String agent) {

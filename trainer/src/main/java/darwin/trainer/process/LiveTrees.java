@@ -34,6 +34,11 @@ final class LiveTrees {
         LIVE.remove(tree);
     }
 
+    /** How many trees are live now: a test that stops the JVM knows from it that the hook will see its child. */
+    static int count() {
+        return LIVE.size();
+    }
+
     /** Kills every tree still live, each at once from its own thread. */
     static void killAll() {
         var killers = LIVE.stream().map(tree -> Thread.ofPlatform().start(tree::kill)).toList();

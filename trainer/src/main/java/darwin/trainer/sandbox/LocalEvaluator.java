@@ -9,12 +9,14 @@ import darwin.trainer.cache.ResultKey;
 import darwin.trainer.harness.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * Evaluates variants on this machine in a fixed number of slots, each a sandboxed child process
@@ -23,7 +25,11 @@ import java.util.function.Function;
  *
  * <p>Concurrency: any number of threads may call {@link #evaluate}; a semaphore lets
  * {@link #slots()} of them run at once, the others wait, and callers that ask for the same key
- * while it is being evaluated wait for that one evaluation instead of starting another.
+ * while it is being evaluated wait for that one evaluation instead of starting another. A caller
+ * interrupted while it waits for a slot gets an {@link InterruptedException}, and nothing is cached.
+ *
+ * <p>Time: the busy time and the {@link #utilisation()} are read on a ticker, nanoseconds on a
+ * monotonic clock ({@link System#nanoTime()} unless a test gives another).
  */
 public final class LocalEvaluator implements Evaluator {
 
@@ -39,7 +45,8 @@ public final class LocalEvaluator implements Evaluator {
     private final int slots;
     private final String device;
     private final Function<String, Path> logs;
-    private final long created = System.nanoTime();
+    private final LongSupplier ticker;
+    private final long created;
     private final ConcurrentHashMap<ResultKey, CompletableFuture<EvaluationResult>> inFlight = new ConcurrentHashMap<>();
     private long busyNanos;
 
@@ -58,6 +65,17 @@ public final class LocalEvaluator implements Evaluator {
 
     /** An evaluator over any slot evaluation (tests give a fake one). */
     public LocalEvaluator(SlotEvaluation sandbox, int slots, ResultCache cache, String device, Function<String, Path> logs) {
+        this(sandbox, slots, cache, device, logs, System::nanoTime);
+    }
+
+    /**
+     * An evaluator that times its slots on {@code ticker}: a test advances a fake one to know the
+     * busy time exactly.
+     *
+     * @param ticker nanoseconds on a monotonic clock
+     */
+    public LocalEvaluator(SlotEvaluation sandbox, int slots, ResultCache cache, String device, Function<String, Path> logs,
+            LongSupplier ticker) {
         if (slots < 1) {
             throw new IllegalArgumentException("at least one slot is needed, got " + slots);
         }
@@ -67,6 +85,8 @@ public final class LocalEvaluator implements Evaluator {
         this.free = new Semaphore(slots, true);
         this.device = device;
         this.logs = logs;
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
+        this.created = ticker.getAsLong();
     }
 
     /** The default number of slots: one per GPU, or one on a CPU machine. */
@@ -135,12 +155,12 @@ public final class LocalEvaluator implements Evaluator {
             if (known.isPresent()) {
                 return known.get();
             }
-            long start = System.nanoTime();
+            long start = ticker.getAsLong();
             EvaluationResult result;
             try {
                 result = sandbox.evaluate(variant, budget, seed, logFolder);
             } finally {
-                addBusy(System.nanoTime() - start);
+                addBusy(ticker.getAsLong() - start);
             }
             try {
                 cache.put(key, result);
@@ -165,7 +185,7 @@ public final class LocalEvaluator implements Evaluator {
      * to propose the next variant is idle.
      */
     public synchronized double utilisation() {
-        double elapsed = System.nanoTime() - created;
+        double elapsed = ticker.getAsLong() - created;
         return elapsed <= 0 ? 0 : Math.min(1, busyNanos / (elapsed * slots));
     }
 
