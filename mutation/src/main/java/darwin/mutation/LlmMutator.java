@@ -61,7 +61,7 @@ public final class LlmMutator implements Mutator {
     }
 
     @Override
-    public Proposal propose(MutationTask task) {
+    public Proposal propose(MutationTask task) throws InterruptedException {
         Prompt prompt = prompts.build(task);
         Repairs repairs = new Repairs(prompt.user(), prompts.budget().repair(), settings.repairRounds());
         Tally tally = new Tally(task);
@@ -70,9 +70,7 @@ public final class LlmMutator implements Mutator {
         List<Edit> applied = new ArrayList<>();
         Change first = null;
         for (int round = 0; round <= settings.repairRounds(); round++) {
-            if (Thread.currentThread().isInterrupted()) {
-                return tally.end(ProposalStatus.LLM_FAILED, "interrupted", Optional.ofNullable(first), null);
-            }
+            interrupted("before asking the model");
             String user = round == 0 ? prompt.user() : repairs.message(round, tally.failures(), retry);
             Variant base = pending.map(Repairs.Applied::edited).orElse(task.target());
             CompletionRequest request = new CompletionRequest(task.agent(), prompt.system(), user, settings.model(),
@@ -82,6 +80,10 @@ public final class LlmMutator implements Mutator {
             Completion completion = client.complete(request);
             tally.spend(completion);
             if (completion instanceof Completion.Failed failed) {
+                if (failed.kind() == FailureKind.INTERRUPTED) {
+                    Thread.interrupted();
+                    throw new InterruptedException("interrupted while asking the model: " + failed.message());
+                }
                 String problem = failed.kind() + ": " + failed.message();
                 tally.round(round, user, failed.partialText(), problem);
                 if (failed.kind() == FailureKind.TRUNCATED && round < settings.repairRounds()) {
@@ -134,6 +136,7 @@ public final class LlmMutator implements Mutator {
                 continue;
             }
             applied.addAll(change.edits());
+            interrupted("before compiling the edited program");
             CompileCheck.Report report = compiler.check(edited);
             if (!report.ok()) {
                 String problem = "Your edits were applied, but the program does not compile:\n" + report.rendered();
@@ -153,6 +156,16 @@ public final class LlmMutator implements Mutator {
         }
         return tally.end(tally.lastStatus(), tally.lastProblem() + " (after " + settings.repairRounds() + " repair rounds)",
                 Optional.ofNullable(first), null);
+    }
+
+    /**
+     * Throws when the thread is interrupted: an interrupted proposal is no agent's failure, so
+     * nothing is recorded and a resumed run asks for it again.
+     */
+    private static void interrupted(String when) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("interrupted " + when);
+        }
     }
 
     /** The change as recorded: the first reply's reasoning and summary, every edit that was applied. */

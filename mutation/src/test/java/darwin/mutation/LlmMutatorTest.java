@@ -1,6 +1,8 @@
 package darwin.mutation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -331,17 +333,26 @@ class LlmMutatorTest extends MutatorContract {
     }
 
     @Test
-    void anInterruptedMutatorAsksTheModelNothing() {
+    void anInterruptedMutatorAsksTheModelNothingAndRecordsNothing() throws Exception {
         ScriptedModel model = new ScriptedModel(replied(GOOD));
         Thread.currentThread().interrupt();
         try {
-            Proposal proposal = cached(model, ReplyCache.inMemory()).propose(TASK);
-            assertEquals(ProposalStatus.LLM_FAILED, proposal.status());
-            assertEquals("interrupted", proposal.reason());
+            // a proposal would go into the ledger as the agent's failure, and a resume would never ask again
+            assertThrows(InterruptedException.class, () -> cached(model, ReplyCache.inMemory()).propose(TASK));
             assertEquals(List.of(), model.requests);
         } finally {
             Thread.interrupted();
         }
+    }
+
+    @Test
+    void aCallInterruptedWhileTheModelWritesEndsInAnInterruptNotAProposal() throws Exception {
+        LlmMutator mutator = new LlmMutator(request -> Completion.Failed.ofAttempt(FailureKind.INTERRUPTED,
+                "interrupted while waiting for the server", Optional.empty()),
+                new PromptBuilder(PromptBudget.DEFAULT, ReplyFormat.instructions()), new EditApplier(), COMPILER,
+                new MutationSettings("test-model", 0.2, 4096, Duration.ofSeconds(30), 2, true));
+        assertThrows(InterruptedException.class, () -> mutator.propose(TASK));
+        assertFalse(Thread.currentThread().isInterrupted());
     }
 
     /** The mutator over {@code model} behind a reply cache, as a run assembles it. */
@@ -358,7 +369,7 @@ class LlmMutatorTest extends MutatorContract {
     }
 
     @Test
-    void aModelThatRepeatsAnUnusableReplyIsAskedInEveryRepairRound() {
+    void aModelThatRepeatsAnUnusableReplyIsAskedInEveryRepairRound() throws Exception {
         ScriptedModel model = new ScriptedModel(replied("I would raise the learning rate."));
 
         Proposal proposal = cached(model, ReplyCache.inMemory()).propose(TASK);
@@ -372,7 +383,7 @@ class LlmMutatorTest extends MutatorContract {
     }
 
     @Test
-    void editsThatRepeatedlyFailToApplyAreAskedForInEveryRepairRound() {
+    void editsThatRepeatedlyFailToApplyAreAskedForInEveryRepairRound() throws Exception {
         ScriptedModel model = new ScriptedModel(replied(change("int layers = 99;", "int layers = 3;")));
 
         Proposal proposal = cached(model, ReplyCache.inMemory()).propose(TASK);
@@ -382,7 +393,7 @@ class LlmMutatorTest extends MutatorContract {
     }
 
     @Test
-    void twoTasksForOnePairingInOneGenerationSendDifferentPrompts() {
+    void twoTasksForOnePairingInOneGenerationSendDifferentPrompts() throws Exception {
         ScriptedModel model = new ScriptedModel(replied(GOOD));
         LlmMutator mutator = cached(model, ReplyCache.inMemory());
 
@@ -397,7 +408,7 @@ class LlmMutatorTest extends MutatorContract {
     }
 
     @Test
-    void aMegabyteReplyGivesARepairPromptWithinTheBudget() {
+    void aMegabyteReplyGivesARepairPromptWithinTheBudget() throws Exception {
         String huge = "HEAD of a runaway reply " + "blah ".repeat(200_000) + " TAIL of a runaway reply";
         ScriptedModel model = new ScriptedModel(replied(huge), replied(GOOD));
 
@@ -414,7 +425,7 @@ class LlmMutatorTest extends MutatorContract {
     }
 
     @Test
-    void aTruncatedReplyIsNotBoughtAgainOnResume(@TempDir Path dir) throws IOException {
+    void aTruncatedReplyIsNotBoughtAgainOnResume(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("llm-replies.jsonl");
         Completion cut = new Completion.Failed(FailureKind.TRUNCATED, "the reply reached the limit of 4096 output tokens"
                 + " and was cut off", GOOD.substring(0, 80), Optional.empty(), new Usage(1000, 4096), 0.009, 1);

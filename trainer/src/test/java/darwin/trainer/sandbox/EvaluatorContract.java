@@ -68,7 +68,7 @@ public abstract class EvaluatorContract {
         assertNotEquals(EvaluationStatus.OK, result.status());
         assertTrue(result.measured().isEmpty(), "a failure carries no metrics");
         assertFalse(result.reason().isBlank(), "a failure says why");
-        assertFalse(result.isHarnessFailure(), "the variant's fault, not the harness's: " + result.reason());
+        assertFalse(result.harnessFailure(), "the variant's fault, not the harness's: " + result.reason());
     }
 
     @Test
