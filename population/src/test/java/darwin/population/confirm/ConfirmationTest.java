@@ -1,23 +1,21 @@
 package darwin.population.confirm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import darwin.core.Budget;
 import darwin.core.EvaluationResult;
 import darwin.core.EvaluationStatus;
 import darwin.core.Evaluator;
 import darwin.core.Metrics;
 import darwin.core.Variant;
-import darwin.memory.EventType;
-import darwin.memory.Ledger;
-import darwin.memory.LedgerEntry;
+import darwin.memory.ledger.ConfirmationEvaluated;
+import darwin.memory.ledger.EventType;
+import darwin.memory.ledger.Ledger;
 import darwin.population.confirm.ConfirmationResult.Confirmed;
 import darwin.population.confirm.ConfirmationResult.Unconfirmed;
 import darwin.population.confirm.ConfirmationResult.Verdict;
@@ -40,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ConfirmationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
     private static final Budget BUDGET = Budget.seconds(20);
     private static final Variant SEED = Variant.seed("darwin.program.Main", Map.of("program/Main.java", "class Main {}"));
@@ -105,11 +102,11 @@ class ConfirmationTest {
     }
 
     private static Confirmation confirmation(Evaluator evaluator, Ledger ledger, List<String> heard) {
-        return new Confirmation(evaluator, ledger, JSON, (m, done, of) -> heard.add(done + "/" + of + " " + m.side()), CLOCK);
+        return new Confirmation(evaluator, ledger, (m, done, of) -> heard.add(done + "/" + of + " " + m.side()), CLOCK);
     }
 
     private static Ledger ledger(Path dir) {
-        return new Ledger(dir.resolve("ledger.jsonl"), JSON, CLOCK);
+        return new Ledger(dir.resolve("ledger.jsonl"), CLOCK);
     }
 
     @Test
@@ -220,8 +217,9 @@ class ConfirmationTest {
         assertTrue(unconfirmed.reason().contains("the seed worked in 2 of 2 evaluations"), unconfirmed.reason());
         assertEquals(4, stub.calls.size(), "it stops once the variant can no longer work twice in 3");
         assertEquals(4, ledger.entries(EventType.CONFIRMATION).size(), "failures are recorded too");
-        assertEquals("OUT_OF_MEMORY", ledger.entries(EventType.CONFIRMATION).get(1).data().path("status").asText());
-        assertFalse(ledger.entries(EventType.CONFIRMATION).get(1).data().has("metrics"));
+        ConfirmationEvaluated failed = ledger.events(ConfirmationEvaluated.class).get(1);
+        assertEquals("OUT_OF_MEMORY", failed.status());
+        assertNull(failed.metrics());
     }
 
     @Test
@@ -268,15 +266,14 @@ class ConfirmationTest {
         ConfirmationResult second = confirmation(stub, ledger, new ArrayList<>()).confirm(CHILD, SEED, BUDGET, 3, 1);
         assertEquals(((Confirmed) first).gain(), ((Confirmed) second).gain(), "the same draws give the same gain");
 
-        List<LedgerEntry> events = ledger(dir).entries(EventType.CONFIRMATION);
+        List<ConfirmationEvaluated> events = ledger(dir).events(ConfirmationEvaluated.class);
         assertEquals(6, events.size(), "read back from the file: no event twice");
-        JsonNode data = events.getFirst().data();
-        assertEquals(SEED.id(), data.path("variant").asText());
-        assertEquals(BUDGET.key(), data.path("budget").asText());
-        assertEquals(Confirmation.seeds(1, 3).getFirst().longValue(), data.path("seed").asLong());
-        assertEquals("OK", data.path("status").asText());
-        assertTrue(data.has("reason"));
-        assertEquals(stub.means.get(SEED.id())[0], data.path("metrics").path("valLoss").asDouble(), 0.1);
+        ConfirmationEvaluated data = events.getFirst();
+        assertEquals(SEED.id(), data.variant());
+        assertEquals(BUDGET.key(), data.budget());
+        assertEquals(Confirmation.seeds(1, 3).getFirst().longValue(), data.seed());
+        assertEquals("OK", data.status());
+        assertEquals(stub.means.get(SEED.id())[0], data.measured().orElseThrow().valLoss(), 0.1);
 
         confirmation(stub, ledger, new ArrayList<>()).confirm(CHILD, SEED, BUDGET, 4, 1);
         assertEquals(8, ledger.entries(EventType.CONFIRMATION).size(), "a fourth pair adds only its own two");

@@ -13,7 +13,6 @@ import darwin.core.Proposal;
 import darwin.core.RequestKind;
 import darwin.core.UpgradeRequest;
 import darwin.core.Variant;
-import darwin.memory.EventType;
 import darwin.memory.Note;
 import darwin.memory.Request;
 import darwin.memory.RequestBook;
@@ -21,6 +20,8 @@ import darwin.memory.RequestStatus;
 import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
 import darwin.memory.SuggestionBox;
+import darwin.memory.ledger.EventType;
+import darwin.memory.ledger.Proposed;
 import darwin.mutation.OfflineMutator;
 import darwin.mutation.catalog.Catalog;
 import darwin.mutation.catalog.CatalogMutator;
@@ -193,8 +194,7 @@ class PeopleInTheLoopTest {
             var resources = VariantResources.of(evolution.variant(member.variant()));
             assertEquals(List.of(added.ref()), resources.datasets(), member + " trains on the approved text");
         }
-        long children = evolution.ledger().entries(EventType.PROPOSAL).stream()
-                .filter(e -> e.data().path("status").asText().equals("PROPOSED")).count();
+        long children = evolution.ledger().events(Proposed.class).stream().filter(p -> p.status().equals("PROPOSED")).count();
         assertTrue(children > 0, "the members with a manifest still compile and evolve");
     }
 
