@@ -15,8 +15,13 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +82,27 @@ class LedgerTest {
         assertTrue(ledger.append(new RunStarted("run", "seed")).isPresent(), "a start is not an end");
         assertEquals(Optional.empty(), ledger.append(new RunEnded(4)), "a run ends once");
         assertEquals(5, ledger.entries().size());
+    }
+
+    @Test
+    void theSameEventAppendedFromManyThreadsAtOnceIsHeldOnce(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ledger.jsonl");
+        Ledger ledger = open(file);
+        List<Callable<Optional<LedgerEntry>>> appends = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            appends.add(() -> ledger.append(evaluation("child")));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            long appended = 0;
+            for (Future<Optional<LedgerEntry>> done : pool.invokeAll(appends)) {
+                appended += done.get().isPresent() ? 1 : 0;
+            }
+            assertEquals(1, appended);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, Files.readAllLines(file).size());
     }
 
     @Test
