@@ -16,18 +16,20 @@ import java.util.List;
  * Reads a JSON-lines file written by {@link AtomicFiles#appendLine}. A crash can cut only the
  * last line, which then has no newline: such a line is dropped, and with {@code repair} the file
  * is truncated back to its last complete line, with a warning. Any other line that is not a JSON
- * object is a {@link MemoryFormatException} naming the file and the line.
+ * object is a {@link MemoryFormatException} naming the file and the line. Public for the ledger
+ * ({@code darwin.memory.ledger}), whose lines are read the same way.
  */
-final class JsonLines {
+public final class JsonLines {
 
     private static final System.Logger LOG = System.getLogger(JsonLines.class.getName());
 
     private JsonLines() {}
 
     /** One line read: its 1-based number and its object. */
-    record Line(int number, JsonNode node) {}
+    public record Line(int number, JsonNode node) {}
 
-    static List<Line> read(Path file, ObjectMapper json, boolean repair) {
+    /** Every complete line of the file, in order; none for a missing file. */
+    public static List<Line> read(Path file, ObjectMapper json, boolean repair) {
         if (!Files.exists(file)) {
             return List.of();
         }

@@ -6,9 +6,9 @@ import darwin.core.Evaluator;
 import darwin.core.Variant;
 import darwin.core.stats.Sample;
 import darwin.core.text.TerminalText;
-import darwin.memory.Ledger;
 import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
+import darwin.memory.ledger.Ledger;
 import darwin.population.confirm.ConfirmationResult;
 import darwin.population.confirm.Standings;
 import darwin.runs.config.RunSettings;
@@ -76,7 +76,7 @@ final class ConfirmCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--repeat " + n + ": an interval needs at least 2 evaluations of each");
         }
         Budget budget = RunConfirmation.budget(settings, run, mapper);
-        Ledger ledger = new Ledger(run.ledger(), mapper, Clock.systemUTC());
+        Ledger ledger = new Ledger(run.ledger(), Clock.systemUTC());
         PrintWriter out = spec.commandLine().getOut();
         String id;
         if (variant != null) {

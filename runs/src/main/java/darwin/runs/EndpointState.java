@@ -2,8 +2,12 @@ package darwin.runs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import darwin.memory.EventType;
-import darwin.memory.LedgerEntry;
+import darwin.memory.ledger.EndpointPaused;
+import darwin.memory.ledger.EndpointResumed;
+import darwin.memory.ledger.EndpointStopped;
+import darwin.memory.ledger.LedgerEntry;
+import darwin.memory.ledger.LedgerEvents;
+import darwin.memory.ledger.LlmOutage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,7 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Where a run's LLM endpoint stands by the run's {@link EventType#LLM_OUTAGE} events: answering,
+ * Where a run's LLM endpoint stands by the run's {@link LlmOutage} events: answering,
  * paused since a time (proposals wait for it), or stopped (the run stopped for it), and how many
  * outages the run has seen.
  *
@@ -29,15 +33,18 @@ record EndpointState(String state, Optional<Instant> since, String reason, int o
 
     /** The state after {@code entries} (a run's ledger, in order). */
     static EndpointState of(List<LedgerEntry> entries) {
-        List<LedgerEntry> events = entries.stream().filter(e -> e.type() == EventType.LLM_OUTAGE).toList();
-        int outages = (int) events.stream().filter(e -> e.data().path("state").asText().equals("paused")).count();
+        List<LedgerEntry> events = LedgerEvents.entries(entries, LlmOutage.class);
+        int outages = (int) events.stream().filter(e -> e.event() instanceof EndpointPaused).count();
         if (events.isEmpty()) {
             return new EndpointState("answering", Optional.empty(), "", 0);
         }
         LedgerEntry last = events.getLast();
-        String state = last.data().path("state").asText();
-        return new EndpointState(state.equals("resumed") ? "answering" : state, Optional.of(last.time()),
-                last.data().path("reason").asText(""), outages);
+        Optional<Instant> at = Optional.of(last.time());
+        return switch ((LlmOutage) last.event()) {
+            case EndpointPaused paused -> new EndpointState("paused", at, paused.reason(), outages);
+            case EndpointResumed resumed -> new EndpointState("answering", at, "", outages);
+            case EndpointStopped stopped -> new EndpointState("stopped", at, stopped.reason(), outages);
+        };
     }
 
     /** One line for {@code darwin status}, or empty when the endpoint never stopped answering. */

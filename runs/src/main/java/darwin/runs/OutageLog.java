@@ -1,8 +1,10 @@
 package darwin.runs;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import darwin.memory.EventType;
-import darwin.memory.Ledger;
+import darwin.memory.ledger.EndpointPaused;
+import darwin.memory.ledger.EndpointResumed;
+import darwin.memory.ledger.EndpointStopped;
+import darwin.memory.ledger.Ledger;
+import darwin.memory.ledger.LlmOutage;
 import darwin.mutation.llm.OutageListener;
 import java.time.Duration;
 import java.util.Objects;
@@ -10,20 +12,18 @@ import java.util.function.Supplier;
 
 /**
  * Tells people and the ledger about outages of the LLM endpoint: a line in the run's progress
- * (and its status line while proposals are paused) and an {@link EventType#LLM_OUTAGE} event with
- * the state ({@code paused}, {@code resumed}, {@code stopped}), which {@code darwin status} reads.
+ * (and its status line while proposals are paused) and an {@link LlmOutage} event in the ledger
+ * ({@code paused}, {@code resumed}, {@code stopped}), which {@code darwin status} reads.
  */
 final class OutageLog implements OutageListener {
 
     private final RunProgress progress;
     private final Supplier<Ledger> ledger;
-    private final ObjectMapper json;
 
     /** @param ledger the run's ledger, once the loop has opened it (outages only happen while it runs) */
-    OutageLog(RunProgress progress, Supplier<Ledger> ledger, ObjectMapper json) {
+    OutageLog(RunProgress progress, Supplier<Ledger> ledger) {
         this.progress = Objects.requireNonNull(progress, "progress");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
-        this.json = Objects.requireNonNull(json, "json");
     }
 
     @Override
@@ -31,7 +31,7 @@ final class OutageLog implements OutageListener {
         progress.paused(true);
         progress.say("the LLM endpoint is not answering (%s): new proposals are paused, training goes on; checking it"
                 + " with backoff for up to %s", reason, EndpointState.duration(limit));
-        append("paused", json.createObjectNode().put("reason", reason).put("limitSeconds", limit.toSeconds()));
+        append(new EndpointPaused(reason, limit.toSeconds()));
     }
 
     @Override
@@ -39,20 +39,20 @@ final class OutageLog implements OutageListener {
         progress.paused(false);
         progress.say("the LLM endpoint answers again after %s: the proposals held are sent again",
                 EndpointState.duration(outage));
-        append("resumed", json.createObjectNode().put("outageSeconds", outage.toSeconds()));
+        append(new EndpointResumed(outage.toSeconds()));
     }
 
     @Override
     public void stopped(Duration outage, String reason) {
         progress.say("the LLM endpoint has not answered for %s (%s): the run stops; no agent is charged",
                 EndpointState.duration(outage), reason);
-        append("stopped", json.createObjectNode().put("reason", reason).put("outageSeconds", outage.toSeconds()));
+        append(new EndpointStopped(reason, outage.toSeconds()));
     }
 
-    private void append(String state, com.fasterxml.jackson.databind.node.ObjectNode data) {
+    private void append(LlmOutage event) {
         Ledger open = ledger.get();
         if (open != null) {
-            open.append(EventType.LLM_OUTAGE, json.createObjectNode().put("state", state).setAll(data));
+            open.append(event);
         }
     }
 }

@@ -8,11 +8,11 @@ import darwin.core.Evaluator;
 import darwin.core.Variant;
 import darwin.core.stats.Interval;
 import darwin.memory.ConfirmedGain;
-import darwin.memory.Ledger;
 import darwin.memory.RequestBook;
 import darwin.memory.RequestStatus;
 import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
+import darwin.memory.ledger.Ledger;
 import darwin.population.confirm.Confirmation;
 import darwin.population.confirm.ConfirmationListener;
 import darwin.population.confirm.ConfirmationResult;
@@ -41,7 +41,7 @@ final class RunConfirmation {
     static ConfirmationResult confirm(RunDirectory run, Evaluator evaluator, Ledger ledger, Variant variant, Variant seed,
             Budget budget, int repeat, long base, ConfirmationListener listener, ObjectMapper json)
             throws InterruptedException {
-        ConfirmationResult result = new Confirmation(evaluator, ledger, json, listener, Clock.systemUTC())
+        ConfirmationResult result = new Confirmation(evaluator, ledger, listener, Clock.systemUTC())
                 .confirm(variant, seed, budget, repeat, base);
         if (result instanceof ConfirmationResult.Confirmed confirmed) {
             RunState.load(run.state(), json).withConfirmed(confirmed.gain()).save(run.state(), json);
@@ -68,7 +68,7 @@ final class RunConfirmation {
             return false;
         }
         Budget budget = budget(settings, run, json);
-        Optional<String> best = Standings.at(Ledger.read(run.ledger(), json), budget).best().map(Standings.Measured::variant);
+        Optional<String> best = Standings.at(Ledger.read(run.ledger()), budget).best().map(Standings.Measured::variant);
         ConfirmedGain confirmed = state.confirmed();
         return best.isPresent() && !best.get().equals(state.seedVariant()) && (confirmed == null
                 || !confirmed.variant().equals(best.get()) || !confirmed.budget().equals(budget.key()));

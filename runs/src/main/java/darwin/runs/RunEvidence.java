@@ -2,16 +2,17 @@ package darwin.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import darwin.core.Metrics;
 import darwin.core.MutationTask;
 import darwin.core.UpgradeRequest;
 import darwin.core.Variant;
-import darwin.memory.EventType;
-import darwin.memory.Ledger;
-import darwin.memory.LedgerEntry;
 import darwin.memory.Request;
 import darwin.memory.RequestBook;
 import darwin.memory.RequestStatus;
 import darwin.memory.RunDirectory;
+import darwin.memory.ledger.Evaluated;
+import darwin.memory.ledger.Ledger;
+import darwin.memory.ledger.LedgerEvents;
 import darwin.mutation.catalog.LossCurve;
 import darwin.mutation.catalog.LossPair;
 import darwin.mutation.catalog.RequestAdvisor;
@@ -79,18 +80,17 @@ final class RunEvidence implements Function<MutationTask, Optional<UpgradeReques
     private List<LossPair> history(Variant target) {
         List<LossPair> pairs = new ArrayList<>();
         // read only: the run appends to the ledger from other threads meanwhile
-        List<LedgerEntry> evaluations = Ledger.read(run.ledger(), json).stream()
-                .filter(e -> e.type() == EventType.EVALUATION).toList();
+        List<Evaluated> evaluations = LedgerEvents.of(Ledger.read(run.ledger()), Evaluated.class);
         String id = target.id();
         for (int depth = 0; depth < HISTORY && id != null; depth++) {
             String variant = id;
-            Optional<JsonNode> metrics = evaluations.stream().map(LedgerEntry::data)
-                    .filter(d -> d.path("variant").asText().equals(variant) && d.has("metrics")).reduce((a, b) -> b)
-                    .map(d -> d.path("metrics"));
+            Optional<Metrics> metrics = evaluations.stream()
+                    .filter(e -> e.variant().equals(variant) && e.metrics() != null).reduce((a, b) -> b)
+                    .map(Evaluated::metrics);
             Optional<LossCurve> curve = curve(variant);
             if (metrics.isPresent() && curve.isPresent()) {
                 var end = curve.get().meanLoss(0.9, 1.0);
-                double held = metrics.get().path("valLoss").asDouble(Double.NaN);
+                double held = metrics.get().valLoss();
                 if (end.isPresent() && Double.isFinite(held)) {
                     pairs.add(new LossPair(end.getAsDouble(), held));
                 }

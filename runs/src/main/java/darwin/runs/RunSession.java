@@ -81,7 +81,7 @@ final class RunSession {
             }
             EvolutionPlan plan = RunAssembly.plan(settings, seedFitness);
             Evolution[] opened = new Evolution[1];
-            OutageLog outages = new OutageLog(progress, () -> opened[0] == null ? null : opened[0].ledger(), json);
+            OutageLog outages = new OutageLog(progress, () -> opened[0] == null ? null : opened[0].ledger());
             evolution = new Evolution(run, plan, RunAssembly.mutator(settings, run, costs, outages), evaluator, json, progress,
                     new Upgrader(RunAssembly.compileCheck(run)));
             opened[0] = evolution;

@@ -3,13 +3,17 @@ package darwin.runs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.text.TerminalText;
-import darwin.memory.EventType;
-import darwin.memory.Ledger;
-import darwin.memory.LedgerEntry;
 import darwin.memory.Request;
 import darwin.memory.RequestBook;
 import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
+import darwin.memory.ledger.Evaluated;
+import darwin.memory.ledger.Ledger;
+import darwin.memory.ledger.LedgerEntry;
+import darwin.memory.ledger.LedgerEvents;
+import darwin.memory.ledger.Proposed;
+import darwin.memory.ledger.RequestFiled;
+import darwin.memory.ledger.RunEnded;
 import darwin.population.confirm.Standings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,23 +55,21 @@ final class StatusCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         RunState state = RunState.load(run.state(), mapper);
         // read only: a live run may be writing the last line
-        List<LedgerEntry> entries = Ledger.read(run.ledger(), mapper);
-        Function<EventType, List<LedgerEntry>> events = type -> entries.stream()
-                .filter(e -> e.type() == type).toList();
+        List<LedgerEntry> entries = Ledger.read(run.ledger());
         int planned = state.settings().path("population.generations").asInt(state.generation());
         Map<String, Integer> proposals = new TreeMap<>();
         double cost = 0;
-        for (LedgerEntry e : events.apply(EventType.PROPOSAL)) {
-            proposals.merge(e.data().path("status").asText(), 1, Integer::sum);
-            cost += e.data().path("cost").asDouble();
+        for (Proposed proposal : LedgerEvents.of(entries, Proposed.class)) {
+            proposals.merge(proposal.status(), 1, Integer::sum);
+            cost += proposal.cost();
         }
-        List<LedgerEntry> evaluations = events.apply(EventType.EVALUATION);
+        int evaluations = LedgerEvents.of(entries, Evaluated.class).size();
+        int requests = LedgerEvents.of(entries, RequestFiled.class).size();
         RunFiles files = new RunFiles(run, state, mapper);
         Standings standings = Standings.at(entries, RunConfirmation.budget(files.settings(), run, mapper));
         Optional<Standings.Measured> best = standings.best();
         Optional<Standings.Measured> seed = standings.of(state.seedVariant());
-        boolean finished = events.apply(EventType.RUN).stream().anyMatch(e -> e.data().path("event").asText().equals("end"))
-                && state.generation() >= planned;
+        boolean finished = !LedgerEvents.of(entries, RunEnded.class).isEmpty() && state.generation() >= planned;
         long pending = new RequestBook(run.requests(), mapper, Clock.systemUTC()).snapshot().stream()
                 .filter(Request::pending).count();
         EndpointState endpoint = EndpointState.of(entries);
@@ -76,8 +77,8 @@ final class StatusCommand implements Callable<Integer> {
         if (json) {
             ObjectNode node = mapper.createObjectNode();
             node.put("run", state.id()).put("generation", state.generation()).put("generations", planned)
-                    .put("finished", finished).put("evaluations", evaluations.size()).put("cost", cost)
-                    .put("requests", events.apply(EventType.REQUEST).size()).put("pendingRequests", pending);
+                    .put("finished", finished).put("evaluations", evaluations).put("cost", cost)
+                    .put("requests", requests).put("pendingRequests", pending);
             node.set("proposals", mapper.valueToTree(proposals));
             node.set("members", mapper.valueToTree(state.members()));
             node.put("budget", standings.budget().key());
@@ -91,7 +92,7 @@ final class StatusCommand implements Callable<Integer> {
             out.println(TerminalText.line(String.format(Locale.ROOT, "run %s: generation %d of %d%s", state.id(),
                     state.generation(), planned, finished ? ", finished" : "")));
             out.println(TerminalText.line(String.format(Locale.ROOT, "proposals: %s; evaluations: %d; LLM cost $%.2f; requests: %d",
-                    proposals, evaluations.size(), cost, events.apply(EventType.REQUEST).size())));
+                    proposals, evaluations, cost, requests)));
             seed.ifPresent(s -> out.println(TerminalText.line("seed " + line(s))));
             best.ifPresent(b -> out.println(TerminalText.line("best so far " + line(b))));
             out.println(Confidence.noiseFloor(state.noiseFloor()));

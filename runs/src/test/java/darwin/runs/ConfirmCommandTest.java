@@ -6,19 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.Budget;
 import darwin.core.EvaluationStatus;
 import darwin.core.Metrics;
 import darwin.core.RequestKind;
 import darwin.core.UpgradeRequest;
 import darwin.core.Variant;
-import darwin.memory.EventType;
-import darwin.memory.Ledger;
 import darwin.memory.RequestBook;
 import darwin.memory.RequestStatus;
 import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
+import darwin.memory.ledger.Evaluated;
+import darwin.memory.ledger.EventType;
+import darwin.memory.ledger.Ledger;
+import darwin.memory.ledger.Replicated;
 import darwin.trainer.variant.SeedVariant;
 import darwin.trainer.variant.VariantDirectory;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ class ConfirmCommandTest {
         for (Variant v : List.of(SEED, BETTER, SAME)) {
             VariantDirectory.write(v, run.variant(v.id()));
         }
-        Ledger ledger = new Ledger(run.ledger(), JSON, Clock.systemUTC());
+        Ledger ledger = new Ledger(run.ledger(), Clock.systemUTC());
         evaluation(ledger, SEED, BUDGET, 2.50);
         evaluation(ledger, BETTER, BUDGET, 2.41);
         evaluation(ledger, SAME, BUDGET, 2.38); // a lucky draw of a null change: the run's best
@@ -74,11 +75,8 @@ class ConfirmCommandTest {
     }
 
     private static void evaluation(Ledger ledger, Variant variant, Budget budget, double loss) {
-        ObjectNode data = JSON.createObjectNode().put("variant", variant.id()).put("budget", budget.key()).put("seed", 7)
-                .put("status", "OK").put("reason", "trained and measured");
-        data.set("metrics", JSON.valueToTree(new Metrics(loss, Math.exp(loss), 0.03, 1000, 30_000, 100, 800_000, 5e6, 1e11,
-                35, 30, "cpu")));
-        ledger.append(EventType.EVALUATION, data);
+        ledger.append(new Evaluated(variant.id(), budget.key(), 7, 0, "OK", "trained and measured", new Metrics(loss,
+                Math.exp(loss), 0.03, 1000, 30_000, 100, 800_000, 5e6, 1e11, 35, 30, "cpu")));
     }
 
     private Cli.Outcome confirm(String... args) {
@@ -108,7 +106,7 @@ class ConfirmCommandTest {
         assertEquals(3, state.confirmed().repeat());
         assertFalse(state.confirmed().significant());
         assertEquals(BETTER.id(), state.members().getFirst().variant(), "the rest of run.json is kept");
-        assertEquals(6, Ledger.read(run.ledger(), JSON).stream().filter(e -> e.type() == EventType.CONFIRMATION).count());
+        assertEquals(6, Ledger.read(run.ledger()).stream().filter(e -> e.type() == EventType.CONFIRMATION).count());
         assertTrue(run.log().toFile().isFile(), "its progress goes to run.log too");
     }
 
@@ -136,7 +134,7 @@ class ConfirmCommandTest {
         assertEquals(0, more.status(), more.err());
         assertTrue(more.out().contains("(95%, 4 + 4 evaluations)"), more.out());
         assertEquals(2, trained.size(), "the first three pairs come from the result cache: " + trained);
-        assertEquals(8, Ledger.read(run.ledger(), JSON).stream().filter(e -> e.type() == EventType.CONFIRMATION).count());
+        assertEquals(8, Ledger.read(run.ledger()).stream().filter(e -> e.type() == EventType.CONFIRMATION).count());
     }
 
     @Test
@@ -146,7 +144,7 @@ class ConfirmCommandTest {
         book.file("g1-s0", 1, "agent-1", new UpgradeRequest(RequestKind.BUDGET, "more time", "", "60"));
         book.decide("r1", RequestStatus.APPROVED, "ada", "", "60");
         book.applied("r1", true, 2, "budget 30 s → 60 s");
-        Ledger ledger = new Ledger(run.ledger(), JSON, Clock.systemUTC());
+        Ledger ledger = new Ledger(run.ledger(), Clock.systemUTC());
         evaluation(ledger, SEED, Budget.seconds(60), 2.45);
         evaluation(ledger, BETTER, Budget.seconds(60), 2.30);
         Cli.Outcome outcome = confirm("confirm", dir.toString());
@@ -170,11 +168,9 @@ class ConfirmCommandTest {
     @Test
     void theSeedAsTheBestLeavesNothingToConfirm(@TempDir Path dir) throws Exception {
         run(dir);
-        Ledger ledger = new Ledger(new RunDirectory(dir).ledger(), JSON, Clock.systemUTC());
-        ObjectNode data = JSON.createObjectNode().put("variant", SEED.id()).put("budget", BUDGET.key()).put("seed", 8)
-                .put("status", "OK").put("reason", "");
-        data.set("metrics", JSON.valueToTree(new Metrics(1.0, Math.E, 0.03, 1, 1, 1, 1, 1, 1, 1, 1, "cpu")));
-        ledger.append(EventType.REPLICATE, data);
+        Ledger ledger = new Ledger(new RunDirectory(dir).ledger(), Clock.systemUTC());
+        ledger.append(new Replicated(SEED.id(), BUDGET.key(), 8, 1, "OK", "",
+                new Metrics(1.0, Math.E, 0.03, 1, 1, 1, 1, 1, 1, 1, 1, "cpu")));
         Cli.Outcome outcome = confirm("confirm", dir.toString());
         assertEquals(0, outcome.status(), outcome.err());
         assertTrue(outcome.out().contains("is the seed itself (" + SEED.id() + "): there is no gain to confirm"), outcome.out());

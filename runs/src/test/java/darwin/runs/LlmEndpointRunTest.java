@@ -2,12 +2,17 @@ package darwin.runs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import darwin.memory.EventType;
-import darwin.memory.Ledger;
-import darwin.memory.LedgerEntry;
+import darwin.memory.ledger.EndpointPaused;
+import darwin.memory.ledger.EndpointResumed;
+import darwin.memory.ledger.EndpointStopped;
+import darwin.memory.ledger.Ledger;
+import darwin.memory.ledger.LedgerEvent;
+import darwin.memory.ledger.LedgerEvents;
+import darwin.memory.ledger.LlmOutage;
+import darwin.memory.ledger.Proposed;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -51,12 +56,12 @@ class LlmEndpointRunTest {
                 """.formatted(LlmStandIn.MODEL, baseUrl, outageLimit));
     }
 
-    private static List<LedgerEntry> events(Path dir, EventType type) {
-        return Ledger.read(dir.resolve("ledger.jsonl"), new ObjectMapper()).stream().filter(e -> e.type() == type).toList();
+    private static <E extends LedgerEvent> List<E> events(Path dir, Class<E> kind) {
+        return LedgerEvents.of(Ledger.read(dir.resolve("ledger.jsonl")), kind);
     }
 
     private static List<String> proposalStatuses(Path dir) {
-        return events(dir, EventType.PROPOSAL).stream().map(e -> e.data().path("status").asText()).toList();
+        return events(dir, Proposed.class).stream().map(Proposed::status).toList();
     }
 
     @Test
@@ -104,10 +109,10 @@ class LlmEndpointRunTest {
                 }
             });
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (events(dir, EventType.LLM_OUTAGE).isEmpty() && System.nanoTime() < deadline && !run.isDone()) {
+            while (events(dir, LlmOutage.class).isEmpty() && System.nanoTime() < deadline && !run.isDone()) {
                 Thread.sleep(100);
             }
-            assertEquals("paused", events(dir, EventType.LLM_OUTAGE).getFirst().data().path("state").asText());
+            assertInstanceOf(EndpointPaused.class, events(dir, LlmOutage.class).getFirst());
             Cli.Outcome paused = Cli.darwin("status", dir.toString());
             assertTrue(paused.out().contains("LLM endpoint: not answering since"), paused.out());
             Thread.sleep(3000); // the outage lasts a few seconds
@@ -117,8 +122,8 @@ class LlmEndpointRunTest {
             assertTrue(outcome.err().contains("new proposals are paused") && outcome.err().contains("answers again"),
                     outcome.err());
             assertEquals(List.of("PROPOSED", "PROPOSED"), proposalStatuses(dir));
-            assertEquals(List.of("paused", "resumed"), events(dir, EventType.LLM_OUTAGE).stream()
-                    .map(e -> e.data().path("state").asText()).toList());
+            assertEquals(List.of(EndpointPaused.class, EndpointResumed.class), events(dir, LlmOutage.class).stream()
+                    .map(Object::getClass).toList());
             assertTrue(llm.refused() > 0);
             Cli.Outcome status = Cli.darwin("status", dir.toString(), "--json");
             assertTrue(status.out().contains("\"llmEndpoint\":{\"state\":\"answering\",\"outages\":1"), status.out());
@@ -136,7 +141,7 @@ class LlmEndpointRunTest {
             assertTrue(stopped.err().contains("llm.outage-limit") && stopped.err().contains("darwin resume " + dir),
                     stopped.err());
             assertFalse(proposalStatuses(dir).contains("LLM_FAILED"), proposalStatuses(dir)::toString);
-            assertEquals("stopped", events(dir, EventType.LLM_OUTAGE).getLast().data().path("state").asText());
+            assertInstanceOf(EndpointStopped.class, events(dir, LlmOutage.class).getLast());
             assertTrue(Cli.darwin("status", dir.toString()).out().contains("the run stopped: darwin resume"));
 
             llm.up();

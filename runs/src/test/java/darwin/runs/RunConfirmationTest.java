@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import darwin.memory.EventType;
-import darwin.memory.Ledger;
 import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
+import darwin.memory.ledger.EventType;
+import darwin.memory.ledger.Ledger;
 import darwin.population.confirm.Confirmation;
 import darwin.trainer.variant.SeedVariant;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ class RunConfirmationTest {
     }
 
     private long confirmations(RunDirectory run) {
-        return Ledger.read(run.ledger(), JSON).stream().filter(e -> e.type() == EventType.CONFIRMATION).count();
+        return Ledger.read(run.ledger()).stream().filter(e -> e.type() == EventType.CONFIRMATION).count();
     }
 
     @Test

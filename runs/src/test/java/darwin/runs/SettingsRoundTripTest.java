@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import darwin.memory.EventType;
-import darwin.memory.Ledger;
 import darwin.memory.RunState;
+import darwin.memory.ledger.Ledger;
+import darwin.memory.ledger.LedgerEvents;
+import darwin.memory.ledger.Proposed;
 import darwin.runs.config.RunSettingsLoader;
 import darwin.runs.config.Setting;
 import darwin.runs.config.SettingValues;
@@ -165,8 +166,8 @@ class SettingsRoundTripTest {
             RunState state = RunState.load(dir.resolve("run.json"), JSON);
             assertEquals(3, state.generation());
             assertEquals("passive", state.settings().path("evaluation.thread-wait").asText());
-            assertEquals(9, Ledger.read(dir.resolve("ledger.jsonl"), JSON).stream()
-                    .filter(e -> e.type() == EventType.PROPOSAL && e.data().path("generation").asInt() == 3).count());
+            assertEquals(9, LedgerEvents.of(Ledger.read(dir.resolve("ledger.jsonl")), Proposed.class).stream()
+                    .filter(p -> p.generation() == 3).count());
         }
     }
 

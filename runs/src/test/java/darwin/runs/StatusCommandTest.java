@@ -83,7 +83,8 @@ class StatusCommandTest {
         Path dir = Fixtures.copy(tmp);
         String status = "OK" + Shown.HOSTILE;
         Files.writeString(new RunDirectory(dir).ledger(), "{\"schema\": 1, \"id\": \"000017-0000abd0\", \"seq\": 17, \"type\":"
-                + " \"PROPOSAL\", \"time\": \"2026-11-22T05:14:00Z\", \"data\": {\"status\": " + JSON.writeValueAsString(status)
+                + " \"PROPOSAL\", \"time\": \"2026-11-22T05:14:00Z\", \"data\": {\"key\": \"g3-s0\", \"status\": "
+                + JSON.writeValueAsString(status)
                 + ", \"cost\": 0.0}}\n", StandardOpenOption.APPEND);
         Outcome text = darwin("status", dir.toString());
         assertEquals(0, text.status(), text.err());

@@ -1,7 +1,5 @@
 package darwin.population.confirm;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.Budget;
 import darwin.core.EvaluationResult;
 import darwin.core.Evaluator;
@@ -11,8 +9,8 @@ import darwin.core.stats.Interval;
 import darwin.core.stats.Noise;
 import darwin.core.stats.Sample;
 import darwin.memory.ConfirmedGain;
-import darwin.memory.EventType;
-import darwin.memory.Ledger;
+import darwin.memory.ledger.ConfirmationEvaluated;
+import darwin.memory.ledger.Ledger;
 import darwin.population.confirm.Measurement.Side;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,14 +59,12 @@ public final class Confirmation {
 
     private final Evaluator evaluator;
     private final Ledger ledger;
-    private final ObjectMapper json;
     private final ConfirmationListener listener;
     private final Clock clock;
 
-    public Confirmation(Evaluator evaluator, Ledger ledger, ObjectMapper json, ConfirmationListener listener, Clock clock) {
+    public Confirmation(Evaluator evaluator, Ledger ledger, ConfirmationListener listener, Clock clock) {
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
-        this.json = Objects.requireNonNull(json, "json");
         this.listener = listener == null ? ConfirmationListener.NONE : listener;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -178,26 +174,15 @@ public final class Confirmation {
                 + " on each side";
     }
 
-    /** Appends the evaluation to the ledger, unless it is there already. */
+    /**
+     * Appends the evaluation to the ledger, unless it is there already (the ledger holds one per
+     * variant, budget and seed, a failure of the harness aside).
+     */
     private void record(Measurement measurement, Budget budget) {
-        synchronized (ledger) {
-            boolean known = ledger.entries(EventType.CONFIRMATION).stream().map(e -> e.data())
-                    .anyMatch(d -> d.path("variant").asText().equals(measurement.variant())
-                            && d.path("budget").asText().equals(budget.key())
-                            && d.path("seed").asLong() == measurement.seed()
-                            && !d.path("harnessFailure").asBoolean(
-                                    EvaluationResult.recordedAsHarnessFailure(d.path("reason").asText())));
-            if (known) {
-                return;
-            }
-            EvaluationResult result = measurement.result();
-            ObjectNode data = json.createObjectNode().put("variant", measurement.variant()).put("budget", budget.key())
-                    .put("seed", measurement.seed()).put("status", result.status().name()).put("reason", result.reason());
-            result.measured().ifPresent(m -> data.set("metrics", json.valueToTree(m)));
-            if (result.harnessFailure()) {
-                data.put("harnessFailure", true); // without it, a line reads as before the flag: by its reason
-            }
-            ledger.append(EventType.CONFIRMATION, data);
-        }
+        EvaluationResult result = measurement.result();
+        // the flag is written only when true: a line without it reads as before the flag, by its reason
+        ledger.append(new ConfirmationEvaluated(measurement.variant(), budget.key(), measurement.seed(),
+                result.status().name(), result.reason(), result.measured().orElse(null),
+                result.harnessFailure() ? Boolean.TRUE : null));
     }
 }

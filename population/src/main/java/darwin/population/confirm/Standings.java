@@ -1,10 +1,11 @@
 package darwin.population.confirm;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import darwin.core.Budget;
 import darwin.core.stats.Sample;
-import darwin.memory.EventType;
-import darwin.memory.LedgerEntry;
+import darwin.core.Metrics;
+import darwin.memory.ledger.LedgerEntry;
+import darwin.memory.ledger.LedgerEvents;
+import darwin.memory.ledger.RunEvaluation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -74,21 +75,15 @@ public final class Standings {
     public static Standings at(List<LedgerEntry> entries, Budget budget) {
         Map<String, List<double[]>> figures = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
-        for (LedgerEntry entry : entries) {
-            if (entry.type() != EventType.EVALUATION && entry.type() != EventType.REPLICATE) {
+        for (RunEvaluation evaluation : LedgerEvents.of(entries, RunEvaluation.class)) {
+            Metrics metrics = evaluation.measured().orElse(null);
+            if (metrics == null || !evaluation.budget().equals(budget.key())) {
                 continue;
             }
-            JsonNode data = entry.data();
-            JsonNode metrics = data.path("metrics");
-            if (!data.path("budget").asText().equals(budget.key()) || !data.path("status").asText().equals("OK")
-                    || !metrics.path("valLoss").isNumber() || !metrics.path("mfu").isNumber()) {
-                continue;
-            }
-            double loss = metrics.path("valLoss").asDouble();
-            double mfu = metrics.path("mfu").asDouble();
-            String variant = data.path("variant").asText();
-            if (!Double.isFinite(loss) || !(mfu > 0) || Double.isInfinite(mfu)
-                    || !seen.add(variant + "/" + data.path("seed").asText())) {
+            double loss = metrics.valLoss();
+            double mfu = metrics.mfu();
+            String variant = evaluation.variant();
+            if (!Double.isFinite(loss) || !(mfu > 0) || Double.isInfinite(mfu) || !seen.add(variant + "/" + evaluation.seed())) {
                 continue;
             }
             figures.computeIfAbsent(variant, v -> new ArrayList<>()).add(new double[] {loss, Math.log(mfu)});

@@ -2,8 +2,8 @@ package darwin.population.loop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.Budget;
+import darwin.core.Change;
 import darwin.core.EvaluationResult;
 import darwin.core.Evaluator;
 import darwin.core.Metrics;
@@ -18,15 +18,19 @@ import darwin.core.stats.Noise;
 import darwin.core.stats.Sample;
 import darwin.memory.AgentMemories;
 import darwin.memory.Attempt;
-import darwin.memory.EventType;
-import darwin.memory.Ledger;
-import darwin.memory.LedgerEntry;
 import darwin.memory.NoiseFloor;
 import darwin.memory.Request;
 import darwin.memory.RequestBook;
 import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
 import darwin.memory.SuggestionBox;
+import darwin.memory.ledger.Ledger;
+import darwin.memory.ledger.NoiseFloorMeasured;
+import darwin.memory.ledger.Proposed;
+import darwin.memory.ledger.RequestFiled;
+import darwin.memory.ledger.RunEnded;
+import darwin.memory.ledger.RunStarted;
+import darwin.memory.ledger.Selected;
 import darwin.mutation.edit.UnifiedDiff;
 import darwin.population.selection.Fitness;
 import darwin.population.selection.Matchmaker;
@@ -82,7 +86,7 @@ import java.util.concurrent.Future;
  * ({@code g3-s1}), an evaluation by its variant, budget and replicate seed — and looked up before it
  * is done again: a proposal in the ledger is not asked for again (its child is on disk), an
  * evaluation is in the result cache, an attempt in an agent's memory is not recorded twice, and a
- * ledger event is not appended twice. How many replicates each variant had when a generation
+ * ledger event is held once by its identity (the ledger ignores a second append). How many replicates each variant had when a generation
  * began is in the previous generation's {@code SELECTION} event, and racing replays the same
  * decisions from it. A run killed at any instant therefore resumes at the generation after the
  * last checkpoint, redoes nothing that was done, and, with a deterministic mutator and budget, ends
@@ -133,13 +137,13 @@ public final class Evolution {
         this.mutator = mutator;
         this.json = json;
         this.listener = listener == null ? EvolutionListener.NONE : listener;
-        this.ledger = new Ledger(run.ledger(), json, Clock.systemUTC());
+        this.ledger = new Ledger(run.ledger(), Clock.systemUTC());
         this.memories = new AgentMemories(run, json);
         this.desk = new RequestDesk(new RequestBook(run.requests(), json, Clock.systemUTC()),
-                new SuggestionBox(run.suggestions(), json, Clock.systemUTC()), ledger, memories, upgrader, json, this.listener,
+                new SuggestionBox(run.suggestions(), json, Clock.systemUTC()), ledger, memories, upgrader, this.listener,
                 sleeper);
         this.budget = desk.inForce(plan.budget(), Integer.MAX_VALUE);
-        this.replicates = new Replicates(evaluator, ledger, json, this::variant, plan.seed(), budget);
+        this.replicates = new Replicates(evaluator, ledger, this::variant, plan.seed(), budget);
         this.briefing = new TaskBriefing(memories,
                 id -> Files.exists(run.variant(id)) ? variant(id).parents() : List.of());
     }
@@ -164,8 +168,7 @@ public final class Evolution {
         }
         RunState state = new RunState(id, Clock.systemUTC().instant(), settings, 0, members, seed.id());
         state.save(run.state(), json);
-        ObjectNode start = json.createObjectNode().put("event", "start").put("run", id).put("seed", seed.id());
-        ledger.append(EventType.RUN, start);
+        ledger.append(new RunStarted(id, seed.id()));
         return state;
     }
 
@@ -180,9 +183,7 @@ public final class Evolution {
         while (current.generation() < plan.generations()) {
             current = generation(current);
         }
-        if (ledger.entries(EventType.RUN).stream().noneMatch(e -> e.data().path("event").asText().equals("end"))) {
-            ledger.append(EventType.RUN, json.createObjectNode().put("event", "end").put("generation", current.generation()));
-        }
+        ledger.append(new RunEnded(current.generation())); // once: a run resumed for more generations does not end again
         return current;
     }
 
@@ -222,16 +223,9 @@ public final class Evolution {
         record(g, slots, results, significance);
 
         List<RunState.Member> next = survivors.members().stream().map(m -> new RunState.Member(m.agent(), m.variant())).toList();
-        if (ledger.entries(EventType.SELECTION).stream().noneMatch(e -> e.data().path("generation").asInt() == g)) {
-            ObjectNode selection = json.createObjectNode().put("generation", g).put("budget", budget.key());
-            selection.set("members", json.valueToTree(next));
-            selection.set("elites", json.valueToTree(survivors.elites()));
-            Map<String, Integer> after = new TreeMap<>(counts);
-            results.forEach((variant, list) -> after.merge(variant, list.size(), Math::max));
-            selection.set("replicates", json.valueToTree(after));
-            selection.set("noise", noiseJson(significance));
-            ledger.append(EventType.SELECTION, selection);
-        }
+        Map<String, Integer> replicated = new TreeMap<>(counts);
+        results.forEach((variant, list) -> replicated.merge(variant, list.size(), Math::max));
+        ledger.append(new Selected(g, budget.key(), next, survivors.elites(), replicated, judged(significance)));
         RunState after = measured.next(next);
         after.save(run.state(), json);
         listener.generationEnded(g, survivors);
@@ -256,9 +250,7 @@ public final class Evolution {
         NoiseFloor floor = new NoiseFloor(budget.key(), seed.size(),
                 Replicates.losses(seed).map(s -> s.noise()).orElse(Noise.UNKNOWN),
                 Replicates.logMfus(seed).map(s -> s.noise()).orElse(Noise.UNKNOWN));
-        if (ledger.entries(EventType.NOISE_FLOOR).stream().noneMatch(e -> e.data().path("budget").asText().equals(budget.key()))) {
-            ledger.append(EventType.NOISE_FLOOR, ((ObjectNode) json.valueToTree(floor)).put("variant", state.seedVariant()));
-        }
+        ledger.append(NoiseFloorMeasured.of(floor, state.seedVariant()));
         listener.noiseFloor(floor);
         RunState with = state.withNoiseFloor(floor);
         with.save(run.state(), json);
@@ -271,11 +263,8 @@ public final class Evolution {
      */
     private Map<String, Integer> counts(int g, RunState state) {
         Map<String, Integer> counts = new TreeMap<>();
-        ledger.entries(EventType.SELECTION).stream()
-                .filter(e -> e.data().path("generation").asInt() == g - 1 && e.data().path("budget").asText().equals(budget.key()))
-                .findFirst()
-                .ifPresent(e -> e.data().path("replicates").properties()
-                        .forEach(field -> counts.put(field.getKey(), field.getValue().asInt(1))));
+        ledger.find(Selected.class, Selected.identity(g - 1)).filter(s -> s.budget().equals(budget.key()))
+                .ifPresent(s -> counts.putAll(s.replicates()));
         NoiseFloor floor = state.noiseFloor();
         if (floor != null && floor.budget().equals(budget.key())) {
             counts.merge(state.seedVariant(), floor.replicates(), Math::max);
@@ -304,12 +293,9 @@ public final class Evolution {
         return new Significance(Noise.pooled(losses), Noise.pooled(mfus), plan.replication().margin());
     }
 
-    private ObjectNode noiseJson(Significance significance) {
-        ObjectNode node = json.createObjectNode();
-        node.put("lossSd", significance.loss().sd()).put("lossDegreesOfFreedom", significance.loss().degreesOfFreedom());
-        node.put("logMfuSd", significance.logMfu().sd()).put("logMfuDegreesOfFreedom", significance.logMfu().degreesOfFreedom());
-        node.put("margin", significance.margin());
-        return node;
+    private static Selected.Judged judged(Significance significance) {
+        return new Selected.Judged(significance.loss().sd(), significance.loss().degreesOfFreedom(),
+                significance.logMfu().sd(), significance.logMfu().degreesOfFreedom(), significance.margin());
     }
 
     /** Each member with the fitness of all its variant's replicates. */
@@ -365,7 +351,7 @@ public final class Evolution {
     }
 
     /** One pairing's outcome: its proposal and the results of its child. */
-    private record Slot(Pairing pairing, RecordedProposal proposal) {}
+    private record Slot(Pairing pairing, Proposed proposal) {}
 
     /** Proposes and evaluates every pairing at once; the slots in slot order. */
     private List<Slot> offspring(int g, List<Pairing> pairings, Map<String, Metrics> figures, List<Member> members,
@@ -417,18 +403,17 @@ public final class Evolution {
             throws InterruptedException {
         String key = "g" + g + "-s" + slot;
         Variant target = variant(pairing.target());
-        Optional<LedgerEntry> done = ledger.entries(EventType.PROPOSAL).stream()
-                .filter(e -> e.data().path("key").asText().equals(key)).findFirst();
-        RecordedProposal proposal;
+        Optional<Proposed> done = ledger.find(Proposed.class, key);
+        Proposed proposal;
         if (done.isPresent()) {
-            proposal = RecordedProposal.of(done.get().data());
+            proposal = done.get();
         } else {
             Proposal fresh = mutator.propose(briefing.task(pairing, target, figures, members, budget, plan.seedFor(g, slot),
                     occurrence));
             fresh.child().ifPresent(this::store);
             listener.proposed(g, slot, fresh);
-            proposal = RecordedProposal.of(key, g, slot, pairing, fresh);
-            ledger.append(EventType.PROPOSAL, proposal.toJson(json));
+            proposal = proposed(key, g, slot, pairing, fresh);
+            ledger.append(proposal);
         }
         if (proposal.child() != null) {
             String child = proposal.child();
@@ -439,31 +424,35 @@ public final class Evolution {
         return new Slot(pairing, proposal);
     }
 
+    /** A fresh proposal as the ledger records it: enough to resume without asking again. */
+    private static Proposed proposed(String key, int g, int slot, Pairing pairing, Proposal proposal) {
+        Optional<Change> change = proposal.change();
+        return new Proposed(key, g, slot, pairing.mutator(), pairing.target(), pairing.owner(), proposal.status().name(),
+                proposal.reason(), proposal.child().map(Variant::id).orElse(null), change.map(Change::summary).orElse(""),
+                change.map(Change::reasoning).orElse(""), change.map(Change::tags).orElse(List.of()), proposal.inputTokens(),
+                proposal.outputTokens(), proposal.cost(), change.flatMap(Change::request).orElse(null));
+    }
+
     /**
      * Files the generation's upgrade requests in slot order (once each: a resumed run finds them
      * filed); a request for what another proposal already asked is not filed again.
      */
     private void fileRequests(int g, List<Slot> slots) {
         for (Slot slot : slots) {
-            RecordedProposal proposal = slot.proposal();
+            Proposed proposal = slot.proposal();
             if (proposal.request() == null || desk.sameAs(proposal.key(), proposal.request()).isPresent()) {
                 continue;
             }
             Request request = desk.file(proposal.key(), g, proposal.agent(), proposal.request());
-            boolean logged = ledger.entries(EventType.REQUEST).stream()
-                    .anyMatch(e -> e.data().path("key").asText().equals(proposal.key()));
-            if (!logged) {
-                ledger.append(EventType.REQUEST, json.createObjectNode().put("key", proposal.key())
-                        .put("request", request.id()).put("agent", proposal.agent()).put("kind", request.kind().name())
-                        .put("title", request.title()).put("rationale", request.rationale()).put("payload", request.payload()));
-            }
+            ledger.append(new RequestFiled(proposal.key(), request.id(), proposal.agent(), request.kind(), request.title(),
+                    request.rationale(), request.payload()));
         }
     }
 
     /** Records every slot's attempt in slot order, with its effect against the noise. */
     private void record(int g, List<Slot> slots, Map<String, List<EvaluationResult>> results, Significance significance) {
         for (Slot slot : slots) {
-            RecordedProposal p = slot.proposal();
+            Proposed p = slot.proposal();
             if (memories.knows(p.agent(), p.key())) {
                 continue;
             }

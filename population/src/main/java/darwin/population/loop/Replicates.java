@@ -1,15 +1,14 @@
 package darwin.population.loop;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.Budget;
 import darwin.core.EvaluationResult;
 import darwin.core.Evaluator;
 import darwin.core.Metrics;
 import darwin.core.Variant;
 import darwin.core.stats.Sample;
-import darwin.memory.EventType;
-import darwin.memory.Ledger;
+import darwin.memory.ledger.Evaluated;
+import darwin.memory.ledger.Ledger;
+import darwin.memory.ledger.Replicated;
 import darwin.population.selection.Fitness;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,17 +31,14 @@ final class Replicates {
 
     private final Evaluator evaluator;
     private final Ledger ledger;
-    private final ObjectMapper json;
     private final Function<String, Variant> variants;
     private final long runSeed;
     private final Map<String, List<EvaluationResult>> known = new HashMap<>();
     private Budget budget;
 
-    Replicates(Evaluator evaluator, Ledger ledger, ObjectMapper json, Function<String, Variant> variants, long runSeed,
-            Budget budget) {
+    Replicates(Evaluator evaluator, Ledger ledger, Function<String, Variant> variants, long runSeed, Budget budget) {
         this.evaluator = evaluator;
         this.ledger = ledger;
-        this.json = json;
         this.variants = variants;
         this.runSeed = runSeed;
         this.budget = budget;
@@ -109,22 +105,13 @@ final class Replicates {
         return result;
     }
 
+    /** Records the evaluation in the ledger, which holds one per variant, budget and replicate. */
     private void log(String variant, Budget at, int replicate, EvaluationResult result) {
-        EventType type = replicate == 0 ? EventType.EVALUATION : EventType.REPLICATE;
-        synchronized (ledger) {
-            boolean logged = ledger.entries(type).stream()
-                    .anyMatch(e -> e.data().path("variant").asText().equals(variant)
-                            && e.data().path("budget").asText().equals(at.key())
-                            && e.data().path("replicate").asInt(0) == replicate);
-            if (logged) {
-                return;
-            }
-            ObjectNode data = json.createObjectNode().put("variant", variant).put("budget", at.key())
-                    .put("seed", seedOf(runSeed, replicate)).put("replicate", replicate)
-                    .put("status", result.status().name()).put("reason", result.reason());
-            result.measured().ifPresent(m -> data.set("metrics", json.valueToTree(m)));
-            ledger.append(type, data);
-        }
+        long seed = seedOf(runSeed, replicate);
+        String status = result.status().name();
+        Metrics metrics = result.measured().orElse(null);
+        ledger.append(replicate == 0 ? new Evaluated(variant, at.key(), seed, 0, status, result.reason(), metrics)
+                : new Replicated(variant, at.key(), seed, replicate, status, result.reason(), metrics));
     }
 
     /** The held-out losses (log perplexities) of the working results; empty when none worked. */

@@ -1,14 +1,10 @@
 package darwin.population.loop;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.Budget;
 import darwin.core.Sleeper;
 import darwin.core.UpgradeRequest;
 import darwin.core.Variant;
 import darwin.memory.AgentMemories;
-import darwin.memory.EventType;
-import darwin.memory.Ledger;
 import darwin.memory.Note;
 import darwin.memory.Request;
 import darwin.memory.RequestBook;
@@ -16,6 +12,9 @@ import darwin.memory.RequestStatus;
 import darwin.memory.RunState;
 import darwin.memory.Suggestion;
 import darwin.memory.SuggestionBox;
+import darwin.memory.ledger.Decided;
+import darwin.memory.ledger.Ledger;
+import darwin.memory.ledger.Suggested;
 import darwin.population.upgrade.Upgrade;
 import darwin.population.upgrade.UpgradeException;
 import darwin.population.upgrade.UpgradeReader;
@@ -51,19 +50,17 @@ final class RequestDesk {
     private final Ledger ledger;
     private final AgentMemories memories;
     private final Upgrader upgrader;
-    private final ObjectMapper json;
     private final EvolutionListener listener;
     private final Sleeper sleeper;
 
     /** @param sleeper waits between two looks at the book while decisions are pending */
     RequestDesk(RequestBook book, SuggestionBox suggestions, Ledger ledger, AgentMemories memories, Upgrader upgrader,
-            ObjectMapper json, EvolutionListener listener, Sleeper sleeper) {
+            EvolutionListener listener, Sleeper sleeper) {
         this.book = book;
         this.suggestions = suggestions;
         this.ledger = ledger;
         this.memories = memories;
         this.upgrader = upgrader;
-        this.json = json;
         this.listener = listener;
         this.sleeper = sleeper;
     }
@@ -151,25 +148,19 @@ final class RequestDesk {
         for (Request request : book.all()) {
             if (request.status() != RequestStatus.PENDING) {
                 boolean approved = request.status() != RequestStatus.DENIED;
-                tell(g, request, approved ? "APPROVED" : "DENIED", "people " + (approved ? "approved" : "denied")
+                tell(g, request, approved ? Decided.Outcome.APPROVED : Decided.Outcome.DENIED, "people " + (approved ? "approved" : "denied")
                         + " your request " + describe(request) + note(request.decision().note()));
             }
             if (request.status() == RequestStatus.APPLIED) {
-                tell(g, request, "APPLIED", "your request " + describe(request) + " is in effect from generation "
+                tell(g, request, Decided.Outcome.APPLIED, "your request " + describe(request) + " is in effect from generation "
                         + request.applied().generation() + ": " + request.applied().note());
             } else if (request.status() == RequestStatus.FAILED) {
-                tell(g, request, "FAILED", "your request " + describe(request) + " was approved but could not be applied: "
+                tell(g, request, Decided.Outcome.FAILED, "your request " + describe(request) + " was approved but could not be applied: "
                         + request.applied().note());
             }
         }
         for (Suggestion suggestion : suggestions.all()) {
-            boolean logged = ledger.entries(EventType.SUGGESTION).stream()
-                    .anyMatch(e -> e.data().path("id").asText().equals(suggestion.id()));
-            if (!logged) {
-                ledger.append(EventType.SUGGESTION, json.createObjectNode().put("id", suggestion.id())
-                        .put("agent", suggestion.agent()).put("by", suggestion.by()).put("text", suggestion.text())
-                        .put("generation", g));
-            }
+            ledger.append(new Suggested(suggestion.id(), suggestion.agent(), suggestion.by(), suggestion.text(), g));
             for (String agent : memories.all().keySet()) {
                 if (suggestion.isFor(agent)) {
                     memories.note(agent, new Note(suggestion.id(), g, "people suggest" + (suggestion.agent().isEmpty()
@@ -202,18 +193,9 @@ final class RequestDesk {
         }
     }
 
-    private void tell(int g, Request request, String outcome, String text) {
-        boolean logged = ledger.entries(EventType.DECISION).stream().anyMatch(e -> e.data().path("request").asText()
-                .equals(request.id()) && e.data().path("outcome").asText().equals(outcome));
-        if (!logged) {
-            ObjectNode data = json.createObjectNode().put("request", request.id()).put("outcome", outcome)
-                    .put("agent", request.agent()).put("kind", request.kind().name()).put("generation", g)
-                    .put("by", request.decision().by()).put("note", request.decision().note());
-            if (request.applied() != null) {
-                data.put("applied", request.applied().note());
-            }
-            ledger.append(EventType.DECISION, data);
-        }
+    private void tell(int g, Request request, Decided.Outcome outcome, String text) {
+        ledger.append(new Decided(request.id(), outcome, request.agent(), request.kind(), g, request.decision().by(),
+                request.decision().note(), request.applied() == null ? null : request.applied().note()));
         if (memories.all().containsKey(request.agent())) {
             memories.note(request.agent(), new Note(request.id() + ":" + outcome, g, text));
         }

@@ -1,23 +1,21 @@
 package darwin.population.confirm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import darwin.core.Budget;
 import darwin.core.EvaluationResult;
 import darwin.core.EvaluationStatus;
 import darwin.core.Evaluator;
 import darwin.core.Metrics;
 import darwin.core.Variant;
-import darwin.memory.EventType;
-import darwin.memory.Ledger;
-import darwin.memory.LedgerEntry;
+import darwin.memory.ledger.ConfirmationEvaluated;
+import darwin.memory.ledger.EventType;
+import darwin.memory.ledger.Ledger;
 import darwin.population.confirm.ConfirmationResult.Confirmed;
 import darwin.population.confirm.ConfirmationResult.Unconfirmed;
 import darwin.population.confirm.ConfirmationResult.Verdict;
@@ -40,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ConfirmationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
     private static final Budget BUDGET = Budget.seconds(20);
     private static final Variant SEED = Variant.seed("darwin.program.Main", Map.of("program/Main.java", "class Main {}"));
@@ -106,11 +103,11 @@ class ConfirmationTest {
     }
 
     private static Confirmation confirmation(Evaluator evaluator, Ledger ledger, List<String> heard) {
-        return new Confirmation(evaluator, ledger, JSON, (m, done, of) -> heard.add(done + "/" + of + " " + m.side()), CLOCK);
+        return new Confirmation(evaluator, ledger, (m, done, of) -> heard.add(done + "/" + of + " " + m.side()), CLOCK);
     }
 
     private static Ledger ledger(Path dir) {
-        return new Ledger(dir.resolve("ledger.jsonl"), JSON, CLOCK);
+        return new Ledger(dir.resolve("ledger.jsonl"), CLOCK);
     }
 
     @Test
@@ -222,8 +219,9 @@ class ConfirmationTest {
         assertTrue(unconfirmed.reason().contains("the seed worked in 2 of 2 evaluations"), unconfirmed.reason());
         assertEquals(4, stub.calls.size(), "it stops once the variant can no longer work twice in 3");
         assertEquals(4, ledger.entries(EventType.CONFIRMATION).size(), "failures are recorded too");
-        assertEquals("OUT_OF_MEMORY", ledger.entries(EventType.CONFIRMATION).get(1).data().path("status").asText());
-        assertFalse(ledger.entries(EventType.CONFIRMATION).get(1).data().has("metrics"));
+        ConfirmationEvaluated failed = ledger.events(ConfirmationEvaluated.class).get(1);
+        assertEquals("OUT_OF_MEMORY", failed.status());
+        assertNull(failed.metrics());
     }
 
     @Test
@@ -270,15 +268,14 @@ class ConfirmationTest {
         ConfirmationResult second = confirmation(stub, ledger, new ArrayList<>()).confirm(CHILD, SEED, BUDGET, 3, 1);
         assertEquals(((Confirmed) first).gain(), ((Confirmed) second).gain(), "the same draws give the same gain");
 
-        List<LedgerEntry> events = ledger(dir).entries(EventType.CONFIRMATION);
+        List<ConfirmationEvaluated> events = ledger(dir).events(ConfirmationEvaluated.class);
         assertEquals(6, events.size(), "read back from the file: no event twice");
-        JsonNode data = events.getFirst().data();
-        assertEquals(SEED.id(), data.path("variant").asText());
-        assertEquals(BUDGET.key(), data.path("budget").asText());
-        assertEquals(Confirmation.seeds(1, 3).getFirst().longValue(), data.path("seed").asLong());
-        assertEquals("OK", data.path("status").asText());
-        assertTrue(data.has("reason"));
-        assertEquals(stub.means.get(SEED.id())[0], data.path("metrics").path("valLoss").asDouble(), 0.1);
+        ConfirmationEvaluated data = events.getFirst();
+        assertEquals(SEED.id(), data.variant());
+        assertEquals(BUDGET.key(), data.budget());
+        assertEquals(Confirmation.seeds(1, 3).getFirst().longValue(), data.seed());
+        assertEquals("OK", data.status());
+        assertEquals(stub.means.get(SEED.id())[0], data.measured().orElseThrow().valLoss(), 0.1);
 
         confirmation(stub, ledger, new ArrayList<>()).confirm(CHILD, SEED, BUDGET, 4, 1);
         assertEquals(8, ledger.entries(EventType.CONFIRMATION).size(), "a fourth pair adds only its own two");
@@ -315,19 +312,19 @@ class ConfirmationTest {
     }
 
     private static long lines(Ledger ledger, Variant variant, long seed) {
-        return ledger.entries(EventType.CONFIRMATION).stream().map(LedgerEntry::data)
-                .filter(d -> d.path("variant").asText().equals(variant.id()) && d.path("seed").asLong() == seed).count();
+        return ledger.events(ConfirmationEvaluated.class).stream()
+                .filter(e -> e.variant().equals(variant.id()) && e.seed() == seed).count();
     }
 
     @Test
     void aHarnessFailureInALedgerWrittenBeforeTheFlagIsRecordedAgainOnceItWorks(@TempDir Path dir) throws Exception {
         Ledger ledger = ledger(dir);
         long first = Confirmation.seeds(1, 3).getFirst();
-        // CONFIRMATION lines as darwin wrote them before results carried the harness-failure flag
-        ledger.append(EventType.CONFIRMATION, JSON.createObjectNode().put("variant", SEED.id()).put("budget", BUDGET.key())
-                .put("seed", first).put("status", "RUNTIME_ERROR").put("reason", "the harness failed: interrupted"));
-        ledger.append(EventType.CONFIRMATION, JSON.createObjectNode().put("variant", CHILD.id()).put("budget", BUDGET.key())
-                .put("seed", first).put("status", "OUT_OF_MEMORY").put("reason", "out of memory at step 3"));
+        // CONFIRMATION lines as darwin wrote them before results carried the harness-failure flag (no flag)
+        ledger.append(new ConfirmationEvaluated(SEED.id(), BUDGET.key(), first, "RUNTIME_ERROR",
+                "the harness failed: interrupted", null));
+        ledger.append(new ConfirmationEvaluated(CHILD.id(), BUDGET.key(), first, "OUT_OF_MEMORY", "out of memory at step 3",
+                null));
 
         confirmation(stub(2.5, 2.4, 0.01, 1), ledger, new ArrayList<>()).confirm(CHILD, SEED, BUDGET, 3, 1);
         assertEquals(2, lines(ledger, SEED, first), "the harness's failure, then the evaluation that worked");
@@ -355,9 +352,10 @@ class ConfirmationTest {
         };
         confirmation(failingFirst, ledger, new ArrayList<>()).confirm(CHILD, SEED, BUDGET, 3, 1);
         long first = Confirmation.seeds(1, 3).getFirst();
-        JsonNode recorded = ledger.entries(EventType.CONFIRMATION).getFirst().data();
-        assertTrue(recorded.path("harnessFailure").asBoolean(), recorded.toString());
-        assertFalse(ledger.entries(EventType.CONFIRMATION).get(1).data().has("harnessFailure"), "written only when true");
+        List<ConfirmationEvaluated> recorded = ledger.events(ConfirmationEvaluated.class);
+        assertEquals(Boolean.TRUE, recorded.getFirst().harnessFailure(), recorded.getFirst().toString());
+        assertNull(recorded.get(1).harnessFailure(), "written only when true");
+        assertTrue(java.nio.file.Files.readString(ledger.file()).lines().skip(1).noneMatch(l -> l.contains("harnessFailure")));
 
         confirmation(stub, ledger, new ArrayList<>()).confirm(CHILD, SEED, BUDGET, 3, 1);
         assertEquals(2, lines(ledger, SEED, first), "the flag, not the reason's words, marks it");

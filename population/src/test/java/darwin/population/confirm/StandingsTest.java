@@ -3,11 +3,14 @@ package darwin.population.confirm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.Budget;
-import darwin.memory.EventType;
-import darwin.memory.LedgerEntry;
+import darwin.core.Metrics;
+import darwin.memory.ledger.ConfirmationEvaluated;
+import darwin.memory.ledger.Evaluated;
+import darwin.memory.ledger.EventType;
+import darwin.memory.ledger.LedgerEntry;
+import darwin.memory.ledger.LedgerEvent;
+import darwin.memory.ledger.Replicated;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,18 +18,20 @@ import org.junit.jupiter.api.Test;
 
 class StandingsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Budget BUDGET = Budget.seconds(20);
 
     private final List<LedgerEntry> entries = new ArrayList<>();
 
     private void event(EventType type, String variant, String budget, long seed, String status, double loss, double mfu) {
-        ObjectNode data = JSON.createObjectNode().put("variant", variant).put("budget", budget).put("seed", seed)
-                .put("status", status).put("reason", "");
-        if (status.equals("OK")) {
-            data.set("metrics", JSON.createObjectNode().put("valLoss", loss).put("perplexity", Math.exp(loss)).put("mfu", mfu));
-        }
-        entries.add(new LedgerEntry("e" + entries.size(), entries.size() + 1L, type, Instant.EPOCH, data));
+        Metrics metrics = status.equals("OK")
+                ? new Metrics(loss, Math.exp(loss), mfu, 1000, 30_000, 100, 800_000, 5e6, 1e11, 35, 30, "cpu") : null;
+        LedgerEvent event = switch (type) {
+            case EVALUATION -> new Evaluated(variant, budget, seed, 0, status, "", metrics);
+            case REPLICATE -> new Replicated(variant, budget, seed, (int) seed - 1, status, "", metrics);
+            case CONFIRMATION -> new ConfirmationEvaluated(variant, budget, seed, status, "", metrics);
+            default -> throw new IllegalArgumentException(type + " is no evaluation");
+        };
+        entries.add(new LedgerEntry("e" + entries.size(), entries.size() + 1L, Instant.EPOCH, event));
     }
 
     @Test

@@ -9,11 +9,12 @@ import darwin.core.Budget;
 import darwin.core.EvaluationResult;
 import darwin.core.Metrics;
 import darwin.core.Variant;
-import darwin.memory.EventType;
-import darwin.memory.Ledger;
-import darwin.memory.LedgerEntry;
 import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
+import darwin.memory.ledger.EventType;
+import darwin.memory.ledger.Ledger;
+import darwin.memory.ledger.LedgerEntry;
+import darwin.memory.ledger.Proposed;
 import darwin.mutation.OfflineMutator;
 import darwin.mutation.catalog.Catalog;
 import darwin.mutation.catalog.CatalogMutator;
@@ -102,9 +103,8 @@ class EvolutionTest {
     }
 
     private static List<String> proposals(Path dir) {
-        return new Ledger(new RunDirectory(dir).ledger(), JSON, Clock.systemUTC())
-                .entries(EventType.PROPOSAL).stream()
-                .map(e -> e.data().path("key").asText() + "=" + e.data().path("child").asText()).sorted().toList();
+        return new Ledger(new RunDirectory(dir).ledger(), Clock.systemUTC()).events(Proposed.class).stream()
+                .map(p -> p.key() + "=" + p.child()).sorted().toList();
     }
 
     @Test

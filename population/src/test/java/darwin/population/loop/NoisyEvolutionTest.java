@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import darwin.core.Budget;
 import darwin.core.EvaluationResult;
@@ -14,10 +13,11 @@ import darwin.core.Metrics;
 import darwin.core.Variant;
 import darwin.memory.Attempt;
 import darwin.memory.Effect;
-import darwin.memory.EventType;
-import darwin.memory.Ledger;
 import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
+import darwin.memory.ledger.EventType;
+import darwin.memory.ledger.Ledger;
+import darwin.memory.ledger.Selected;
 import darwin.population.selection.Nsga2;
 import darwin.population.upgrade.Upgrader;
 import darwin.trainer.build.SourceCompiler;
@@ -115,9 +115,8 @@ class NoisyEvolutionTest {
     /** Every decision of a run: its ledger's events without times, ids and sequence numbers, sorted. */
     static List<String> decisions(Path dir) {
         List<String> lines = new ArrayList<>();
-        for (var entry : new Ledger(new RunDirectory(dir).ledger(), JSON, Clock.systemUTC()).entries()) {
-            JsonNode data = entry.data();
-            lines.add(entry.type() + " " + data);
+        for (var entry : new Ledger(new RunDirectory(dir).ledger(), Clock.systemUTC()).entries()) {
+            lines.add(entry.type() + " " + entry.event());
         }
         lines.sort(null);
         return lines;
@@ -146,7 +145,7 @@ class NoisyEvolutionTest {
         assertEquals(1, ledger.entries(EventType.NOISE_FLOOR).size());
         assertTrue(ledger.entries(EventType.REPLICATE).size() > 2,
                 "the seed's replicates and racing's: " + ledger.entries(EventType.REPLICATE).size());
-        ledger.entries(EventType.SELECTION).forEach(e -> assertTrue(e.data().path("replicates").size() > 0));
+        ledger.events(Selected.class).forEach(s -> assertTrue(s.replicates().size() > 0));
         List<Attempt> attempts = evolution(dir, noisy, PLAN).memories().all().values().stream()
                 .flatMap(m -> m.attempts().stream()).toList();
         assertTrue(attempts.stream().anyMatch(a -> a.effect() != null), "measured attempts carry their effect");

@@ -15,7 +15,6 @@ import darwin.core.RequestKind;
 import darwin.core.Sleeper;
 import darwin.core.UpgradeRequest;
 import darwin.core.Variant;
-import darwin.memory.EventType;
 import darwin.memory.Note;
 import darwin.memory.Request;
 import darwin.memory.RequestBook;
@@ -23,6 +22,8 @@ import darwin.memory.RequestStatus;
 import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
 import darwin.memory.SuggestionBox;
+import darwin.memory.ledger.EventType;
+import darwin.memory.ledger.Proposed;
 import darwin.mutation.OfflineMutator;
 import darwin.mutation.catalog.Catalog;
 import darwin.mutation.catalog.CatalogMutator;
@@ -204,8 +205,7 @@ class PeopleInTheLoopTest {
             var resources = VariantResources.of(evolution.variant(member.variant()));
             assertEquals(List.of(added.ref()), resources.datasets(), member + " trains on the approved text");
         }
-        long children = evolution.ledger().entries(EventType.PROPOSAL).stream()
-                .filter(e -> e.data().path("status").asText().equals("PROPOSED")).count();
+        long children = evolution.ledger().events(Proposed.class).stream().filter(p -> p.status().equals("PROPOSED")).count();
         assertTrue(children > 0, "the members with a manifest still compile and evolve");
     }
 

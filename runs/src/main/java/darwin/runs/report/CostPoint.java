@@ -1,7 +1,7 @@
 package darwin.runs.report;
 
-import darwin.memory.EventType;
-import darwin.memory.LedgerEntry;
+import darwin.memory.ledger.LedgerEntry;
+import darwin.memory.ledger.Proposed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,12 +29,13 @@ public record CostPoint(double minutes, int generation, double cost, double cumu
         Instant start = records.state().created();
         double total = 0;
         List<CostPoint> points = new ArrayList<>();
-        for (LedgerEntry proposal : records.events(EventType.PROPOSAL)) {
-            double asked = proposal.data().path("cost").asDouble();
+        for (LedgerEntry entry : records.entries(Proposed.class)) {
+            Proposed proposal = (Proposed) entry.event();
+            double asked = proposal.cost();
             double cost = Double.isFinite(asked) && asked > 0 ? asked : 0;
             total += cost;
-            points.add(new CostPoint(Duration.between(start, proposal.time()).toMillis() / 60_000.0,
-                    proposal.data().path("generation").asInt(), cost, total));
+            points.add(new CostPoint(Duration.between(start, entry.time()).toMillis() / 60_000.0, proposal.generation(),
+                    cost, total));
         }
         return points;
     }

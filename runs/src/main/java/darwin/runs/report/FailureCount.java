@@ -1,7 +1,7 @@
 package darwin.runs.report;
 
-import darwin.memory.EventType;
-import darwin.memory.LedgerEntry;
+import darwin.memory.ledger.Evaluated;
+import darwin.memory.ledger.Proposed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,19 +40,23 @@ public record FailureCount(Stage stage, String kind, int count, String example) 
     /** The failures in the ledger: proposals first, then evaluations, each kind by name. */
     static List<FailureCount> of(RunRecords records) {
         List<FailureCount> counts = new ArrayList<>();
-        counts.addAll(count(Stage.PROPOSAL, records.events(EventType.PROPOSAL), "PROPOSED"));
-        counts.addAll(count(Stage.EVALUATION, records.events(EventType.EVALUATION), "OK"));
+        counts.addAll(count(Stage.PROPOSAL, records.events(Proposed.class).stream()
+                .map(p -> new Outcome(p.status(), p.reason())).toList(), "PROPOSED"));
+        counts.addAll(count(Stage.EVALUATION, records.events(Evaluated.class).stream()
+                .map(e -> new Outcome(e.status(), e.reason())).toList(), "OK"));
         return counts;
     }
 
-    private static List<FailureCount> count(Stage stage, List<LedgerEntry> events, String success) {
+    /** A proposal's or an evaluation's status and reason. */
+    private record Outcome(String status, String reason) {}
+
+    private static List<FailureCount> count(Stage stage, List<Outcome> outcomes, String success) {
         Map<String, Integer> counts = new TreeMap<>();
         Map<String, String> examples = new TreeMap<>();
-        for (LedgerEntry event : events) {
-            String status = event.data().path("status").asText();
-            if (!status.equals(success)) {
-                counts.merge(status, 1, Integer::sum);
-                examples.putIfAbsent(status, event.data().path("reason").asText());
+        for (Outcome outcome : outcomes) {
+            if (!outcome.status().equals(success)) {
+                counts.merge(outcome.status(), 1, Integer::sum);
+                examples.putIfAbsent(outcome.status(), outcome.reason());
             }
         }
         return counts.entrySet().stream()

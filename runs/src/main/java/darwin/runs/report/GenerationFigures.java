@@ -1,7 +1,7 @@
 package darwin.runs.report;
 
-import darwin.memory.EventType;
-import darwin.memory.LedgerEntry;
+import darwin.memory.ledger.Evaluated;
+import darwin.memory.ledger.Selected;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -37,16 +37,12 @@ public record GenerationFigures(int generation, int variants, int failed, double
         Map<Integer, List<String>> populations = new TreeMap<>();
         Map<Integer, String> budgets = new TreeMap<>();
         populations.put(0, List.of(records.state().seedVariant()));
-        for (LedgerEntry selection : records.events(EventType.SELECTION)) {
-            List<String> members = new ArrayList<>();
-            selection.data().path("members").forEach(m -> members.add(m.path("variant").asText()));
-            int generation = selection.data().path("generation").asInt();
-            populations.putIfAbsent(generation, members);
-            budgets.putIfAbsent(generation, selection.data().path("budget").asText(""));
+        for (Selected selection : records.events(Selected.class)) {
+            populations.putIfAbsent(selection.generation(), selection.variants());
+            budgets.putIfAbsent(selection.generation(), selection.budget());
         }
         // each generation at the budget it ran with (people may raise it); the seed at the first
-        String first = records.events(EventType.EVALUATION).stream().map(e -> e.data().path("budget").asText(""))
-                .findFirst().orElse("");
+        String first = records.events(Evaluated.class).stream().map(Evaluated::budget).findFirst().orElse("");
         budgets.put(0, first);
         List<GenerationFigures> figures = new ArrayList<>();
         populations.forEach((generation, members) -> figures.add(of(generation, members,

@@ -1,8 +1,9 @@
 package darwin.runs.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import darwin.memory.EventType;
-import darwin.memory.LedgerEntry;
+import darwin.core.Metrics;
+import darwin.memory.ledger.LedgerEntry;
+import darwin.memory.ledger.LedgerEvents;
+import darwin.memory.ledger.RunEvaluation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,16 +44,15 @@ public record Measured(String variant, double perplexity, double mfu, String bud
         }
     }
 
-    /** The figures of an EVALUATION event's data, when it was OK and measured finite figures. */
-    static Optional<Measured> of(JsonNode evaluation) {
-        JsonNode metrics = evaluation.path("metrics");
-        double perplexity = metrics.path("perplexity").asDouble(Double.NaN);
-        double mfu = metrics.path("mfu").asDouble(Double.NaN);
-        if (!"OK".equals(evaluation.path("status").asText()) || !(perplexity > 0) || !Double.isFinite(perplexity)
-                || !(mfu >= 0) || !Double.isFinite(mfu)) {
+    /** The figures of one of the run's evaluations, when it was OK and measured finite figures. */
+    static Optional<Measured> of(RunEvaluation evaluation) {
+        Optional<Metrics> metrics = evaluation.measured();
+        double perplexity = metrics.map(Metrics::perplexity).orElse(Double.NaN);
+        double mfu = metrics.map(Metrics::mfu).orElse(Double.NaN);
+        if (!(perplexity > 0) || !Double.isFinite(perplexity) || !(mfu >= 0) || !Double.isFinite(mfu)) {
             return Optional.empty();
         }
-        return Optional.of(new Measured(evaluation.path("variant").asText(), perplexity, mfu, evaluation.path("budget").asText("")));
+        return Optional.of(new Measured(evaluation.variant(), perplexity, mfu, evaluation.budget()));
     }
 
     /**
@@ -64,19 +64,15 @@ public record Measured(String variant, double perplexity, double mfu, String bud
     public static Map<String, Measured> means(List<LedgerEntry> ledger, String budget) {
         Map<String, List<Measured>> draws = new LinkedHashMap<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (LedgerEntry e : ledger) {
-            if (e.type() != EventType.EVALUATION && e.type() != EventType.REPLICATE) {
-                continue;
-            }
-            Optional<Measured> measured = of(e.data());
+        for (RunEvaluation e : LedgerEvents.of(ledger, RunEvaluation.class)) {
+            Optional<Measured> measured = of(e);
             if (measured.isEmpty()) {
                 continue;
             }
             Measured m = measured.get();
             List<Measured> same = draws.get(m.variant());
             String at = budget.isEmpty() && same != null ? same.getFirst().budget() : budget;
-            JsonNode seed = e.data().path("seed");
-            boolean repeated = seed.isValueNode() && !seen.add(m.variant() + "\u0000" + m.budget() + "\u0000" + seed.asText());
+            boolean repeated = !seen.add(m.variant() + "\u0000" + m.budget() + "\u0000" + e.seed());
             if ((at.isEmpty() || m.budget().equals(at)) && !repeated) {
                 draws.computeIfAbsent(m.variant(), v -> new ArrayList<>()).add(m);
             }

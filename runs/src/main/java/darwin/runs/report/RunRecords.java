@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import darwin.memory.AgentMemories;
 import darwin.memory.AgentMemory;
 import darwin.memory.Attempt;
-import darwin.memory.EventType;
-import darwin.memory.Ledger;
-import darwin.memory.LedgerEntry;
 import darwin.memory.RunDirectory;
 import darwin.memory.Request;
 import darwin.memory.RequestBook;
 import darwin.memory.RunState;
+import darwin.memory.ledger.Evaluated;
+import darwin.memory.ledger.Ledger;
+import darwin.memory.ledger.LedgerEntry;
+import darwin.memory.ledger.LedgerEvent;
+import darwin.memory.ledger.LedgerEvents;
 import darwin.core.Variant;
 import darwin.mutation.edit.UnifiedDiff;
 import darwin.trainer.variant.VariantDirectory;
@@ -55,7 +57,7 @@ public record RunRecords(RunDirectory run, RunState state, List<LedgerEntry> led
     public static RunRecords read(RunDirectory run, ObjectMapper json) {
         run.requireRun();
         RunState state = RunState.load(run.state(), json);
-        List<LedgerEntry> ledger = Ledger.read(run.ledger(), json);
+        List<LedgerEntry> ledger = Ledger.read(run.ledger());
         Map<String, Attempt> attempts = new LinkedHashMap<>();
         for (AgentMemory memory : new AgentMemories(run, json).all().values()) {
             memory.attempts().forEach(a -> attempts.putIfAbsent(a.proposal(), a));
@@ -66,9 +68,14 @@ public record RunRecords(RunDirectory run, RunState state, List<LedgerEntry> led
                 new RequestBook(run.requests(), json, Clock.systemUTC()).snapshot());
     }
 
-    /** The entries of one type, oldest first. */
-    public List<LedgerEntry> events(EventType type) {
-        return ledger.stream().filter(e -> e.type() == type).toList();
+    /** The events of one kind (a record, or a sealed family of them), oldest first. */
+    public <E extends LedgerEvent> List<E> events(Class<E> kind) {
+        return LedgerEvents.of(ledger, kind);
+    }
+
+    /** The entries whose events are of one kind, oldest first, for when their times matter. */
+    public List<LedgerEntry> entries(Class<? extends LedgerEvent> kind) {
+        return LedgerEvents.entries(ledger, kind);
     }
 
     /**
@@ -76,8 +83,8 @@ public record RunRecords(RunDirectory run, RunState state, List<LedgerEntry> led
      * figures are compared; {@code ""} when nothing was measured or the ledger does not say.
      */
     public String budget() {
-        List<LedgerEntry> evaluations = events(EventType.EVALUATION);
-        return evaluations.isEmpty() ? "" : evaluations.getLast().data().path("budget").asText("");
+        List<Evaluated> evaluations = events(Evaluated.class);
+        return evaluations.isEmpty() ? "" : evaluations.getLast().budget();
     }
 
     /** The figures of every variant measured at the budget in force, by id, in the order they were measured. */

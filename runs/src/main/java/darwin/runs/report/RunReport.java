@@ -3,7 +3,10 @@ package darwin.runs.report;
 import darwin.memory.ConfirmedGain;
 import darwin.memory.NoiseFloor;
 import darwin.memory.Request;
-import darwin.memory.EventType;
+import darwin.memory.ledger.Evaluated;
+import darwin.memory.ledger.Proposed;
+import darwin.memory.ledger.RequestFiled;
+import darwin.memory.ledger.RunEnded;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -72,17 +75,17 @@ public record RunReport(Header header, List<GenerationFigures> generations, List
     /** Computes the report of a run. */
     public static RunReport of(RunRecords records, RunPlan plan, Instant generated) {
         List<CostPoint> costs = CostPoint.of(records);
-        boolean ended = records.events(EventType.RUN).stream().anyMatch(e -> e.data().path("event").asText().equals("end"));
+        boolean ended = !records.events(RunEnded.class).isEmpty();
         Optional<Measured> best = records.best();
         Header header = new Header(records.state().id(), records.run().root().toString(), records.state().created(),
                 records.state().generation(), plan, ended && records.state().generation() >= plan.generations(),
-                records.events(EventType.PROPOSAL).size(), records.events(EventType.EVALUATION).size(),
+                records.events(Proposed.class).size(), records.events(Evaluated.class).size(),
                 costs.isEmpty() ? 0 : costs.getLast().cumulative(), records.seed(), best,
                 Optional.ofNullable(records.state().noiseFloor()), Optional.ofNullable(records.state().confirmed()), generated);
         return new RunReport(header, GenerationFigures.of(records), ParetoPoint.of(records.measured().values()),
                 best.map(b -> Lineage.of(records.attempts(), b.variant(), records::parentOf, records::diff)).orElse(List.of()),
                 FailureCount.of(records),
-                costs, records.requests(), records.events(EventType.REQUEST).size());
+                costs, records.requests(), records.events(RequestFiled.class).size());
     }
 
     /** The requests waiting for people. */

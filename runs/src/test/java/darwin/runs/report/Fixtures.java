@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /** The hand-made run under {@code src/test/resources/darwin/runs/report/fixture-run}. */
@@ -18,6 +19,14 @@ public final class Fixtures {
     public static final String HOSTILE = "</script><script>alert(1)</script>";
 
     private Fixtures() {}
+
+    /** The {@code metrics} of a ledger line as a run writes them, with this perplexity and MFU. */
+    public static String metrics(double perplexity, double mfu) {
+        return String.format(Locale.ROOT, "{\"valLoss\": %s, \"perplexity\": %s, \"mfu\": %s, \"tokensPerSecond\": 1000.0,"
+                + " \"tokensTrained\": 30000, \"steps\": 100, \"parameters\": 800000, \"flopsPerToken\": 5000000.0,"
+                + " \"peakFlops\": 1.0E11, \"wallSeconds\": 35.0, \"trainSeconds\": 30.0, \"device\": \"cpu\"}",
+                Math.log(perplexity), perplexity, mfu);
+    }
 
     /** A copy of the fixture run in {@code into}, to write a report into or to damage. */
     public static Path copy(Path into) {

@@ -34,15 +34,19 @@ class ReplicatesReportTest {
         return RunReport.of(RunRecords.read(new RunDirectory(dir), JSON), PLAN, Instant.parse("2026-11-22T08:00:00Z"));
     }
 
-    /** Appends ledger events of a type for a variant: {@code (budget, seed, perplexity)} each. */
+    /**
+     * Appends a ledger line of a type for a variant, {@code (budget, seed, perplexity)}, as a run
+     * writes it (a replicate's number is its seed less one), whether or not the ledger holds it.
+     */
     private static void append(Path dir, String type, String variant, String budget, int seed, double perplexity)
             throws IOException {
         Path ledger = dir.resolve("ledger.jsonl");
         long seq = Files.readAllLines(ledger).size() + 1;
         String line = String.format(Locale.ROOT, "{\"schema\": 1, \"id\": \"r%d\", \"seq\": %d, \"type\": \"%s\","
                 + " \"time\": \"2026-11-22T06:00:00Z\", \"data\": {\"variant\": \"%s\", \"budget\": \"%s\", \"seed\": %d,"
-                + " \"status\": \"OK\", \"reason\": \"\", \"metrics\": {\"perplexity\": %s, \"mfu\": 0.2}}}%n",
-                seq, seq, type, variant, budget, seed, perplexity);
+                + " \"replicate\": %d, \"status\": \"OK\", \"reason\": \"\", \"metrics\": %s}}%n",
+                seq, seq, type, variant, budget, seed, type.equals("REPLICATE") ? seed - 1 : 0,
+                Fixtures.metrics(perplexity, 0.2));
         Files.writeString(ledger, line, StandardOpenOption.APPEND);
     }
 

@@ -108,10 +108,11 @@ class RunReportTest {
         Path dir = Fixtures.copy(tmp);
         String line = "{\"schema\": 1, \"id\": \"%s\", \"seq\": %d, \"type\": \"EVALUATION\", \"time\": \"2026-11-22T06:00:00Z\","
                 + " \"data\": {\"variant\": \"%s\", \"budget\": \"seconds-10.0\", \"seed\": 1, \"status\": \"OK\","
-                + " \"reason\": \"\", \"metrics\": {\"perplexity\": %s, \"mfu\": 0.3}}}%n";
+                + " \"reason\": \"\", \"metrics\": %s}}%n";
         long seq = Files.readAllLines(dir.resolve("ledger.jsonl")).size();
         Files.writeString(dir.resolve("ledger.jsonl"), String.format(Locale.ROOT, line, "x1", seq + 1,
-                Fixtures.SEED, "10.0") + String.format(Locale.ROOT, line, "x2", seq + 2, Fixtures.A, "9.0"),
+                Fixtures.SEED, Fixtures.metrics(10.0, 0.3)) + String.format(Locale.ROOT, line, "x2", seq + 2, Fixtures.A,
+                Fixtures.metrics(9.0, 0.3)),
                 StandardOpenOption.APPEND);
         RunReport report = RunReport.of(RunRecords.read(new RunDirectory(dir), new ObjectMapper()), PLAN, Instant.now());
         assertEquals(10.0, report.header().seed().orElseThrow().perplexity(), 1e-9, "the seed at the new budget");

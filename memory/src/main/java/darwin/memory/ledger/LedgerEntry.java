@@ -1,6 +1,5 @@
-package darwin.memory;
+package darwin.memory.ledger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -9,19 +8,22 @@ import java.util.Objects;
  *
  * @param id unique within the run and across runs: the sequence number and a random suffix
  * @param sequence 1 for the first event of the run, then one more per event
- * @param type what happened
  * @param time when it was recorded
- * @param data the event's own fields
+ * @param event what happened
  */
-public record LedgerEntry(String id, long sequence, EventType type, Instant time, JsonNode data) {
+public record LedgerEntry(String id, long sequence, Instant time, LedgerEvent event) {
 
     public LedgerEntry {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(type, "type");
         Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(event, "event");
         if (sequence < 1) {
             throw new IllegalArgumentException("ledger sequence numbers start at 1");
         }
+    }
+
+    /** The type its line names. */
+    public EventType type() {
+        return event.type();
     }
 }
