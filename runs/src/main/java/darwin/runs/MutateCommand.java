@@ -26,7 +26,6 @@ import darwin.mutation.llm.ReplyCache;
 import darwin.mutation.prompt.PromptBudget;
 import darwin.mutation.prompt.PromptBuilder;
 import darwin.mutation.reply.ReplyFormat;
-import darwin.trainer.build.SourceCompiler;
 import darwin.trainer.build.VariantCompileCheck;
 import darwin.trainer.resources.ResourceException;
 import darwin.trainer.resources.ResourceStore;
@@ -106,7 +105,7 @@ final class MutateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Variant target = VariantDirectory.read(dir);
         Persona chosen = Personas.named(persona);
-        CompileCheck compiler = new VariantCompileCheck(SourceCompiler.withClasspath(ChildClasspath.current()),
+        CompileCheck compiler = new VariantCompileCheck(ChildClasspath.compiler(),
                 Optional.of(ResourceStore.at(dir.resolve(VariantDirectory.RESOURCES))));
         Mutator mutator = provider == null ? offline(compiler) : llm(compiler);
         MutationTask task = new MutationTask("cli", chosen, List.of(), target, "", Optional.empty(), List.of(), List.of(),

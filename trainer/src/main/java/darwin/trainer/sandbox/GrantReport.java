@@ -1,21 +1,22 @@
 package darwin.trainer.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.Budget;
 import darwin.trainer.harness.SpeedRatio;
 import darwin.trainer.harness.TokenGrant;
+import darwin.trainer.json.JsonObject;
 
 /**
  * The fields of the training child's report that say what its budget became ({@link TokenGrant}):
  * the tokens granted, the FLOPs per token they were counted at, the speed probes' figures. Written
- * by the child, read by the parent, which computes the metrics and the reason from them.
+ * by the child (without Jackson, which is not on its class path), read by the parent, which
+ * computes the metrics and the reason from them.
  */
 final class GrantReport {
 
     private GrantReport() {}
 
-    static void write(ObjectNode report, TokenGrant.Grant grant) {
+    static void write(JsonObject report, TokenGrant.Grant grant) {
         if (grant.budget() instanceof Budget.Tokens tokens && !grant.asked().equals(grant.budget())) {
             report.put("grantedTokens", tokens.tokens());
         }
@@ -24,7 +25,7 @@ final class GrantReport {
         }
         SpeedRatio speed = grant.speed();
         if (speed != null) {
-            ObjectNode probes = report.putObject("speedProbes");
+            JsonObject probes = report.putObject("speedProbes");
             probes.put("ratio", speed.ratio());
             probes.put("spread", speed.spread());
             probes.put("referenceTokensPerSecond", speed.referenceTokensPerSecond());

@@ -115,7 +115,7 @@ public final class SandboxEvaluator {
         this.referenceThroughput = referenceThroughput;
         this.runner = runner;
         this.classpath = ChildClasspath.current();
-        this.compiler = SourceCompiler.withClasspath(classpath);
+        this.compiler = ChildClasspath.compiler();
     }
 
     /** Whether children run inside bubblewrap on this machine. */

@@ -1,13 +1,13 @@
 package darwin.trainer.sandbox;
 
 import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.trainer.api.LanguageModel;
 import darwin.trainer.api.TrainingProgram;
 import darwin.trainer.data.HeldOutWindows;
 import darwin.trainer.device.Engines;
 import darwin.trainer.harness.Scorer;
 import darwin.trainer.harness.TrainingSession;
+import darwin.trainer.json.JsonObject;
 import darwin.trainer.measure.FlopCount;
 import java.io.DataInputStream;
 import java.io.FileDescriptor;
@@ -50,7 +50,7 @@ public final class ScoreChild {
         PrintStream report = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         ChildArguments arguments = ChildArguments.parse(args);
         Workspace workspace = Workspace.current();
-        ObjectNode result = ChildReport.object();
+        JsonObject result = new JsonObject();
         try {
             long seed = Long.parseLong(arguments.get("seed"));
             int vocabulary = Integer.parseInt(arguments.get("vocabulary"));

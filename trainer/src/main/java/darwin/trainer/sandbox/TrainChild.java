@@ -1,7 +1,6 @@
 package darwin.trainer.sandbox;
 
 import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.Budget;
 import darwin.program.NanoGpt;
 import darwin.trainer.api.TrainingProgram;
@@ -11,6 +10,7 @@ import darwin.trainer.harness.TokenGrant;
 import darwin.trainer.harness.TrainingListener;
 import darwin.trainer.harness.TrainingOutcome;
 import darwin.trainer.harness.TrainingSession;
+import darwin.trainer.json.JsonObject;
 import java.io.DataInputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -45,7 +45,7 @@ public final class TrainChild {
         PrintStream report = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         ChildArguments arguments = ChildArguments.parse(args);
         Workspace workspace = Workspace.current();
-        ObjectNode result = ChildReport.object();
+        JsonObject result = new JsonObject();
         try {
             Budget budget = Budget.ofKey(arguments.get("budget"));
             long seed = Long.parseLong(arguments.get("seed"));
@@ -127,7 +127,7 @@ public final class TrainChild {
      */
     static void warmUp(byte[] key, boolean hashesWeights) {
         Thread warmUp = new Thread(() -> {
-            ObjectNode sample = ChildReport.object();
+            JsonObject sample = new JsonObject();
             sample.put("status", "WARM-UP");
             sample.put("seconds", 0.5);
             ChildReport.frame(key, sample);
@@ -155,7 +155,7 @@ public final class TrainChild {
      * Sends the report, says so with {@link Workspace#reported()}, and ends the process at once,
      * whatever threads the program left running (the parent may stop it first).
      */
-    static void emit(PrintStream report, byte[] key, ObjectNode result) {
+    static void emit(PrintStream report, byte[] key, JsonObject result) {
         report.println(ChildReport.frame(key, result));
         report.flush();
         try {
