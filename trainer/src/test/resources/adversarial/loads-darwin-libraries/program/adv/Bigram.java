@@ -1,8 +1,8 @@
 package adv;
 
 // ADVERSARIAL loads-darwin-libraries: before anything else, tries to load one class of each library and
-// module on darwin's own class path but not the harness API's or DJL's, in three ways each; throws
-// IllegalStateException("ADVERSARIAL loads: " + what happened to each).
+// module on darwin's own class path but not the harness API's or DJL's, in three ways each, and prints
+// what each gave; throws the first refusal (or, if a class loaded, IllegalStateException("ADVERSARIAL LOADED ...")).
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -42,30 +42,42 @@ public final class Bigram implements TrainingProgram {
         "darwin.runs.Darwin",
     };
 
-    /** ADVERSARIAL: tries each class by name through its own loader, the system's and the thread's. */
-    public Bigram() {
-        StringBuilder outcome = new StringBuilder("ADVERSARIAL loads:");
+    /**
+     * ADVERSARIAL: tries each class by name through its own loader, the system's and the thread's,
+     * and prints a line for each class with what the three attempts gave. Throws what the first
+     * attempt of the first class threw, or, where any attempt loaded a class, says which.
+     */
+    public Bigram() throws ClassNotFoundException {
+        ClassNotFoundException first = null;
+        StringBuilder loaded = new StringBuilder();
         for (String name : DARWINS) {
-            outcome.append(' ').append(name).append(" [");
-            outcome.append("forName: ").append(attempt(() -> Class.forName(name)));
-            outcome.append("; system: ").append(attempt(() -> ClassLoader.getSystemClassLoader().loadClass(name)));
-            outcome.append("; context: ")
-                    .append(attempt(() -> Thread.currentThread().getContextClassLoader().loadClass(name)));
-            outcome.append(']');
+            StringBuilder line = new StringBuilder(name);
+            Load[] ways = {
+                () -> Class.forName(name),
+                () -> ClassLoader.getSystemClassLoader().loadClass(name),
+                () -> Thread.currentThread().getContextClassLoader().loadClass(name)};
+            String[] labels = {"forName", "system", "context"};
+            for (int i = 0; i < ways.length; i++) {
+                line.append(i == 0 ? ": " : "; ").append(labels[i]).append('=');
+                try {
+                    ways[i].load();
+                    line.append("LOADED");
+                    loaded.append(' ').append(name).append(" (").append(labels[i]).append(')');
+                } catch (ClassNotFoundException e) {
+                    line.append(e.getMessage());
+                    first = first == null ? e : first;
+                }
+            }
+            System.out.println(line);
         }
-        throw new IllegalStateException(outcome.toString());
+        if (!loaded.isEmpty()) {
+            throw new IllegalStateException("ADVERSARIAL LOADED" + loaded);
+        }
+        throw first;
     }
 
     interface Load {
         Class<?> load() throws ClassNotFoundException;
-    }
-
-    static String attempt(Load load) {
-        try {
-            return "LOADED from " + load.load().getProtectionDomain().getCodeSource();
-        } catch (ClassNotFoundException | LinkageError e) {
-            return e.toString();
-        }
     }
 
     @Override
