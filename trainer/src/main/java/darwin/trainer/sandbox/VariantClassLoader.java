@@ -59,7 +59,7 @@ public final class VariantClassLoader extends ClassLoader {
      * Why a variant may not load a class it does not define, if it may not: the class belongs to a
      * library only darwin uses, or to darwin's own code other than the harness API.
      */
-    public static Optional<String> refusal(String className) {
+    static Optional<String> refusal(String className) {
         String allowed = "; a variant may use the harness API (" + HARNESS_API + "*), DJL and the libraries its manifest lists";
         Optional<ReservedLibrary> library = ReservedLibrary.of(className);
         if (library.isPresent()) {
