@@ -29,7 +29,6 @@ import darwin.mutation.prompt.PromptBuilder;
 import darwin.mutation.reply.ReplyFormat;
 import darwin.runs.config.SettingOptions;
 import darwin.runs.config.Settings;
-import darwin.trainer.build.SourceCompiler;
 import darwin.trainer.build.VariantCompileCheck;
 import darwin.trainer.resources.ResourceException;
 import darwin.trainer.resources.ResourceStore;
@@ -116,7 +115,7 @@ final class MutateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Variant target = VariantDirectory.read(dir);
         Persona chosen = Personas.named(persona);
-        CompileCheck compiler = new VariantCompileCheck(SourceCompiler.withClasspath(ChildClasspath.current()),
+        CompileCheck compiler = new VariantCompileCheck(ChildClasspath.compiler(),
                 Optional.of(ResourceStore.at(dir.resolve(VariantDirectory.RESOURCES))));
         Optional<Provider> provider = FLAGS.value(spec, Settings.PROVIDER).flatMap(chosenProvider -> chosenProvider);
         Optional<String> model = FLAGS.value(spec, Settings.MODEL);

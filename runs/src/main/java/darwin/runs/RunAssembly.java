@@ -30,7 +30,6 @@ import darwin.runs.config.RunSettings;
 import darwin.runs.config.Setting;
 import darwin.runs.config.SettingValues;
 import darwin.runs.config.Settings;
-import darwin.trainer.build.SourceCompiler;
 import darwin.trainer.build.VariantCompileCheck;
 import darwin.trainer.cache.ResultCache;
 import darwin.trainer.data.Corpus;
@@ -75,7 +74,7 @@ final class RunAssembly {
 
     /** Compiles a variant as the sandbox will (with the run's libraries), for the mutation step and people's upgrades. */
     static CompileCheck compileCheck(RunDirectory run) {
-        return new VariantCompileCheck(SourceCompiler.withClasspath(ChildClasspath.current()),
+        return new VariantCompileCheck(ChildClasspath.compiler(),
                 Optional.of(ResourceStore.at(run.resources())));
     }
 

@@ -24,9 +24,10 @@ import javax.tools.ToolProvider;
 /**
  * Compiles a program's sources in process, in memory, with the JDK's compiler.
  *
- * <p>Configuration: the classpath and the javac options are fixed when the compiler is made and
- * checked then (javac rejects an unknown option at once); the classpath is given only here, never
- * as an option. Classes on the classpath are visible to the sources; Java sources on it are not:
+ * <p>Configuration: the classpath, which of its packages the sources see ({@link VisiblePackages})
+ * and the javac options are fixed when the compiler is made and checked then (javac rejects an
+ * unknown option at once); the classpath is given only here, never as an option. Classes on the
+ * classpath are visible to the sources, but those of hidden packages; Java sources on it are not:
  * the source path is empty, so javac never compiles a file it was not given.
  *
  * <p>Memory: sources are read from the map and classes written to a map; nothing touches the
@@ -51,16 +52,28 @@ public final class SourceCompiler {
 
     private final JavaCompiler compiler;
     private final List<Path> classpath;
+    private final VisiblePackages packages;
     private final List<String> options;
 
     /**
-     * A compiler with the given classpath and options.
+     * A compiler with the given classpath, all of whose packages the sources see, and options.
      *
      * @throws IllegalStateException when this JVM has no compiler (a JRE rather than a JDK)
      * @throws IllegalArgumentException when javac rejects an option, or an option sets a path
      */
     public SourceCompiler(List<Path> classpath, List<String> options) {
+        this(classpath, VisiblePackages.ALL, options);
+    }
+
+    /**
+     * A compiler with the given classpath, of which the sources see {@code packages}, and options.
+     *
+     * @throws IllegalStateException when this JVM has no compiler (a JRE rather than a JDK)
+     * @throws IllegalArgumentException when javac rejects an option, or an option sets a path
+     */
+    public SourceCompiler(List<Path> classpath, VisiblePackages packages, List<String> options) {
         this.classpath = List.copyOf(classpath);
+        this.packages = Objects.requireNonNull(packages, "packages");
         this.options = List.copyOf(options);
         for (String option : this.options) {
             if (PATH_OPTIONS.contains(option.split("=", 2)[0])) {
@@ -84,6 +97,16 @@ public final class SourceCompiler {
     }
 
     /**
+     * A compiler for variants' programs: the default options, and of darwin's packages on
+     * {@code classpath} only the harness API ({@link VisiblePackages#VARIANT}). The class path is
+     * the variant's (the harness, DJL's API and engine; see {@code ChildClasspath.forCompiler}); a
+     * variant's libraries follow it in each {@link #compile(Map, List)}.
+     */
+    public static SourceCompiler forVariants(List<Path> classpath) {
+        return new SourceCompiler(classpath, VisiblePackages.VARIANT, DEFAULT_OPTIONS);
+    }
+
+    /**
      * A compiler that sees what this JVM was started with ({@code java.class.path}): the harness
      * API, DJL and the rest of darwin's dependencies. A jar's manifest {@code Class-Path} is
      * followed, as the JVM follows it.
@@ -102,6 +125,10 @@ public final class SourceCompiler {
 
     public List<Path> classpath() {
         return classpath;
+    }
+
+    public VisiblePackages packages() {
+        return packages;
     }
 
     public List<String> options() {
@@ -134,7 +161,7 @@ public final class SourceCompiler {
                 StandardCharsets.UTF_8)) {
             standard.setLocationFromPaths(StandardLocation.CLASS_PATH, searched);
             standard.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
-            ClassOutput files = new ClassOutput(standard);
+            ClassOutput files = new ClassOutput(standard, packages);
             boolean passed = compiler.getTask(output, files, collector, options, null, units).call();
             List<CompilerDiagnostic> diagnostics = new ArrayList<>();
             collector.getDiagnostics().forEach(diagnostic -> diagnostics.add(CompilerDiagnostic.of(diagnostic)));

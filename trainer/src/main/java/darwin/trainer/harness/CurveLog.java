@@ -1,11 +1,9 @@
 package darwin.trainer.harness;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import darwin.trainer.api.MetricsSink;
+import darwin.trainer.json.JsonObject;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +22,6 @@ final class CurveLog implements MetricsSink, AutoCloseable {
     static final String WRITE_FAILURE = "cannot write the training curve";
 
     private static final int TAIL_LINES = 20;
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final BudgetTracker tracker;
     private final HarnessBatches batches;
@@ -83,28 +80,15 @@ final class CurveLog implements MetricsSink, AutoCloseable {
         return String.join("\n", tail);
     }
 
+    /** One line of the curve; a non-finite loss or rate is written as a string, as JSON has no NaN. */
     static String toJson(CurvePoint point) {
-        try (var writer = new StringWriter(); JsonGenerator json = JSON.createGenerator(writer)) {
-            json.writeStartObject();
-            json.writeNumberField("step", point.step());
-            writeNumber(json, "loss", point.loss());
-            writeNumber(json, "lr", point.lr());
-            json.writeNumberField("tokens", point.tokens());
-            json.writeNumberField("elapsed", Math.round(point.elapsed() * 1000) / 1000.0);
-            json.writeEndObject();
-            json.flush();
-            return writer.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void writeNumber(JsonGenerator json, String name, double value) throws IOException {
-        if (Double.isFinite(value)) {
-            json.writeNumberField(name, value);
-        } else {
-            json.writeStringField(name, Double.toString(value)); // JSON has no NaN or Infinity
-        }
+        return new JsonObject()
+                .put("step", point.step())
+                .put("loss", point.loss())
+                .put("lr", point.lr())
+                .put("tokens", point.tokens())
+                .put("elapsed", Math.round(point.elapsed() * 1000) / 1000.0)
+                .toString();
     }
 
     @Override

@@ -2,7 +2,7 @@ package darwin.trainer.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import darwin.trainer.json.JsonObject;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -19,12 +19,15 @@ import javax.crypto.spec.SecretKeySpec;
  * input before any of the variant's code was loaded. The program shares the child's JVM and its
  * standard output, so it may print anything, including lines that look like reports; without the
  * key it cannot sign one, and a report it altered no longer verifies. What the JSON holds is
- * {@link ReportJson}'s business.
+ * {@link ReportWriter}'s (the child's) and {@link ReportJson}'s (the parent's) business.
+ *
+ * <p>The children frame reports with {@link JsonObject}; only the parent, which reads them, uses
+ * Jackson, which is not on the children's class path ({@link ChildClasspath}): nothing a child
+ * calls here may load it.
  */
 public final class ChildReport {
 
     private static final String PREFIX = "DARWIN-REPORT ";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int KEY_BYTES = 32;
 
     private ChildReport() {}
@@ -37,13 +40,9 @@ public final class ChildReport {
     }
 
     /** The report line for a JSON object. */
-    public static String frame(byte[] key, ObjectNode report) {
-        try {
-            byte[] json = JSON.writeValueAsBytes(report);
-            return PREFIX + Base64.getEncoder().encodeToString(json) + " " + HexFormat.of().formatHex(mac(key, json));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot encode a report", e);
-        }
+    public static String frame(byte[] key, JsonObject report) {
+        byte[] json = report.toBytes();
+        return PREFIX + Base64.getEncoder().encodeToString(json) + " " + HexFormat.of().formatHex(mac(key, json));
     }
 
     /** The last correctly signed report in a process's output, if any. */
@@ -62,7 +61,7 @@ public final class ChildReport {
                 byte[] json = Base64.getDecoder().decode(parts[0]);
                 byte[] claimed = HexFormat.of().parseHex(parts[1]);
                 if (MessageDigest.isEqual(mac(key, json), claimed)) {
-                    found = JSON.readTree(json);
+                    found = Parser.JSON.readTree(json);
                 }
             } catch (IllegalArgumentException | IOException e) {
                 // not a report of ours
@@ -88,5 +87,10 @@ public final class ChildReport {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK lacks HmacSHA256", e);
         }
+    }
+
+    /** The parent's reader, in a class of its own so that a child never initializes it. */
+    private static final class Parser {
+        static final ObjectMapper JSON = new ObjectMapper();
     }
 }

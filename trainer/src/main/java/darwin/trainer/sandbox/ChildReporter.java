@@ -1,6 +1,6 @@
 package darwin.trainer.sandbox;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import darwin.trainer.json.JsonObject;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.util.function.Supplier;
 
 /**
- * A child's side of reporting: frames its report ({@link ReportJson}), signs it
+ * A child's side of reporting: frames its report ({@link ReportWriter}), signs it
  * ({@link ChildReport}), prints it on the process's real standard output (whatever the program
  * did to {@code System.out}), creates the {@link Workspace#reported()} marker and ends the JVM at
  * once, whatever threads the program left running. The parent may stop the child first.
@@ -50,7 +50,7 @@ final class ChildReporter {
      *
      * @param sample makes a throw-away report of the kind the child will send
      */
-    void warmUp(Supplier<ObjectNode> sample, boolean hashesWeights) {
+    void warmUp(Supplier<JsonObject> sample, boolean hashesWeights) {
         Thread warmUp = new Thread(() -> {
             ChildReport.frame(key, sample.get());
             if (hashesWeights) {
@@ -66,15 +66,15 @@ final class ChildReporter {
 
     /** Sends the training child's report and ends the process. */
     void send(TrainReport report) {
-        send(ReportJson.write(report));
+        send(ReportWriter.write(report));
     }
 
     /** Sends the scoring child's report and ends the process. */
     void send(ScoreReport report) {
-        send(ReportJson.write(report));
+        send(ReportWriter.write(report));
     }
 
-    private void send(ObjectNode json) {
+    private void send(JsonObject json) {
         out.println(ChildReport.frame(key, json));
         out.flush();
         try {

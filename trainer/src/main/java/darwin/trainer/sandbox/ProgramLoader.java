@@ -8,7 +8,12 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.Map;
 
-/** Instantiates a variant's training program from its compiled classes. */
+/**
+ * Instantiates a variant's training program from its compiled classes, in a child process. The
+ * variant's class loader becomes the thread's context class loader, so that a class the variant
+ * may not use is refused with the same reason whichever of the two it asks
+ * ({@link VariantClassLoader#refusal}).
+ */
 final class ProgramLoader {
 
     private ProgramLoader() {}
@@ -35,6 +40,7 @@ final class ProgramLoader {
         } catch (IllegalArgumentException e) {
             throw new LoadException(EvaluationStatus.VIOLATION, e.getMessage(), e);
         }
+        Thread.currentThread().setContextClassLoader(loader);
         if (!classes.containsKey(entry)) {
             throw new LoadException(EvaluationStatus.VIOLATION, "the entry class " + entry + " is not among the variant's classes", null);
         }

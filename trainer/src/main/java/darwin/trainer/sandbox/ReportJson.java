@@ -1,17 +1,15 @@
 package darwin.trainer.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.EvaluationStatus;
 import darwin.trainer.harness.SpeedRatio;
 import darwin.trainer.measure.FlopCount;
 import java.util.Optional;
 
 /**
- * The JSON form of the children's reports, both ways: the child writes its {@link TrainReport} or
- * {@link ScoreReport} with it (then {@link ChildReport} signs the line), the parent reads the
- * signed JSON back with it.
+ * The JSON form of the children's reports, as the parent reads it (with Jackson) from the signed
+ * line; the child writes its {@link TrainReport} or {@link ScoreReport} with {@link ReportWriter},
+ * which needs no Jackson (then {@link ChildReport} signs the line).
  *
  * <pre>{@code
  * training: {"status": "TRAINED" | a failure's status, "reason": "…", "harnessFailure": true,
@@ -38,34 +36,10 @@ import java.util.Optional;
  */
 final class ReportJson {
 
-    /** The training report's status when the program trained. */
-    static final String TRAINED = "TRAINED";
-
-    /** The scoring report's status when the model was scored. */
-    static final String SCORED = EvaluationStatus.OK.name();
-
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String TRAINED = ReportWriter.TRAINED;
+    private static final String SCORED = ReportWriter.SCORED;
 
     private ReportJson() {}
-
-    static ObjectNode write(TrainReport report) {
-        ObjectNode json = NODES.objectNode();
-        switch (report.ending()) {
-            case TrainReport.Trained trained -> {
-                json.put("status", TRAINED);
-                json.put("steps", trained.steps());
-                json.put("tokens", trained.tokens());
-                json.put("trainSeconds", trained.trainSeconds());
-                json.put("weightsSha256", trained.weightsSha256());
-                writeGrant(json, trained.grant());
-            }
-            case ReportedFailure failure -> writeFailure(json, failure);
-        }
-        json.put("trainingTokens", report.trainingTokens());
-        json.put("engineReadySeconds", report.engineReadySeconds());
-        report.logTail().ifPresent(tail -> json.put("logTail", tail));
-        return json;
-    }
 
     static TrainReport readTrain(JsonNode json) {
         object(json, "the report");
@@ -76,30 +50,6 @@ final class ReportJson {
                 : readFailure(json, status);
         return new TrainReport(ending, integer(json, "trainingTokens"), number(json, "engineReadySeconds"),
                 optionalText(json, "logTail"));
-    }
-
-    static ObjectNode write(ScoreReport report) {
-        ObjectNode json = NODES.objectNode();
-        switch (report.ending()) {
-            case ScoreReport.Scored scored -> {
-                FlopCount flops = scored.flops();
-                json.put("status", SCORED);
-                json.put("valLoss", scored.valLoss());
-                json.put("parameters", flops.parameters());
-                json.put("matmulParameters", flops.matmulParameters());
-                json.put("layers", flops.layers());
-                json.put("width", flops.width());
-                json.put("contextLength", flops.contextLength());
-            }
-            case ReportedFailure failure -> writeFailure(json, failure);
-        }
-        json.put("engineReadySeconds", report.engineReadySeconds());
-        report.times().ifPresent(times -> {
-            json.put("checkSeconds", times.checkSeconds());
-            json.put("heldOutSeconds", times.heldOutSeconds());
-            json.put("scoringSeconds", times.scoringSeconds());
-        });
-        return json;
     }
 
     static ScoreReport readScore(JsonNode json) {
@@ -117,14 +67,6 @@ final class ReportJson {
         return new ScoreReport(ending, number(json, "engineReadySeconds"), times);
     }
 
-    private static void writeFailure(ObjectNode json, ReportedFailure failure) {
-        json.put("status", failure.status().name());
-        json.put("reason", failure.reason());
-        if (failure.harnessFailure()) {
-            json.put("harnessFailure", true);
-        }
-    }
-
     private static ReportedFailure readFailure(JsonNode json, String status) {
         EvaluationStatus failed;
         try {
@@ -137,26 +79,6 @@ final class ReportJson {
             throw new IllegalArgumentException("\"harnessFailure\" must be true or false");
         }
         return new ReportedFailure(failed, text(json, "reason"), flag.booleanValue());
-    }
-
-    private static void writeGrant(ObjectNode json, GrantReport grant) {
-        if (grant.grantedTokens() > 0) {
-            json.put("grantedTokens", grant.grantedTokens());
-        }
-        if (grant.flopsPerToken() > 0) {
-            json.put("flopsPerToken", grant.flopsPerToken());
-        }
-        SpeedRatio speed = grant.speed();
-        if (speed != null) {
-            ObjectNode probes = json.putObject("speedProbes");
-            probes.put("ratio", speed.ratio());
-            probes.put("spread", speed.spread());
-            probes.put("referenceTokensPerSecond", speed.referenceTokensPerSecond());
-            probes.put("variantTokensPerSecond", speed.variantTokensPerSecond());
-            probes.put("seconds", speed.probeSeconds());
-            probes.put("pairs", speed.pairs());
-            probes.put("calibratedReferenceTokensPerSecond", grant.referenceThroughput());
-        }
     }
 
     private static GrantReport readGrant(JsonNode json) {

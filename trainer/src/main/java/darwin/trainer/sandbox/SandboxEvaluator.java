@@ -102,7 +102,7 @@ public final class SandboxEvaluator {
         this.referenceThroughput = referenceThroughput;
         this.runner = runner;
         this.classpath = ChildClasspath.current();
-        this.compiler = SourceCompiler.withClasspath(classpath);
+        this.compiler = ChildClasspath.compiler();
         this.command = new ChildCommand(settings, classpath);
     }
 

@@ -1,7 +1,6 @@
 package darwin.trainer.sandbox;
 
 import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.EvaluationStatus;
 import darwin.trainer.api.LanguageModel;
 import darwin.trainer.api.TrainingProgram;
@@ -9,6 +8,7 @@ import darwin.trainer.data.HeldOutWindows;
 import darwin.trainer.device.Engines;
 import darwin.trainer.harness.Scorer;
 import darwin.trainer.harness.TrainingSession;
+import darwin.trainer.json.JsonObject;
 import darwin.trainer.measure.FlopCount;
 import java.io.DataInputStream;
 import java.nio.file.Files;
@@ -101,8 +101,8 @@ public final class ScoreChild {
     }
 
     /** A throw-away report for the warm-up, of the scored kind, whose framing loads what the real one needs. */
-    private static ObjectNode sample() {
-        return ReportJson.write(new ScoreReport(new ScoreReport.Scored(1, new FlopCount(1, 1, 1, 1, 1)), 0.5,
+    private static JsonObject sample() {
+        return ReportWriter.write(new ScoreReport(new ScoreReport.Scored(1, new FlopCount(1, 1, 1, 1, 1)), 0.5,
                 Optional.of(new ScoreReport.Times(0.5, 0.5, 0.5))));
     }
 }

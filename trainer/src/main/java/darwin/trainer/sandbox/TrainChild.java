@@ -1,7 +1,6 @@
 package darwin.trainer.sandbox;
 
 import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.Budget;
 import darwin.core.EvaluationStatus;
 import darwin.program.NanoGpt;
@@ -12,6 +11,7 @@ import darwin.trainer.harness.TokenGrant;
 import darwin.trainer.harness.TrainingListener;
 import darwin.trainer.harness.TrainingOutcome;
 import darwin.trainer.harness.TrainingSession;
+import darwin.trainer.json.JsonObject;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -112,8 +112,8 @@ public final class TrainChild {
     }
 
     /** A throw-away report for the warm-up, of the trained kind, whose framing loads what the real one needs. */
-    private static ObjectNode sample() {
-        return ReportJson.write(new TrainReport(new TrainReport.Trained(1, 1, 0.5, GrantReport.NONE, "0".repeat(64)), 1, 0.5,
+    private static JsonObject sample() {
+        return ReportWriter.write(new TrainReport(new TrainReport.Trained(1, 1, 0.5, GrantReport.NONE, "0".repeat(64)), 1, 0.5,
                 Optional.of("")));
     }
 }

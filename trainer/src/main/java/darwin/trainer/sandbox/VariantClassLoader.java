@@ -11,6 +11,13 @@ import java.util.Set;
  * variant shadows the copy of the seed that ships inside the harness); everything else comes from
  * the harness's class loader. A variant may not define classes in the harness's packages, the
  * JDK's or its libraries': {@link #shadowing} says which it tried.
+ *
+ * <p>A variant may use the harness API, DJL and the libraries its manifest lists. The child's
+ * class path holds none of darwin's other libraries ({@link ChildClasspath}); a class of one
+ * ({@link ReservedLibrary}), or of darwin's own code other than the harness API, asked for
+ * through this loader (a reference, or {@code Class.forName} in the variant's code) is refused
+ * with a {@link ClassNotFoundException} that says so ({@link #refusal}). Asked for through the
+ * system class loader it is simply not found, as the class path lacks it.
  */
 public final class VariantClassLoader extends ClassLoader {
 
@@ -18,6 +25,9 @@ public final class VariantClassLoader extends ClassLoader {
     public static final List<String> PROTECTED_PACKAGES = List.of(
             "darwin.trainer.", "darwin.core.", "darwin.data.", "darwin.runs.",
             "ai.djl.", "java.", "javax.", "jdk.", "sun.", "com.sun.", "com.fasterxml.", "org.slf4j.");
+
+    /** The one package of darwin's that a variant may use. */
+    static final String HARNESS_API = "darwin.trainer.api.";
 
     static {
         registerAsParallelCapable();
@@ -45,12 +55,35 @@ public final class VariantClassLoader extends ClassLoader {
                 .findFirst();
     }
 
+    /**
+     * Why a variant may not load a class it does not define, if it may not: the class belongs to a
+     * library only darwin uses, or to darwin's own code other than the harness API.
+     */
+    static Optional<String> refusal(String className) {
+        String allowed = "; a variant may use the harness API (" + HARNESS_API + "*), DJL and the libraries its manifest lists";
+        Optional<ReservedLibrary> library = ReservedLibrary.of(className);
+        if (library.isPresent()) {
+            return Optional.of(className + " is refused: it belongs to " + library.get().what()
+                    + ", which darwin uses and a variant may not" + allowed);
+        }
+        if (className.startsWith("darwin.") && !className.startsWith(HARNESS_API)) {
+            return Optional.of(className + " is refused: it is darwin's own code, not the harness API" + allowed);
+        }
+        return Optional.empty();
+    }
+
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
         synchronized (getClassLoadingLock(name)) {
             Class<?> loaded = findLoadedClass(name);
-            if (loaded == null) {
-                loaded = classes.containsKey(name) ? findClass(name) : getParent().loadClass(name);
+            if (loaded == null && classes.containsKey(name)) {
+                loaded = findClass(name);
+            } else if (loaded == null) {
+                Optional<String> refused = refusal(name);
+                if (refused.isPresent()) {
+                    throw new ClassNotFoundException(refused.get());
+                }
+                loaded = getParent().loadClass(name);
             }
             if (resolve) {
                 resolveClass(loaded);

@@ -119,7 +119,7 @@ class ResourceSandboxTest {
 
     @Test
     void theMutationStepsCompileCheckSeesTheLibraries() {
-        SourceCompiler compiler = SourceCompiler.withClasspath(ChildClasspath.current());
+        SourceCompiler compiler = ChildClasspath.compiler();
         Variant variant = VariantResources.derive(usingTheLibrary(), library);
         assertTrue(new VariantCompileCheck(compiler, Optional.of(store)).check(variant).ok());
 

@@ -48,10 +48,11 @@ class AdversarialFixturesTest {
     static final List<String> CASES = List.of("honest-bigram", "does-not-compile", "throws", "calls-exit",
             "loops-forever", "sleeps-past-budget", "allocates-heap", "allocates-native", "spawns-process",
             "writes-outside", "reads-heldout", "shadows-harness", "edits-harness", "fake-metrics", "returns-nan",
-            "looks-ahead", "mixes-rows", "no-model", "wrong-entry");
+            "looks-ahead", "mixes-rows", "no-model", "wrong-entry", "loads-darwin-libraries");
 
     private static final String ENTRY_SOURCE = "program/adv/Bigram.java";
-    private static final SourceCompiler COMPILER = SourceCompiler.forRunningJvm();
+    /** The sandbox's compiler: the variant's class path, of darwin's packages only the harness API. */
+    private static final SourceCompiler COMPILER = ChildClasspath.compiler();
     private static final Map<String, Compilation> COMPILED = new ConcurrentHashMap<>();
 
     static List<String> cases() {

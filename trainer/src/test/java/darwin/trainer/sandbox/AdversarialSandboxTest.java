@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -201,8 +202,32 @@ class AdversarialSandboxTest {
     }
 
     @Test
+    void loadsDarwinsOwnLibrariesAndIsRefusedEach() throws IOException {
+        EvaluationResult result = check("loads-darwin-libraries", STEPS);
+        assertTrue(result.reason().contains("ClassNotFoundException: dev.langchain4j.model.chat.ChatModel is refused: "
+                + "it belongs to LangChain4j, which darwin uses and a variant may not"), result.reason());
+        assertFalse(result.reason().contains("LOADED"), result.reason());
+        assertFalse(result.logTail().contains("LOADED"), result.logTail());
+        for (var library : List.of(
+                Map.entry("dev.langchain4j.model.chat.ChatModel", "LangChain4j"),
+                Map.entry("picocli.CommandLine", "picocli"),
+                Map.entry("com.fasterxml.jackson.databind.ObjectMapper", "Jackson"),
+                Map.entry("com.github.benmanes.caffeine.cache.Caffeine", "Caffeine"),
+                Map.entry("io.jenetics.engine.Engine", "Jenetics"),
+                Map.entry("darwin.mutation.LlmMutator", "darwin's mutation module"),
+                Map.entry("darwin.memory.AgentMemories", "darwin's memory module"),
+                Map.entry("darwin.population.loop.Evolution", "darwin's population module"),
+                Map.entry("darwin.runs.Darwin", "darwin's application"))) {
+            String name = library.getKey();
+            String refused = name + " is refused: it belongs to " + library.getValue();
+            assertTrue(result.logTail().contains(name + ": forName=" + refused), result.logTail());
+            assertTrue(result.logTail().contains("; system=" + name + "; context=" + refused), result.logTail());
+        }
+    }
+
+    @Test
     void everyCaseHasATest() {
-        assertEquals(AdversarialFixtures.cases().size(), 19, "a new fixture needs a test here: " + AdversarialFixtures.cases());
+        assertEquals(AdversarialFixtures.cases().size(), 20, "a new fixture needs a test here: " + AdversarialFixtures.cases());
     }
 
     /** Host processes started by the spawns-process case (they carry a marker in their environment). */

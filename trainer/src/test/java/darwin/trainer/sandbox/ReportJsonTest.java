@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.EvaluationStatus;
 import darwin.trainer.harness.SpeedRatio;
+import darwin.trainer.json.JsonObject;
 import darwin.trainer.measure.FlopCount;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +36,7 @@ class ReportJsonTest {
     }
 
     /** Through the wire as a parent meets it: framed, signed, found in the output, read. */
-    private static JsonNode throughTheWire(ObjectNode json) {
+    private static JsonNode throughTheWire(JsonObject json) {
         byte[] key = ChildReport.newKey();
         return ChildReport.find(key, "noise\n" + ChildReport.frame(key, json) + "\n").orElseThrow();
     }
@@ -45,7 +46,7 @@ class ReportJsonTest {
         for (GrantReport grant : List.of(GrantReport.NONE, new GrantReport(123_457, 8.1e9, null, 0),
                 new GrantReport(40_000, 0, SPEED, 2000))) {
             TrainReport report = trained(grant);
-            assertEquals(report, ReportJson.readTrain(throughTheWire(ReportJson.write(report))));
+            assertEquals(report, ReportJson.readTrain(throughTheWire(ReportWriter.write(report))));
         }
     }
 
@@ -59,21 +60,21 @@ class ReportJsonTest {
                 new TrainReport(new ReportedFailure(EvaluationStatus.RUNTIME_ERROR,
                         "the harness failed: cannot write the training curve", true), 0, 0, Optional.empty()));
         for (TrainReport report : trainFailures) {
-            assertEquals(report, ReportJson.readTrain(throughTheWire(ReportJson.write(report))));
+            assertEquals(report, ReportJson.readTrain(throughTheWire(ReportWriter.write(report))));
         }
         List<ScoreReport> scoreFailures = List.of(
                 new ScoreReport(ReportedFailure.of(EvaluationStatus.VIOLATION, "the model looks ahead"), 0.5,
                         Optional.of(new ScoreReport.Times(1, 0, 1.5))),
                 new ScoreReport(ReportedFailure.of(EvaluationStatus.RUNTIME_ERROR, "newModel failed"), 0.5, Optional.empty()));
         for (ScoreReport report : scoreFailures) {
-            assertEquals(report, ReportJson.readScore(throughTheWire(ReportJson.write(report))));
+            assertEquals(report, ReportJson.readScore(throughTheWire(ReportWriter.write(report))));
         }
-        assertEquals(scored(), ReportJson.readScore(throughTheWire(ReportJson.write(scored()))));
+        assertEquals(scored(), ReportJson.readScore(throughTheWire(ReportWriter.write(scored()))));
     }
 
     @Test
     void theFieldsKeepTheirNamesAndTheBenchmarkFindsEverySecondsFigure() {
-        ObjectNode train = ReportJson.write(trained(new GrantReport(40_000, 0, SPEED, 2000)));
+        ObjectNode train = tree(ReportWriter.write(trained(new GrantReport(40_000, 0, SPEED, 2000))));
         assertEquals("TRAINED", train.path("status").asText());
         assertEquals(HASH, train.path("weightsSha256").asText());
         assertEquals(2000, train.path("speedProbes").path("calibratedReferenceTokensPerSecond").asDouble());
@@ -81,9 +82,18 @@ class ReportJsonTest {
         assertFalse(train.has("harnessFailure"), "the flag is there only when true");
         assertEquals(List.of("trainSeconds", "engineReadySeconds"), secondsFigures(train));
 
-        ObjectNode score = ReportJson.write(scored());
+        ObjectNode score = tree(ReportWriter.write(scored()));
         assertEquals("OK", score.path("status").asText());
         assertEquals(List.of("engineReadySeconds", "checkSeconds", "heldOutSeconds", "scoringSeconds"), secondsFigures(score));
+    }
+
+    /** What the parent reads of what a child wrote. */
+    private static ObjectNode tree(JsonObject json) {
+        try {
+            return (ObjectNode) new ObjectMapper().readTree(json.toString());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static List<String> secondsFigures(ObjectNode json) {

@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.Budget;
 import darwin.core.EvaluationResult;
 import darwin.core.EvaluationStatus;
+import darwin.trainer.json.JsonObject;
 import darwin.trainer.process.ProcessOutcome;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +35,7 @@ class ReportWatchTest {
     void theSignedReportIsFoundWhenTheMarkerAppearsAmongWhateverTheProgramPrinted(@TempDir Path dir) throws Exception {
         byte[] key = ChildReport.newKey();
         TrainReport report = ReportJsonTest.trained(GrantReport.NONE);
-        Workspace workspace = printed(dir, "DARWIN-REPORT e30= 00ff\nstep 1\n" + ChildReport.frame(key, ReportJson.write(report))
+        Workspace workspace = printed(dir, "DARWIN-REPORT e30= 00ff\nstep 1\n" + ChildReport.frame(key, ReportWriter.write(report))
                 + "\nDARWIN-REPORT e30= " + "0".repeat(64) + "\n");
         ReportWatch<TrainReport> watch = ReportWatch.training(workspace, key);
         assertFalse(watch.getAsBoolean(), "no marker yet");
@@ -56,7 +55,7 @@ class ReportWatchTest {
 
     @Test
     void aReportSignedWithAnotherKeyCountsForNothing(@TempDir Path dir) throws Exception {
-        ObjectNode forged = ReportJson.write(ReportJsonTest.scored());
+        JsonObject forged = ReportWriter.write(ReportJsonTest.scored());
         Workspace workspace = printed(dir, ChildReport.frame(ChildReport.newKey(), forged) + "\n");
         ProcessOutcome exited = new ProcessOutcome(List.of("java"), false, ProcessOutcome.Ending.EXITED, OptionalInt.of(0),
                 Duration.ofSeconds(2), "", "");
@@ -70,8 +69,8 @@ class ReportWatchTest {
     @Test
     void aMalformedSignedReportIsAViolation(@TempDir Path dir) throws Exception {
         byte[] key = ChildReport.newKey();
-        ObjectNode tampered = ReportJson.write(ReportJsonTest.trained(GrantReport.NONE));
-        tampered.put("steps", -999_999); // what a program that reached into the harness might send
+        JsonObject tampered = ReportWriter.write(ReportJsonTest.trained(GrantReport.NONE));
+        tampered.put("steps", -999_999L); // what a program that reached into the harness might send
         Workspace workspace = printed(dir, ChildReport.frame(key, tampered) + "\n");
         EvaluationResult result = assertThrows(ChildFailure.class,
                 () -> ReportWatch.training(workspace, key).read(FINISHED, Budget.steps(20))).result();
@@ -83,7 +82,7 @@ class ReportWatchTest {
     @Test
     void aSignedReportThatIsNotAnObjectIsAViolation(@TempDir Path dir) throws Exception {
         byte[] key = ChildReport.newKey();
-        ObjectNode empty = JsonNodeFactory.instance.objectNode();
+        JsonObject empty = new JsonObject();
         Workspace workspace = printed(dir, ChildReport.frame(key, empty) + "\n");
         EvaluationResult result = assertThrows(ChildFailure.class,
                 () -> ReportWatch.scoring(workspace, key).read(FINISHED, Budget.steps(20))).result();
