@@ -8,11 +8,14 @@
  *
  * <ol>
  *   <li>{@link darwin.mutation.llm.CachedClient} — a request asked before (same provider, model,
- *       messages, temperature, token limit and schema) is answered from the
+ *       messages, temperature, token limit, schema and, from the first repair round on, the round) is answered from the
  *       {@link darwin.mutation.llm.ReplyCache} and costs nothing, even past the cost cap;
  *   <li>{@link darwin.mutation.llm.CostCappedClient} — once the run has spent its cap, a call ends as
  *       {@code COST_CAP} without a request; otherwise the call's tokens and cost go to the
  *       {@link darwin.mutation.llm.CostLedger};
+ *   <li>{@link darwin.mutation.llm.CircuitBreaker} (in runs) — rides out an outage of the
+ *       endpoint: holds every call while the endpoint is down, checks it with backoff, and sends
+ *       the held calls again once it answers; past the outage limit it stops the run (resumably);
  *   <li>{@link darwin.mutation.llm.RetryingClient} — retries what may pass (rate limits, server
  *       errors, broken connections, timeouts of one attempt, a proxy's page or an empty body in
  *       place of the API's JSON) with exponential backoff and jitter,
