@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * independently for each figure. One agent, one place, no elite: the parent (the seed, measured
  * {@value #SEED_REPLICATES} times, the noise floor) against one child measured once, then raced
  * up to {@value #CAP} replicates each at margin {@value #MARGIN}. Each case runs 200 seeded trials
- * (the system property {@code trials} sets another number, for the figures in ARCHITECTURE.md) and
+ * (the system property {@code trials} sets another number, for the figures in BENCHMARKS.md, "Selection under noise") and
  * prints its rate with a 95% Wilson interval.
  */
 class NoisySelectionTest {
