@@ -26,6 +26,7 @@ import darwin.population.selection.Nsga2;
 import darwin.population.selection.Selector;
 import darwin.population.selection.Weighted;
 import darwin.population.selection.WeightedScore;
+import darwin.runs.config.LlmSettings;
 import darwin.runs.config.RunSettings;
 import darwin.runs.config.Setting;
 import darwin.runs.config.SettingValues;
@@ -92,8 +93,7 @@ final class RunAssembly {
             return;
         }
         var provider = llm.providerSettings().orElseThrow();
-        EndpointStatus status = LlmClients.builder(provider).environment(System::getenv).prices(llm.priceTable())
-                .ledger(costs).costCap(llm.costCapDollars()).probe().check();
+        EndpointStatus status = llmClients(llm, costs).probe().check();
         switch (status) {
             case EndpointStatus.Answering answering -> { }
             case EndpointStatus.Down down -> throw new IllegalStateException("the LLM endpoint (" + provider.describe()
@@ -104,6 +104,15 @@ final class RunAssembly {
         }
     }
 
+    /** The run's LLM clients as the settings make them, booking in {@code costs} under the cap; for an LLM run. */
+    private static LlmClients.Builder llmClients(LlmSettings llm, CostLedger costs) {
+        return LlmClients.builder(llm.providerSettings().orElseThrow())
+                .environment(System::getenv)
+                .prices(llm.priceTable())
+                .ledger(costs)
+                .costCap(llm.costCapDollars());
+    }
+
     static Mutator mutator(RunSettings settings, RunDirectory run, CostLedger costs, OutageListener outages)
             throws IOException {
         CompileCheck compiler = compileCheck(run);
@@ -111,11 +120,7 @@ final class RunAssembly {
         if (llm.offline()) {
             return new OfflineMutator(new CatalogMutator(Catalog.standard()), new EditApplier(), compiler, new RunEvidence(run));
         }
-        var client = LlmClients.builder(llm.providerSettings().orElseThrow())
-                .environment(System::getenv)
-                .prices(llm.priceTable())
-                .ledger(costs)
-                .costCap(llm.costCapDollars())
+        var client = llmClients(llm, costs)
                 .cache(ReplyCache.open(run.replies()))
                 .outages(llm.outageLimit(), outages)
                 .build();

@@ -1,7 +1,6 @@
 package darwin.mutation.llm;
 
 import darwin.mutation.llm.Completion.Failed;
-import dev.langchain4j.exception.HttpException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -78,7 +77,7 @@ public final class EndpointProbe {
             Failed failed = ProviderErrors.classify(e, Instant.now());
             return switch (failed.kind()) {
                 case CONNECTION, TIMEOUT, NOT_JSON -> new EndpointStatus.Down(failed.message());
-                case SERVER_ERROR -> statusOf(e) == 501 ? new EndpointStatus.Answering("answers (it has no model listing)")
+                case SERVER_ERROR -> ProviderErrors.statusCode(e).orElse(0) == 501 ? new EndpointStatus.Answering("answers (it has no model listing)")
                         : new EndpointStatus.Down(failed.message());
                 case INTERRUPTED -> {
                     Thread.currentThread().interrupt();
@@ -91,7 +90,7 @@ public final class EndpointProbe {
 
     private EndpointStatus unlisted(RuntimeException error) {
         Failed failed = ProviderErrors.classify(error, Instant.now());
-        int status = statusOf(error);
+        int status = ProviderErrors.statusCode(error).orElse(0);
         return switch (failed.kind()) {
             case CONNECTION, TIMEOUT, NOT_JSON -> new EndpointStatus.Down(failed.message());
             case SERVER_ERROR -> status == 501 ? complete("it has no model listing") : new EndpointStatus.Down(failed.message());
@@ -143,19 +142,5 @@ public final class EndpointProbe {
         }
         List<String> shown = names.stream().limit(8).toList();
         return String.join(", ", shown) + (names.size() > shown.size() ? " and " + (names.size() - shown.size()) + " more" : "");
-    }
-
-    private static int statusOf(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof HttpException http) {
-                return http.statusCode();
-            }
-        }
-        return 0;
-    }
-
-    /** Where this probe looks, for messages: provider, model and address, never a key. */
-    public String describe() {
-        return settings.describe();
     }
 }

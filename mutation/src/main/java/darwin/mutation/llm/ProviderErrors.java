@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What an exception out of a LangChain4j call means, as a {@link Failed} of one attempt.
@@ -171,6 +172,12 @@ final class ProviderErrors {
 
     private static Failed attempt(FailureKind kind, String message) {
         return Failed.ofAttempt(kind, message, Optional.empty());
+    }
+
+    /** The HTTP status of the response {@code error} stands for, if it stands for one. */
+    static OptionalInt statusCode(Throwable error) {
+        return find(chain(error), HttpException.class).map(http -> OptionalInt.of(http.statusCode()))
+                .orElse(OptionalInt.empty());
     }
 
     private static List<Throwable> chain(Throwable error) {

@@ -9,8 +9,6 @@ import darwin.core.MutatorUnavailableException;
 import darwin.mutation.llm.Completion.Failed;
 import darwin.mutation.llm.Completion.Replied;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -50,31 +48,11 @@ class CircuitBreakerTest {
         }
     }
 
-    /** What the listener heard, in order. */
-    private static final class Heard implements OutageListener {
-        final List<String> events = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public void paused(String reason, Duration limit) {
-            events.add("paused");
-        }
-
-        @Override
-        public void resumed(Duration outage) {
-            events.add("resumed");
-        }
-
-        @Override
-        public void stopped(Duration outage, String reason) {
-            events.add("stopped");
-        }
-    }
-
     private static CompletionRequest request(Duration deadline) {
         return new CompletionRequest("agent-a", "", "Make it faster.", "m", 0.2, 64, Optional.empty(), Deadline.after(deadline));
     }
 
-    private static CircuitBreaker breaker(Endpoint endpoint, Supplier<EndpointStatus> probe, Duration limit, Heard heard) {
+    private static CircuitBreaker breaker(Endpoint endpoint, Supplier<EndpointStatus> probe, Duration limit, HeardOutages heard) {
         return new CircuitBreaker(endpoint, probe, limit, FAST, new SplittableRandom(1), heard, "openai m at loopback");
     }
 
@@ -82,7 +60,7 @@ class CircuitBreakerTest {
     void aFailureOfTheCallsOwnIsReturnedWhenTheEndpointAnswers() {
         Endpoint endpoint = new Endpoint();
         endpoint.up.set(false);
-        Heard heard = new Heard();
+        HeardOutages heard = new HeardOutages();
         // the check finds the endpoint answering: the failure is this call's
         Completion completion = breaker(endpoint, () -> new EndpointStatus.Answering("lists it"), Duration.ofMinutes(1), heard)
                 .complete(request(Duration.ofMinutes(1)));
@@ -95,7 +73,7 @@ class CircuitBreakerTest {
     @Test
     void aCallLostToAnOutageIsSentAgainWhenTheEndpointComesBack() throws Exception {
         Endpoint endpoint = new Endpoint();
-        Heard heard = new Heard();
+        HeardOutages heard = new HeardOutages();
         CircuitBreaker breaker = breaker(endpoint, endpoint.probe(), Duration.ofMinutes(1), heard);
         endpoint.up.set(false);
         CompletableFuture<Completion> first = CompletableFuture.supplyAsync(() -> breaker.complete(request(Duration.ofSeconds(5))));
@@ -123,7 +101,7 @@ class CircuitBreakerTest {
     void anEndpointDownPastTheLimitStopsEveryCall() throws Exception {
         Endpoint endpoint = new Endpoint();
         endpoint.up.set(false);
-        Heard heard = new Heard();
+        HeardOutages heard = new HeardOutages();
         CircuitBreaker breaker = breaker(endpoint, endpoint.probe(), Duration.ofMillis(300), heard);
         long start = System.nanoTime();
         MutatorUnavailableException stopped = assertThrows(MutatorUnavailableException.class,
@@ -142,7 +120,7 @@ class CircuitBreakerTest {
     void anInterruptedWaitEndsTheCallAsInterrupted() throws Exception {
         Endpoint endpoint = new Endpoint();
         endpoint.up.set(false);
-        CircuitBreaker breaker = breaker(endpoint, endpoint.probe(), Duration.ofMinutes(5), new Heard());
+        CircuitBreaker breaker = breaker(endpoint, endpoint.probe(), Duration.ofMinutes(5), new HeardOutages());
         CompletableFuture<Completion> call = new CompletableFuture<>();
         Thread thread = Thread.ofPlatform().start(() -> call.complete(breaker.complete(request(Duration.ofSeconds(5)))));
         while (!breaker.paused()) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import darwin.mutation.llm.Completion.Replied;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -25,23 +24,7 @@ class OutageTest {
 
     @Test
     void callsMadeDuringAnOutageAreAnsweredWhenTheServerComesBack() throws Exception {
-        List<String> heard = Collections.synchronizedList(new ArrayList<>());
-        OutageListener listener = new OutageListener() {
-            @Override
-            public void paused(String reason, Duration limit) {
-                heard.add("paused: " + reason);
-            }
-
-            @Override
-            public void resumed(Duration outage) {
-                heard.add("resumed");
-            }
-
-            @Override
-            public void stopped(Duration outage, String reason) {
-                heard.add("stopped");
-            }
-        };
+        HeardOutages heard = new HeardOutages();
         try (ChatStandIn server = ChatStandIn.start(List.of("test-model"), n -> "reply " + n)) {
             ProviderSettings settings = ProviderSettings.of(Provider.OPENAI, "test-model").withBaseUrl(server.baseUrl())
                     .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(5)).withMaxRetries(1);
@@ -49,7 +32,7 @@ class OutageTest {
             LlmClient client = LlmClients.builder(settings).environment(Map.<String, String>of()::get).ledger(ledger)
                     .backoff(new Backoff(Duration.ofMillis(10), Duration.ofMillis(20), 2, 0))
                     .checks(new Backoff(Duration.ofMillis(100), Duration.ofMillis(300), 2, 0))
-                    .random(new SplittableRandom(3)).outages(Duration.ofSeconds(40), listener).build();
+                    .random(new SplittableRandom(3)).outages(Duration.ofSeconds(40), heard).build();
             assertInstanceOf(Replied.class, client.complete(question(settings, "before")));
 
             server.stop();
@@ -67,9 +50,8 @@ class OutageTest {
                 assertTrue(replied.text().startsWith("reply "), replied.text());
             }
             assertEquals(5, server.completions(), "one completion per call: nothing lost, nothing asked twice");
-            assertEquals(2, heard.size(), heard::toString);
-            assertTrue(heard.get(0).startsWith("paused: cannot reach the server"), heard::toString);
-            assertEquals("resumed", heard.get(1));
+            assertEquals(List.of("paused", "resumed"), heard.events);
+            assertTrue(heard.reasons.getFirst().startsWith("cannot reach the server"), heard.reasons::toString);
             assertEquals(5, ledger.run().calls());
         }
     }
