@@ -106,6 +106,20 @@ public final class VariantDirectory {
         if (Files.exists(dir) && !isEmptyDirectory(dir)) {
             throw new IOException(dir + " already exists and is not empty");
         }
+        Path temporary = staged(variant, dir);
+        try {
+            if (Files.exists(dir)) {
+                Files.delete(dir);
+            }
+            Files.move(temporary, dir);
+        } catch (IOException | RuntimeException e) {
+            FileTrees.deleteQuietly(temporary);
+            throw e;
+        }
+    }
+
+    /** The variant's files and metadata written into a new temporary sibling of {@code dir}, which is returned. */
+    private static Path staged(Variant variant, Path dir) throws IOException {
         Path parent = dir.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path temporary = Files.createTempDirectory(parent, "." + dir.getFileName() + "-");
@@ -121,10 +135,7 @@ public final class VariantDirectory {
             metadata.put("entry", variant.entry());
             variant.parents().forEach(metadata.putArray("parents")::add);
             JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.resolve(METADATA).toFile(), metadata);
-            if (Files.exists(dir)) {
-                Files.delete(dir);
-            }
-            Files.move(temporary, dir);
+            return temporary;
         } catch (IOException | RuntimeException e) {
             FileTrees.deleteQuietly(temporary);
             throw e;
@@ -153,10 +164,8 @@ public final class VariantDirectory {
         if (!foreign.isEmpty()) {
             throw new IOException(dir + " already holds " + String.join(", ", foreign));
         }
-        Path temporary = Files.createTempDirectory(dir.toAbsolutePath().getParent(), "." + dir.getFileName() + "-");
-        Path staged = temporary.resolve("variant");
+        Path staged = staged(variant, dir);
         try {
-            write(variant, staged);
             List<Path> entries;
             try (Stream<Path> list = Files.list(staged)) {
                 entries = list.filter(p -> !p.getFileName().toString().equals(METADATA)).sorted().toList();
@@ -166,7 +175,7 @@ public final class VariantDirectory {
             }
             Files.move(staged.resolve(METADATA), dir.resolve(METADATA));
         } finally {
-            FileTrees.deleteQuietly(temporary);
+            FileTrees.deleteQuietly(staged);
         }
     }
 
