@@ -1,9 +1,6 @@
 package darwin.memory;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.Persona;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,14 +59,7 @@ public record AgentMemory(String agent, Persona persona, Map<String, String> llm
 
     /** Writes the file atomically. */
     public void save(Path file, ObjectMapper json) {
-        ObjectNode root = json.createObjectNode();
-        root.put("schema", SCHEMA);
-        root.put("agent", agent);
-        root.set("persona", json.valueToTree(persona));
-        root.set("llm", json.valueToTree(llm));
-        root.set("attempts", json.valueToTree(attempts));
-        root.set("notes", json.valueToTree(notes));
-        JsonFiles.write(file, json, root);
+        JsonFiles.write(file, json, SCHEMA, this);
     }
 
     /**
@@ -79,16 +69,6 @@ public record AgentMemory(String agent, Persona persona, Map<String, String> llm
      *     darwin reads
      */
     public static AgentMemory load(Path file, ObjectMapper json) {
-        JsonNode root = JsonFiles.read(file, json, SCHEMA);
-        try {
-            return new AgentMemory(
-                    root.path("agent").asText(),
-                    json.treeToValue(root.path("persona"), Persona.class),
-                    json.convertValue(root.path("llm"), json.getTypeFactory().constructMapType(Map.class, String.class, String.class)),
-                    List.of(json.treeToValue(root.path("attempts"), Attempt[].class)),
-                    root.has("notes") ? List.of(json.treeToValue(root.path("notes"), Note[].class)) : List.of());
-        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
-            throw new MemoryFormatException(file, 0, "is not an agent memory: " + e.getMessage(), e);
-        }
+        return JsonFiles.read(file, json, SCHEMA, AgentMemory.class, "an agent memory");
     }
 }

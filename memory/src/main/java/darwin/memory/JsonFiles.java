@@ -1,6 +1,8 @@
 package darwin.memory;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,8 +24,39 @@ final class JsonFiles {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
+    /**
+     * Writes a record as a versioned file: {@code schema} first, then the record's fields, pretty-printed,
+     * atomically.
+     */
+    static void write(Path file, ObjectMapper json, int schema, Object body) {
+        ObjectNode root = json.createObjectNode();
+        root.put("schema", schema);
+        root.setAll((ObjectNode) json.valueToTree(body));
+        write(file, json, root);
+    }
+
+    /**
+     * Reads a versioned file written by {@link #write(Path, ObjectMapper, int, Object)} into its record.
+     * Fields the record does not know are ignored, as they were by earlier readers.
+     *
+     * @param what what the file should be, for the message ("an agent memory")
+     * @throws MemoryFormatException naming the file when it is not JSON, of another schema, or not
+     *     {@code what}
+     */
+    static <T> T read(Path file, ObjectMapper json, int schema, Class<T> type, String what) {
+        JsonNode root = read(file, json, schema);
+        ((ObjectNode) root).remove("schema");
+        try {
+            return json.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(root);
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            throw new MemoryFormatException(file, 0, "is not " + what + ": " + e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new MemoryFormatException(file, 0, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** Writes the object, pretty-printed, atomically. */
-    static void write(Path file, ObjectMapper json, ObjectNode root) {
+    private static void write(Path file, ObjectMapper json, ObjectNode root) {
         try {
             AtomicFiles.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
         } catch (IOException e) {
@@ -36,7 +69,7 @@ final class JsonFiles {
      *
      * @throws MemoryFormatException naming the file (and the line, for bad JSON)
      */
-    static JsonNode read(Path file, ObjectMapper json, int schema) {
+    private static JsonNode read(Path file, ObjectMapper json, int schema) {
         JsonNode root;
         try {
             root = json.readTree(Files.readAllBytes(file));
@@ -49,11 +82,20 @@ final class JsonFiles {
         if (root == null || !root.isObject()) {
             throw new MemoryFormatException(file, 0, "is not a JSON object (is the file empty or cut off?)", null);
         }
-        int found = root.path("schema").asInt(-1);
-        if (found < 1 || found > schema) {
-            throw new MemoryFormatException(file, 0, "has schema " + root.path("schema") + "; this darwin reads schema "
-                    + schema, null);
+        Header header;
+        try {
+            header = json.treeToValue(root, Header.class);
+        } catch (JacksonException e) {
+            header = new Header(null);
+        }
+        if (header.schema() == null || header.schema() < 1 || header.schema() > schema) {
+            throw new MemoryFormatException(file, 0, "has schema " + (header.schema() == null ? "(none)" : header.schema())
+                    + "; this darwin reads schema " + schema, null);
         }
         return root;
     }
+
+    /** What every versioned file starts with. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Header(Integer schema) {}
 }

@@ -1,9 +1,6 @@
 package darwin.memory;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.UpgradeRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,10 +107,7 @@ public final class RequestBook {
     private void update(UnaryOperator<List<Request>> how) {
         FileLocks.holding(file, () -> {
             List<Request> changed = how.apply(new ArrayList<>(read()));
-            ObjectNode root = json.createObjectNode();
-            root.put("schema", SCHEMA);
-            root.set("requests", json.valueToTree(changed));
-            JsonFiles.write(file, json, root);
+            JsonFiles.write(file, json, SCHEMA, new Requests(changed));
             return null;
         });
     }
@@ -122,11 +116,13 @@ public final class RequestBook {
         if (!Files.exists(file)) {
             return List.of();
         }
-        JsonNode root = JsonFiles.read(file, json, SCHEMA);
-        try {
-            return List.of(json.treeToValue(root.path("requests"), Request[].class));
-        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
-            throw new MemoryFormatException(file, 0, "does not hold requests: " + e.getMessage(), e);
+        return JsonFiles.read(file, json, SCHEMA, Requests.class, "a request book").requests();
+    }
+
+    /** The file's body: every request, oldest first. */
+    private record Requests(List<Request> requests) {
+        Requests {
+            requests = List.copyOf(requests);
         }
     }
 

@@ -1,9 +1,9 @@
 package darwin.memory;
 
-import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -24,8 +24,10 @@ import java.util.Objects;
  * @param noiseFloor the seed's spread, once measured; {@code null} before
  * @param confirmed the confirmed headline, once measured; {@code null} before
  */
+@JsonPropertyOrder({"id", "created", "generation", "seedVariant", "members", "noiseFloor", "confirmed", "settings"})
 public record RunState(String id, Instant created, JsonNode settings, int generation, List<Member> members, String seedVariant,
-        NoiseFloor noiseFloor, ConfirmedGain confirmed) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) NoiseFloor noiseFloor,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ConfirmedGain confirmed) {
 
     /** Version of the file format. */
     public static final int SCHEMA = 1;
@@ -79,35 +81,13 @@ public record RunState(String id, Instant created, JsonNode settings, int genera
         return new RunState(id, created, other, generation, members, seedVariant, noiseFloor, confirmed);
     }
 
+    /** Writes the checkpoint atomically. */
     public void save(Path file, ObjectMapper json) {
-        ObjectNode root = json.createObjectNode();
-        root.put("schema", SCHEMA);
-        root.put("id", id);
-        root.put("created", created.toString());
-        root.put("generation", generation);
-        root.put("seedVariant", seedVariant);
-        root.set("members", json.valueToTree(members));
-        if (noiseFloor != null) {
-            root.set("noiseFloor", json.valueToTree(noiseFloor));
-        }
-        if (confirmed != null) {
-            root.set("confirmed", JsonFiles.withTimes(json).valueToTree(confirmed));
-        }
-        root.set("settings", settings);
-        JsonFiles.write(file, json, root);
+        JsonFiles.write(file, JsonFiles.withTimes(json), SCHEMA, this);
     }
 
     /** Reads a checkpoint; a damaged or foreign file is a {@link MemoryFormatException} naming it. */
     public static RunState load(Path file, ObjectMapper json) {
-        JsonNode root = JsonFiles.read(file, json, SCHEMA);
-        try {
-            return new RunState(root.path("id").asText(), Instant.parse(root.path("created").asText()), root.path("settings"),
-                    root.path("generation").asInt(), List.of(json.treeToValue(root.path("members"), Member[].class)),
-                    root.path("seedVariant").asText(),
-                    root.hasNonNull("noiseFloor") ? json.treeToValue(root.get("noiseFloor"), NoiseFloor.class) : null,
-                    root.hasNonNull("confirmed") ? JsonFiles.withTimes(json).treeToValue(root.get("confirmed"), ConfirmedGain.class) : null);
-        } catch (JacksonException | RuntimeException e) {
-            throw new MemoryFormatException(file, 0, "is not a run checkpoint: " + e.getMessage(), e);
-        }
+        return JsonFiles.read(file, JsonFiles.withTimes(json), SCHEMA, RunState.class, "a run checkpoint");
     }
 }

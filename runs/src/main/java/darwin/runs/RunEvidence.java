@@ -1,6 +1,6 @@
 package darwin.runs;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import darwin.core.Metrics;
 import darwin.core.MutationTask;
@@ -122,16 +122,31 @@ final class RunEvidence implements Function<MutationTask, Optional<UpgradeReques
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode point = json.readTree(line);
-                long step = point.path("step").asLong();
-                double loss = point.path("loss").asDouble(Double.NaN);
-                if (step >= 1 && Double.isFinite(loss) && (points.isEmpty() || step > points.getLast().step())) {
-                    points.add(new LossCurve.Point(step, loss));
+                Optional<CurveLine> point = CurveLine.read(json, line);
+                if (point.isPresent() && point.get().step() >= 1 && point.get().loss() != null
+                        && Double.isFinite(point.get().loss())
+                        && (points.isEmpty() || point.get().step() > points.getLast().step())) {
+                    points.add(new LossCurve.Point(point.get().step(), point.get().loss()));
                 }
             }
             return points.isEmpty() ? Optional.empty() : Optional.of(new LossCurve(id, points));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * What the evidence needs of a line of a kept training curve (the harness's {@code CurvePoint}); the
+     * file lies in the variant's workspace, so a line that does not read is skipped, not believed.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record CurveLine(long step, Double loss) {
+        static Optional<CurveLine> read(ObjectMapper json, String line) {
+            try {
+                return Optional.ofNullable(json.readValue(line, CurveLine.class));
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
         }
     }
 }

@@ -15,6 +15,7 @@ import darwin.memory.ledger.Proposed;
 import darwin.memory.ledger.RequestFiled;
 import darwin.memory.ledger.RunEnded;
 import darwin.population.confirm.Standings;
+import darwin.runs.config.Settings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,7 +57,7 @@ final class StatusCommand implements Callable<Integer> {
         RunState state = RunState.load(run.state(), mapper);
         // read only: a live run may be writing the last line
         List<LedgerEntry> entries = Ledger.read(run.ledger());
-        int planned = state.settings().path("population.generations").asInt(state.generation());
+        int planned = planned(state);
         Map<String, Integer> proposals = new TreeMap<>();
         double cost = 0;
         for (Proposed proposal : LedgerEvents.of(entries, Proposed.class)) {
@@ -117,5 +118,15 @@ final class StatusCommand implements Callable<Integer> {
     private static ObjectNode figures(Standings.Measured measured, ObjectMapper mapper) {
         return mapper.createObjectNode().put("variant", measured.variant()).put("perplexity", measured.perplexity())
                 .put("mfu", measured.mfu()).put("evaluations", measured.count());
+    }
+
+    /** The generations the run was started or resumed for, as {@code run.json} keeps them. */
+    private static int planned(RunState state) {
+        String kept = RunAssembly.restore(state.settings()).get(Settings.GENERATIONS);
+        try {
+            return kept == null ? state.generation() : Settings.GENERATIONS.type().parse(kept);
+        } catch (IllegalArgumentException e) {
+            return state.generation();
+        }
     }
 }

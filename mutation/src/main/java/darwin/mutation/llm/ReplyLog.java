@@ -1,9 +1,11 @@
 package darwin.mutation.llm;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -40,6 +42,8 @@ final class ReplyLog implements Closeable {
 
     private static final System.Logger LOG = System.getLogger(ReplyCache.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectReader LINES = JSON.readerFor(Line.class)
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final int SCHEMA = 1;
 
     private final Path file;
@@ -77,7 +81,7 @@ final class ReplyLog implements Closeable {
 
     /** Appends one reply; returns the offset of its line. */
     synchronized long append(RequestKey key, CachedReply reply) throws IOException {
-        byte[] line = (JSON.writeValueAsString(toJson(key, reply)) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = (JSON.writeValueAsString(line(key, reply)) + "\n").getBytes(StandardCharsets.UTF_8);
         long offset = channel.size();
         ByteBuffer buffer = ByteBuffer.wrap(line);
         long position = offset;
@@ -169,37 +173,29 @@ final class ReplyLog implements Closeable {
         }
     }
 
-    private static ObjectNode toJson(RequestKey key, CachedReply reply) {
-        ObjectNode line = JSON.createObjectNode()
-                .put("schema", SCHEMA)
-                .put("key", key.sha256())
-                .put("provider", reply.provider())
-                .put("model", reply.model())
-                .put("finishReason", reply.finishReason().name())
-                .put("inputTokens", reply.usage().inputTokens())
-                .put("outputTokens", reply.usage().outputTokens())
-                .put("cost", reply.cost())
-                .put("text", reply.text());
-        if (reply.truncated()) {
-            line.put("message", reply.message());
-        }
-        return line;
+    private static Line line(RequestKey key, CachedReply reply) {
+        return new Line(SCHEMA, key.sha256(), reply.provider(), reply.model(), reply.finishReason(),
+                reply.usage().inputTokens(), reply.usage().outputTokens(), reply.cost(), reply.text(),
+                reply.truncated() ? reply.message() : null);
     }
 
     private static Optional<Entry> parse(String line) {
         try {
-            JsonNode node = JSON.readTree(line);
-            if (node == null || !node.isObject() || node.path("schema").asInt() != SCHEMA || !node.path("text").isTextual()) {
+            Line read = LINES.readValue(line);
+            if (read == null || read.schema() != SCHEMA || read.text() == null) {
                 return Optional.empty();
             }
-            RequestKey key = new RequestKey(node.path("key").asText());
-            CachedReply reply = new CachedReply(node.path("provider").asText(), node.path("model").asText(),
-                    node.path("text").asText(), FinishReason.valueOf(node.path("finishReason").asText()),
-                    new Usage(node.path("inputTokens").asLong(), node.path("outputTokens").asLong()),
-                    node.path("cost").asDouble(), node.path("message").asText(""));
-            return Optional.of(new Entry(key, reply));
-        } catch (JacksonException | IllegalArgumentException e) {
+            return Optional.of(new Entry(new RequestKey(read.key()), new CachedReply(read.provider(), read.model(),
+                    read.text(), read.finishReason(), new Usage(read.inputTokens(), read.outputTokens()), read.cost(),
+                    read.message())));
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }
     }
+
+    /** One line as it is on disk; {@code message} only for a reply cut off at the token limit. */
+    @JsonPropertyOrder({"schema", "key", "provider", "model", "finishReason", "inputTokens", "outputTokens", "cost", "text",
+        "message"})
+    private record Line(int schema, String key, String provider, String model, FinishReason finishReason, long inputTokens,
+            long outputTokens, double cost, String text, @JsonInclude(JsonInclude.Include.NON_NULL) String message) {}
 }

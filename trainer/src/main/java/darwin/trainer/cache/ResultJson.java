@@ -1,8 +1,16 @@
 package darwin.trainer.cache;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import darwin.core.Budget;
 import darwin.core.EvaluationResult;
 import darwin.core.EvaluationStatus;
@@ -43,7 +51,11 @@ final class ResultJson {
     /** Version of the file's shape and of what its held-out loss measures. */
     static final int SCHEMA = 2;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Records to and from the file, strictly: an integer must be an integer and a flag a boolean, not
+     * text or a fraction; a double may be the text of a non-finite value, as it is written.
+     */
+    private static final ObjectMapper JSON = strict();
 
     private ResultJson() {}
 
@@ -51,32 +63,10 @@ final class ResultJson {
     record Entry(ResultKey key, EvaluationResult result) {}
 
     static byte[] write(ResultKey key, EvaluationResult result) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("schema", SCHEMA);
-        ObjectNode keyNode = root.putObject("key");
-        keyNode.put("variantId", key.variantId());
-        ObjectNode budget = keyNode.putObject("budget");
-        switch (key.budget()) {
-            case Budget.Steps(long steps) -> budget.put("steps", steps);
-            case Budget.Seconds(double seconds) -> budget.put("seconds", seconds);
-            case Budget.Tokens(long tokens) -> budget.put("tokens", tokens);
-            case Budget.Flops(double flops) -> budget.put("flops", flops);
-            case Budget.EqualTime(double seconds) -> budget.put("equalTime", seconds);
-        }
-        keyNode.put("seed", key.seed());
-        keyNode.put("device", key.device());
-        root.put("status", result.status().name());
-        root.put("reason", result.reason());
-        if (result.metrics() == null) {
-            root.putNull("metrics");
-        } else {
-            writeMetrics(root.putObject("metrics"), result.metrics());
-        }
-        root.put("logTail", result.logTail());
-        if (result.harnessFailure()) {
-            root.put("harnessFailure", true);
-        }
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+        ResultFile file = new ResultFile(SCHEMA, new KeyFile(key.variantId(), BudgetFile.of(key.budget()), key.seed(),
+                key.device()), result.status(), result.reason(), result.metrics(), result.logTail(),
+                result.harnessFailure() ? Boolean.TRUE : null);
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(file);
     }
 
     /**
@@ -86,120 +76,117 @@ final class ResultJson {
      * @throws IllegalArgumentException when it is JSON of another shape or schema
      */
     static Entry read(byte[] content) throws IOException {
-        JsonNode root = JSON.readTree(content);
-        if (root == null || !root.isObject()) {
+        ResultFile file;
+        try {
+            file = JSON.readValue(content, ResultFile.class);
+        } catch (StreamReadException e) {
+            throw e;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        }
+        if (file == null) {
             throw new IllegalArgumentException("not a JSON object");
         }
-        if (!root.path("schema").isInt() || root.get("schema").intValue() != SCHEMA) {
-            throw new IllegalArgumentException("schema " + root.path("schema") + ", expected " + SCHEMA);
+        if (file.schema() != SCHEMA) {
+            throw new IllegalArgumentException("schema " + file.schema() + ", expected " + SCHEMA);
         }
-        JsonNode keyNode = object(root, "key");
-        JsonNode budgetNode = object(keyNode, "budget");
-        Budget budget = budget(budgetNode);
-        ResultKey key = new ResultKey(text(keyNode, "variantId"), budget, integer(keyNode, "seed"), text(keyNode, "device"));
-        EvaluationStatus status = EvaluationStatus.valueOf(text(root, "status"));
-        JsonNode metricsNode = root.path("metrics");
-        Metrics metrics = metricsNode.isObject() ? readMetrics(metricsNode) : null;
-        if (metrics == null && !metricsNode.isNull()) {
-            throw new IllegalArgumentException("\"metrics\" must be an object or null");
-        }
-        String reason = text(root, "reason");
-        JsonNode flag = root.path("harnessFailure");
-        if (!flag.isMissingNode() && !flag.isBoolean()) {
-            throw new IllegalArgumentException("\"harnessFailure\" must be true or false");
-        }
-        boolean harnessFailure = flag.isBoolean() ? flag.booleanValue() : EvaluationResult.recordedAsHarnessFailure(reason);
-        return new Entry(key, new EvaluationResult(status, reason, metrics, text(root, "logTail"), harnessFailure));
+        ResultKey key = new ResultKey(file.key().variantId(), file.key().budget().budget(), file.key().seed(),
+                file.key().device());
+        boolean harnessFailure = file.harnessFailure() != null ? file.harnessFailure()
+                : EvaluationResult.recordedAsHarnessFailure(file.reason());
+        return new Entry(key, new EvaluationResult(file.status(), file.reason(), file.metrics(), file.logTail(),
+                harnessFailure));
     }
 
-    private static Budget budget(JsonNode node) {
-        if (node.size() != 1) {
-            throw new IllegalArgumentException("a budget has one kind, got " + node);
+    private static ObjectMapper strict() {
+        JsonMapper mapper = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .build();
+        for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Boolean, LogicalType.Textual}) {
+            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, type == LogicalType.Textual
+                    ? CoercionAction.TryConvert : CoercionAction.Fail);
         }
-        String kind = node.fieldNames().next();
-        return switch (kind) {
-            case "steps" -> Budget.steps(integer(node, kind));
-            case "seconds" -> Budget.seconds(number(node, kind));
-            case "tokens" -> Budget.tokens(integer(node, kind));
-            case "flops" -> Budget.flops(number(node, kind));
-            case "equalTime" -> Budget.equalTime(number(node, kind));
-            default -> throw new IllegalArgumentException("\"" + kind + "\" is not a kind of budget");
-        };
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
     }
 
-    private static void writeMetrics(ObjectNode node, Metrics metrics) {
-        putDouble(node, "valLoss", metrics.valLoss());
-        putDouble(node, "perplexity", metrics.perplexity());
-        putDouble(node, "mfu", metrics.mfu());
-        putDouble(node, "tokensPerSecond", metrics.tokensPerSecond());
-        node.put("tokensTrained", metrics.tokensTrained());
-        node.put("steps", metrics.steps());
-        node.put("parameters", metrics.parameters());
-        putDouble(node, "flopsPerToken", metrics.flopsPerToken());
-        putDouble(node, "peakFlops", metrics.peakFlops());
-        putDouble(node, "wallSeconds", metrics.wallSeconds());
-        putDouble(node, "trainSeconds", metrics.trainSeconds());
-        node.put("device", metrics.device());
-    }
+    /** The file: the key it answers, and the result. */
+    @JsonPropertyOrder({"schema", "key", "status", "reason", "metrics", "logTail", "harnessFailure"})
+    private record ResultFile(
+            @JsonProperty(required = true) int schema,
+            @JsonProperty(required = true) KeyFile key,
+            @JsonProperty(required = true) EvaluationStatus status,
+            @JsonProperty(required = true) String reason,
+            @JsonProperty(required = true) Metrics metrics,
+            @JsonProperty(required = true) String logTail,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean harnessFailure) {
 
-    private static Metrics readMetrics(JsonNode node) {
-        return new Metrics(
-                number(node, "valLoss"),
-                number(node, "perplexity"),
-                number(node, "mfu"),
-                number(node, "tokensPerSecond"),
-                integer(node, "tokensTrained"),
-                integer(node, "steps"),
-                integer(node, "parameters"),
-                number(node, "flopsPerToken"),
-                number(node, "peakFlops"),
-                number(node, "wallSeconds"),
-                number(node, "trainSeconds"),
-                text(node, "device"));
-    }
-
-    private static void putDouble(ObjectNode node, String name, double value) {
-        if (Double.isFinite(value)) {
-            node.put(name, value);
-        } else {
-            node.put(name, Double.toString(value)); // "NaN", "Infinity", "-Infinity"
+        ResultFile {
+            requireNonNull(key, "key");
+            requireNonNull(status, "status");
+            requireNonNull(reason, "reason");
+            requireNonNull(logTail, "logTail");
         }
     }
 
-    private static double number(JsonNode node, String name) {
-        JsonNode value = node.path(name);
-        if (value.isNumber()) {
-            return value.doubleValue();
+    /** A {@link ResultKey}, its budget written by kind. */
+    @JsonPropertyOrder({"variantId", "budget", "seed", "device"})
+    private record KeyFile(
+            @JsonProperty(required = true) String variantId,
+            @JsonProperty(required = true) BudgetFile budget,
+            @JsonProperty(required = true) long seed,
+            @JsonProperty(required = true) String device) {
+
+        KeyFile {
+            requireNonNull(variantId, "variantId");
+            requireNonNull(budget, "budget");
+            requireNonNull(device, "device");
         }
-        return switch (value.isTextual() ? value.textValue() : "") {
-            case "NaN" -> Double.NaN;
-            case "Infinity" -> Double.POSITIVE_INFINITY;
-            case "-Infinity" -> Double.NEGATIVE_INFINITY;
-            default -> throw new IllegalArgumentException("\"" + name + "\" must be a number");
-        };
     }
 
-    private static long integer(JsonNode node, String name) {
-        JsonNode value = node.path(name);
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw new IllegalArgumentException("\"" + name + "\" must be an integer");
+    /** A budget as an object with exactly one field, named by its kind: {@code {"steps": 2000}}. */
+    @JsonPropertyOrder({"steps", "seconds", "tokens", "flops", "equalTime"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record BudgetFile(Long steps, Double seconds, Long tokens, Double flops, Double equalTime) {
+
+        BudgetFile {
+            long kinds = java.util.stream.Stream.of(steps, seconds, tokens, flops, equalTime)
+                    .filter(java.util.Objects::nonNull).count();
+            if (kinds != 1) {
+                throw new IllegalArgumentException("a budget has one kind, got " + kinds);
+            }
         }
-        return value.longValue();
+
+        static BudgetFile of(Budget budget) {
+            return switch (budget) {
+                case Budget.Steps(long steps) -> new BudgetFile(steps, null, null, null, null);
+                case Budget.Seconds(double seconds) -> new BudgetFile(null, seconds, null, null, null);
+                case Budget.Tokens(long tokens) -> new BudgetFile(null, null, tokens, null, null);
+                case Budget.Flops(double flops) -> new BudgetFile(null, null, null, flops, null);
+                case Budget.EqualTime(double seconds) -> new BudgetFile(null, null, null, null, seconds);
+            };
+        }
+
+        Budget budget() {
+            if (steps != null) {
+                return Budget.steps(steps);
+            }
+            if (seconds != null) {
+                return Budget.seconds(seconds);
+            }
+            if (tokens != null) {
+                return Budget.tokens(tokens);
+            }
+            return flops != null ? Budget.flops(flops) : Budget.equalTime(equalTime);
+        }
     }
 
-    private static String text(JsonNode node, String name) {
-        JsonNode value = node.path(name);
-        if (!value.isTextual()) {
-            throw new IllegalArgumentException("\"" + name + "\" must be a string");
+    private static void requireNonNull(Object value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException("\"" + name + "\" must not be null");
         }
-        return value.textValue();
-    }
-
-    private static JsonNode object(JsonNode node, String name) {
-        JsonNode value = node.path(name);
-        if (!value.isObject()) {
-            throw new IllegalArgumentException("\"" + name + "\" must be an object");
-        }
-        return value;
     }
 }

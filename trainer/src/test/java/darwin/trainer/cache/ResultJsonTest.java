@@ -82,4 +82,34 @@ class ResultJsonTest {
         assertTrue(cached.isPresent());
         assertEquals(ResultJson.read(fixture("ok-before-flag.json")).result(), cached.get());
     }
+
+    @Test
+    void aNonFiniteFigureIsWrittenAsTextAndReadsBack() throws IOException {
+        ResultKey key = new ResultKey(VARIANT, Budget.equalTime(20), 3, "cpu()");
+        EvaluationResult result = new EvaluationResult(EvaluationStatus.OK, "", new darwin.core.Metrics(Double.NaN,
+                Double.POSITIVE_INFINITY, 0.5, 100, 1000, 10, 12345, 6.0e5, 1.0e11, 3.5, 2.5, "cpu()"), "", false);
+        byte[] written = ResultJson.write(key, result);
+        String text = new String(written, StandardCharsets.UTF_8);
+        assertTrue(text.contains("\"valLoss\" : \"NaN\"") && text.contains("\"perplexity\" : \"Infinity\""), text);
+        assertEquals(result, ResultJson.read(written).result());
+        assertEquals(key, ResultJson.read(written).key());
+    }
+
+    @Test
+    void aFileOfAnotherShapeIsRefusedNotGuessed() throws IOException {
+        String ok = new String(fixture("ok-before-flag.json"), StandardCharsets.UTF_8);
+        for (String bad : new String[] {
+            ok.replace("\"seed\" : 1337", "\"seed\" : \"1337\""),
+            ok.replace("\"steps\" : 20\n", "\"steps\" : 20.5\n"),
+            ok.replace("\"steps\" : 20\n", "\"steps\" : 20, \"seconds\" : 3.0\n"),
+            ok.replace("\"steps\" : 20\n", "\"minutes\" : 20\n"),
+            ok.replace("\"schema\" : 2", "\"schema\" : 1"),
+            ok.replace("\"status\" : \"OK\"", "\"status\" : \"FINE\""),
+            ok.replace("\"reason\"", "\"why\""),
+        }) {
+            assertTrue(!bad.equals(ok), "the replacement applies");
+            assertThrows(IllegalArgumentException.class, () -> ResultJson.read(bad.getBytes(StandardCharsets.UTF_8)), bad);
+        }
+        assertThrows(IOException.class, () -> ResultJson.read("{\"schema\" : 2,".getBytes(StandardCharsets.UTF_8)));
+    }
 }
