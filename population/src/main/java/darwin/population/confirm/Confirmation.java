@@ -35,9 +35,13 @@ import java.util.stream.Collectors;
  * lucky draw, so pair {@code i} trains both sides with seed {@link #seeds}{@code (base)[i]},
  * derived from the run's seed with a purpose of its own and never the run's seed itself. <em>Log
  * scale:</em> held-out loss is the log of perplexity, and MFU is compared as its log, where noise is
- * relative and about the same for every variant; the difference of means and its Student's t
- * interval from the two samples' pooled spread become relative changes through
- * {@code exp(x) − 1}.
+ * relative and about the same for every variant. <em>Paired:</em> the two evaluations of pair
+ * {@code i} share a seed and a moment, so what the seed's draw and the host's speed at that moment
+ * did to both cancels in their difference; the change is the mean of the pairs' differences
+ * (variant − seed) with its Student's t interval on n − 1 degrees of freedom, where n is the number
+ * of pairs in which both sides worked. With fewer than two such pairs (a side failed now and then)
+ * it is the difference of the two sides' means with their pooled spread. Either becomes a relative
+ * change through {@code exp(x) − 1}.
  *
  * <p>Resume. Each evaluation is appended to the ledger as a {@code CONFIRMATION} event once, by
  * (variant, budget, seed) — a failure of the harness itself may be recorded again once it worked —
@@ -147,12 +151,36 @@ public final class Confirmation {
         Sample variantLoss = sample(usable.get(Side.VARIANT), false);
         Sample seedLogMfu = sample(usable.get(Side.SEED), true);
         Sample variantLogMfu = sample(usable.get(Side.VARIANT), true);
-        Interval perplexity = Noise.pooled(List.of(variantLoss, seedLoss)).difference(variantLoss, seedLoss, LEVEL).relative();
-        Interval mfu = Noise.pooled(List.of(variantLogMfu, seedLogMfu)).difference(variantLogMfu, seedLogMfu, LEVEL)
-                .relative();
+        List<Metrics[]> pairs = pairs(measurements);
+        Interval perplexity;
+        Interval mfu;
+        if (pairs.size() >= MINIMUM) {
+            perplexity = differences(pairs, false).interval(LEVEL).relative();
+            mfu = differences(pairs, true).interval(LEVEL).relative();
+        } else {
+            perplexity = Noise.pooled(List.of(variantLoss, seedLoss)).difference(variantLoss, seedLoss, LEVEL).relative();
+            mfu = Noise.pooled(List.of(variantLogMfu, seedLogMfu)).difference(variantLogMfu, seedLogMfu, LEVEL).relative();
+        }
         ConfirmedGain gain = new ConfirmedGain(variant, seed, budget.key(), Math.min(seedLoss.count(), variantLoss.count()),
                 perplexity, mfu, at);
         return new ConfirmationResult.Confirmed(gain, seedLoss, variantLoss, seedLogMfu, variantLogMfu, measurements);
+    }
+
+    /** The pairs, {seed, variant}, in which both sides worked: measured with one seed, one after the other. */
+    private static List<Metrics[]> pairs(List<Measurement> measurements) {
+        Map<Integer, Metrics[]> byReplicate = new java.util.TreeMap<>();
+        for (Measurement m : measurements) {
+            m.usable().ifPresent(metrics -> byReplicate.computeIfAbsent(m.replicate(), i -> new Metrics[2])[m.side().ordinal()]
+                    = metrics);
+        }
+        return byReplicate.values().stream().filter(pair -> pair[0] != null && pair[1] != null).toList();
+    }
+
+    /** Variant minus seed within each pair, of the held-out loss or of the log of MFU. */
+    private static Sample differences(List<Metrics[]> pairs, boolean logMfu) {
+        return new Sample(pairs.stream().map(pair -> logMfu ? Math.log(pair[Side.VARIANT.ordinal()].mfu())
+                - Math.log(pair[Side.SEED.ordinal()].mfu()) : pair[Side.VARIANT.ordinal()].valLoss()
+                - pair[Side.SEED.ordinal()].valLoss()).toList());
     }
 
     private static Sample sample(List<Metrics> metrics, boolean logMfu) {

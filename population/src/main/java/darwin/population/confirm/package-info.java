@@ -39,10 +39,16 @@
  *   <li><b>Log scale.</b> Held-out loss is the log of perplexity, and MFU is compared as its log.
  *       There the noise is relative and about the same for every variant, a difference of means is
  *       a ratio, and {@code Interval.relative} ({@code exp(x) − 1}) turns the difference and its
- *       bounds into a relative change that stays above −100%. The interval is Student's t with the
- *       two samples' pooled spread ({@code Noise.pooled(a, b).difference(a, b, 0.95)}), with n_s +
- *       n_v − 2 degrees of freedom; the test checks that a null change is covered in 92–98% of a
- *       thousand seeded trials.
+ *       bounds into a relative change that stays above −100%.
+ *   <li><b>Paired.</b> The two evaluations of pair i share a seed and follow each other on one
+ *       slot, so the seed's draw and the host's speed at that moment move both alike. The interval
+ *       is Student's t over the pairs' differences (variant − seed), with n − 1 degrees of freedom
+ *       for the n pairs in which both sides worked: a slow spell that halves both speeds of a pair
+ *       leaves their ratio as it was, where two samples compared as such would count it as noise
+ *       ({@code whatASeedAndAMomentDoToBothSidesOfAPairCancels}). With fewer than two such pairs
+ *       the interval is the two samples' pooled spread ({@code Noise.pooled(a, b).difference(a, b,
+ *       0.95)}, n_s + n_v − 2 degrees of freedom). The test checks that a null change is covered
+ *       in 92–98% of a thousand seeded trials.
  *   <li><b>Failures.</b> Only {@code OK} results with a finite loss and a positive MFU count. With
  *       fewer than two of a side there is no interval: the result is {@code Unconfirmed}, naming
  *       how many of each worked and the first failures' reasons, and it stops as soon as a side can
