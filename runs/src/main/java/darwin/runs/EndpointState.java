@@ -8,7 +8,6 @@ import darwin.memory.ledger.EndpointStopped;
 import darwin.memory.ledger.LedgerEntry;
 import darwin.memory.ledger.LedgerEvents;
 import darwin.memory.ledger.LlmOutage;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -69,15 +68,5 @@ record EndpointState(String state, Optional<Instant> since, String reason, int o
             node.put("reason", reason);
         }
         return node;
-    }
-
-    /** {@code 45 s}, {@code 12 min}, {@code 2 h 5 min}. */
-    static String duration(Duration d) {
-        long seconds = d.toSeconds();
-        if (seconds < 120) {
-            return seconds + " s";
-        }
-        long minutes = seconds / 60;
-        return minutes < 120 ? minutes + " min" : String.format(Locale.ROOT, "%d h %d min", minutes / 60, minutes % 60);
     }
 }

@@ -1,5 +1,6 @@
 package darwin.runs;
 
+import darwin.core.text.Durations;
 import darwin.memory.ledger.EndpointPaused;
 import darwin.memory.ledger.EndpointResumed;
 import darwin.memory.ledger.EndpointStopped;
@@ -30,7 +31,7 @@ final class OutageLog implements OutageListener {
     public void paused(String reason, Duration limit) {
         progress.paused(true);
         progress.say("the LLM endpoint is not answering (%s): new proposals are paused, training goes on; checking it"
-                + " with backoff for up to %s", reason, EndpointState.duration(limit));
+                + " with backoff for up to %s", reason, Durations.words(limit));
         append(new EndpointPaused(reason, limit.toSeconds()));
     }
 
@@ -38,14 +39,14 @@ final class OutageLog implements OutageListener {
     public void resumed(Duration outage) {
         progress.paused(false);
         progress.say("the LLM endpoint answers again after %s: the proposals held are sent again",
-                EndpointState.duration(outage));
+                Durations.words(outage));
         append(new EndpointResumed(outage.toSeconds()));
     }
 
     @Override
     public void stopped(Duration outage, String reason) {
         progress.say("the LLM endpoint has not answered for %s (%s): the run stops; no agent is charged",
-                EndpointState.duration(outage), reason);
+                Durations.words(outage), reason);
         append(new EndpointStopped(reason, outage.toSeconds()));
     }
 

@@ -1,10 +1,10 @@
 package darwin.mutation.llm;
 
 import darwin.core.MutatorUnavailableException;
+import darwin.core.text.Durations;
 import darwin.mutation.llm.Completion.Failed;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -196,13 +196,9 @@ public final class CircuitBreaker implements LlmClient {
     }
 
     private String stopMessage() {
-        return "the LLM endpoint (" + where + ") has not answered for " + minutes(limit) + " (llm.outage-limit); last: "
+        return "the LLM endpoint (" + where + ") has not answered for " + Durations.words(limit) + " (llm.outage-limit); last: "
                 + reason + ". The run stopped without charging any agent; continue it with darwin resume once the"
                 + " endpoint answers";
     }
 
-    private static String minutes(Duration d) {
-        long seconds = d.toSeconds();
-        return seconds < 120 ? seconds + " s" : String.format(Locale.ROOT, "%d min", seconds / 60);
-    }
 }
