@@ -61,7 +61,7 @@ public class BenchServe {
                     HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(base.resolve("/events")).build(),
                             HttpResponse.BodyHandlers.ofInputStream());
                     if (stream.statusCode() != 200) {
-                        errors.incrementAndGet();
+                        failed(errors, end, new IllegalStateException("/events answered " + stream.statusCode()));
                         return null;
                     }
                     try (BufferedReader in = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
@@ -76,7 +76,7 @@ public class BenchServe {
                         }
                     }
                 } catch (Exception e) {
-                    errors.incrementAndGet();
+                    failed(errors, end, e);
                 }
                 return null;
             });
@@ -91,10 +91,10 @@ public class BenchServe {
                         .statusCode();
                 requests.incrementAndGet();
                 if (status != 200) {
-                    errors.incrementAndGet();
+                    failed(errors, end, new IllegalStateException(path + " answered " + status));
                 }
             } catch (Exception e) {
-                errors.incrementAndGet();
+                failed(errors, end, e);
             }
             return null;
         }), 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
@@ -138,6 +138,13 @@ public class BenchServe {
                 + " not seen before the end %d%n", requests.get(), events.get(), errors.get(), appended.size(), pct(lags, 0.5),
                 pct(lags, 0.95), lags.isEmpty() ? Double.NaN : lags.getLast(), missed);
         System.exit(0);
+    }
+
+    /** Counts a failure inside the window (what the end of the window cuts off is none), and names the first few. */
+    static void failed(AtomicLong errors, long end, Exception e) {
+        if (System.nanoTime() < end && errors.incrementAndGet() <= 3) {
+            System.err.println("error: " + e);
+        }
     }
 
     static double pct(List<Double> sorted, double p) {

@@ -3,7 +3,8 @@
 # SECONDS while scripts/BenchServe.java holds CLIENTS event streams open and sends RATE requests a
 # second; the same run without clients is the baseline. The two alternate, ROUNDS times each.
 # Prints, per run: the load's requests, errors and freshness (see BenchServe.java), and the slot
-# utilisation the run reports at the end of the window ("slots busy", since its evaluator started).
+# utilisation the run reports at the end of the window ("slots busy", since its evaluator started;
+# printed with each evaluated child, so a window must be long enough for one on the machine).
 #
 # Usage: scripts/bench-serve.sh [SECONDS=60] [ROUNDS=2] [CLIENTS=50] [RATE=20]
 set -euo pipefail
@@ -14,11 +15,13 @@ darwin_setup_java
 "$root/darwin" --version >/dev/null # builds the application when its sources changed
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# one evaluation for the noise floor, so that the window sees generations and their utilisation
+printf 'fitness:\n  noise-floor: 1\n' >"$work/bench.yaml"
 
 one() { # one run: $1 = loaded | quiet
   local mode=$1 dir="$work/$1-$RANDOM" address pid
   setsid "$JAVA_HOME/bin/java" -Dai.djl.offline=true -XX:+UseParallelGC -XX:TieredStopAtLevel=1 \
-      --enable-native-access=ALL-UNNAMED -jar "$root/runs/target/darwin.jar" run --out "$dir/run" --population 2 \
+      --enable-native-access=ALL-UNNAMED -jar "$root/runs/target/darwin.jar" run --config "$work/bench.yaml" --out "$dir/run" --population 2 \
       --generations 1000 --steps 2 --no-confirm --serve --port 0 >"$dir.out" 2>"$dir.err" &
   pid=$!
   for _ in $(seq 1 600); do
