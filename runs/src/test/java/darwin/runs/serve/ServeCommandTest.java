@@ -14,9 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ServeCommandTest {
 
     @Test
-    void aFolderWithoutARunOrABadPortIsAnErrorBeforeAnythingIsServed(@TempDir Path tmp) {
+    void aFolderWithoutARunOrABadPortIsAnErrorBeforeAnythingIsServed(@TempDir Path tmp) throws Exception {
         assertEquals(2, Darwin.run("serve", tmp.toString()));
-        assertEquals(2, Darwin.run("serve", tmp.toString(), "--port", "70000"));
+        Path run = LiveRunFixture.create(tmp).root();
+        assertEquals(2, Darwin.run("serve", run.toString(), "--port", "70000"));
+        assertEquals(2, Darwin.run("serve", run.toString(), "--bind", "no-such-host.invalid"));
     }
 
     @Test
