@@ -86,3 +86,18 @@ darwin_setup_sandbox() {
   echo "darwin: bubblewrap (bwrap) is not installed; child processes run unsandboxed and the sandbox tests skip" >&2
   return 0
 }
+
+# The live page's browser test drives Debian's Chromium through its WebDriver and skips itself
+# without them. As root with apt-get (CI), install both quietly; otherwise say so in one line.
+darwin_setup_browser() {
+  command -v chromedriver >/dev/null 2>&1 && { command -v chromium >/dev/null 2>&1 || [ -x /usr/lib/chromium/chromium ]; } \
+    && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+      && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver) >/dev/null 2>&1 \
+      && command -v chromedriver >/dev/null 2>&1; then
+    echo "darwin: installed chromium and chromium-driver for the live page's browser test" >&2
+    return 0
+  fi
+  echo "darwin: chromium and chromium-driver are not installed; the live page's browser test skips" >&2
+  return 0
+}

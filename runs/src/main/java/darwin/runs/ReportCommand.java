@@ -40,7 +40,7 @@ final class ReportCommand implements Callable<Integer> {
         RunDirectory run = new RunDirectory(dir);
         ObjectMapper json = new ObjectMapper();
         RunRecords records = RunRecords.read(run, json);
-        RunReport report = RunReport.of(records, plan(records), Clock.systemUTC().instant());
+        RunReport report = RunReport.of(records, plan(records, dir), Clock.systemUTC().instant());
         Path page = ReportPage.write(report, run.report());
         spec.commandLine().getOut().println("report written to " + page);
         spec.commandLine().getOut().flush();
@@ -48,7 +48,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /** What the run's settings planned, with the defaults for what its run.json leaves out. */
-    private RunPlan plan(RunRecords records) {
+    static RunPlan plan(RunRecords records, Path dir) {
         var persisted = records.state().settings();
         try {
             var overrides = RunAssembly.restore(persisted);

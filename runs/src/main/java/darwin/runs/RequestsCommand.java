@@ -3,15 +3,12 @@ package darwin.runs;
 import darwin.core.text.TerminalText;
 import darwin.memory.Request;
 import darwin.memory.RequestStatus;
-import darwin.population.upgrade.UpgradeException;
-import darwin.population.upgrade.UpgradeReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -100,25 +97,7 @@ final class RequestsCommand {
             String with,
             @Option(names = "--by", paramLabel = "NAME", description = "Who decides (default: the user's name).") String by)
             throws IOException {
-        RunFiles files = RunFiles.open(dir);
-        Request request = files.requests().get(id);
-        if (request.status() != RequestStatus.PENDING) {
-            throw new IllegalStateException("request " + request.id() + " is already "
-                    + request.status().name().toLowerCase(Locale.ROOT));
-        }
-        String value = switch (request.kind()) {
-            case DATASET, LIBRARY -> ApprovedResources.store(files, request, with, spec.commandLine().getOut());
-            case SCRIPT, FILE_STRUCTURE -> with == null ? "" : text(Path.of(with));
-            case BUDGET -> with == null ? "" : with;
-        };
-        Request asApproved = request.decided(RequestStatus.APPROVED, new Request.Decision(who(by), Instant.now(),
-                note, value));
-        try {
-            UpgradeReader.read(asApproved, files.budget());
-        } catch (UpgradeException e) {
-            throw new IllegalArgumentException("request " + request.id() + " cannot be approved: " + e.getMessage());
-        }
-        Request decided = files.requests().decide(request.id(), RequestStatus.APPROVED, who(by), note, value);
+        Request decided = RequestDecisions.open(dir).approveWithArgument(id, by, note, with, spec.commandLine().getOut());
         spec.commandLine().getOut().println(TerminalText.line(String.format(Locale.ROOT,
                 "approved %s (%s: %s); it takes effect from the next generation", decided.id(), decided.kind(), decided.title())));
         return 0;
@@ -128,7 +107,7 @@ final class RequestsCommand {
     int deny(@Parameters(paramLabel = "ID") String id,
             @Option(names = "--note", paramLabel = "TEXT", description = "Why, for the agent.") String note,
             @Option(names = "--by", paramLabel = "NAME", description = "Who decides (default: the user's name).") String by) {
-        Request decided = RunFiles.open(dir).requests().decide(id, RequestStatus.DENIED, who(by), note, "");
+        Request decided = RequestDecisions.open(dir).deny(id, by, note);
         spec.commandLine().getOut().println(TerminalText.line(String.format(Locale.ROOT, "denied %s (%s: %s)", decided.id(),
                 decided.kind(), decided.title())));
         return 0;
@@ -143,9 +122,5 @@ final class RequestsCommand {
         } catch (MalformedInputException e) {
             throw new IllegalArgumentException(file + " is not UTF-8 text");
         }
-    }
-
-    static String who(String by) {
-        return by != null && !by.isBlank() ? by : System.getProperty("user.name", "unknown");
     }
 }

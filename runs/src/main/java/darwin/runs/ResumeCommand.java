@@ -9,12 +9,15 @@ import darwin.runs.config.RunSettingsLoader;
 import darwin.runs.config.Setting;
 import darwin.runs.config.SettingOptions;
 import darwin.runs.config.Settings;
+import darwin.runs.serve.LiveServer;
+import darwin.runs.serve.ServeOptions;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -41,6 +44,9 @@ final class ResumeCommand implements Callable<Integer> {
             return FLAGS.addTo(spec);
         }
     }
+
+    @Mixin
+    ServeOptions serve = new ServeOptions();
 
     @Spec
     CommandSpec spec;
@@ -78,7 +84,12 @@ final class ResumeCommand implements Callable<Integer> {
                     state.generation());
             return 0;
         }
-        return RunSession.execute(settings, run, Optional.of(state), state.settings(), spec.commandLine().getOut(),
-                spec.commandLine().getErr(), evaluators);
+        Optional<LiveServer> page = serve.start(run, spec.commandLine().getErr());
+        try {
+            return RunSession.execute(settings, run, Optional.of(state), state.settings(), spec.commandLine().getOut(),
+                    spec.commandLine().getErr(), evaluators);
+        } finally {
+            page.ifPresent(server -> LiveServer.stop(server, run, spec.commandLine().getErr()));
+        }
     }
 }

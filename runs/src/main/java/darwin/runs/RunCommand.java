@@ -8,6 +8,8 @@ import darwin.runs.config.Setting;
 import darwin.runs.config.SettingOptions;
 import darwin.runs.config.SettingValues;
 import darwin.runs.config.Settings;
+import darwin.runs.serve.LiveServer;
+import darwin.runs.serve.ServeOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,6 +49,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "A YAML configuration file; flags override it.")
     Path config;
 
+    @Mixin
+    ServeOptions serve = new ServeOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -69,7 +75,12 @@ final class RunCommand implements Callable<Integer> {
         if (Files.exists(run.state())) {
             throw new IllegalArgumentException(run.root() + " already holds a run; continue it with: darwin resume " + run.root());
         }
-        return RunSession.execute(settings, run, Optional.empty(), RunAssembly.persist(values, new ObjectMapper()),
-                spec.commandLine().getOut(), spec.commandLine().getErr(), evaluators);
+        Optional<LiveServer> page = serve.start(run, spec.commandLine().getErr());
+        try {
+            return RunSession.execute(settings, run, Optional.empty(), RunAssembly.persist(values, new ObjectMapper()),
+                    spec.commandLine().getOut(), spec.commandLine().getErr(), evaluators);
+        } finally {
+            page.ifPresent(server -> LiveServer.stop(server, run, spec.commandLine().getErr()));
+        }
     }
 }

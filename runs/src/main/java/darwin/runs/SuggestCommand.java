@@ -1,10 +1,7 @@
 package darwin.runs;
 
-import darwin.memory.AgentMemories;
 import darwin.memory.Suggestion;
-import darwin.memory.SuggestionBox;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,15 +32,7 @@ final class SuggestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunFiles files = RunFiles.open(dir);
-        if (agent != null) {
-            var agents = new AgentMemories(files.run(), files.json()).all().keySet();
-            if (!agents.contains(agent)) {
-                throw new IllegalArgumentException("no agent '" + agent + "' in " + dir + "; the agents are " + agents);
-            }
-        }
-        Suggestion written = new SuggestionBox(files.run().suggestions(), files.json(), Clock.systemUTC())
-                .add(RequestsCommand.who(by), agent, String.join(" ", text));
+        Suggestion written = Suggestions.write(dir, by, agent, String.join(" ", text));
         spec.commandLine().getOut().printf("suggestion %s for %s written; it reaches the agents' prompts from the next"
                 + " generation%n", written.id(), agent == null ? "every agent" : agent);
         return 0;

@@ -62,8 +62,9 @@ class CommandFlagsTest {
         assertEquals(Set.of("--population", "--generations", "--budget-seconds", "--steps", "--tokens", "--flops",
                 "--equal-time", "--slots", "--provider", "--model", "--seed", "--out", "--await-approval", "--no-confirm"),
                 settings);
-        assertEquals(union(standard, settings, Set.of("--config")), flags("run"));
-        assertEquals(union(standard, Set.of("--generations")), flags("resume"));
+        Set<String> page = Set.of("--serve", "--port");
+        assertEquals(union(standard, settings, Set.of("--config"), page), flags("run"));
+        assertEquals(union(standard, Set.of("--generations"), page), flags("resume"));
         assertEquals(union(standard, Set.of("--out", "--provider", "--model", "--base-url", "--api-key-env", "--persona",
                 "--repair-rounds", "--budget-seconds", "--seed", "--json")), flags("mutate"));
     }
@@ -95,6 +96,15 @@ class CommandFlagsTest {
         assertEquals(6, settings.population().agents());
         assertEquals(Budget.steps(5), settings.budget(), "a budget flag replaces the file's budget");
         assertFalse(settings.confirm().enabled());
+    }
+
+    @Test
+    void aPortWithoutServeIsAnErrorBeforeAnythingStarts(@TempDir Path tmp) {
+        Path out = tmp.resolve("run");
+        Outcome outcome = darwin("run", "--out", out.toString(), "--port", "9000");
+        assertEquals(2, outcome.status());
+        assertTrue(outcome.err().contains("--port is the live page's: give it with --serve"), outcome.err());
+        assertFalse(Files.exists(out), "nothing started");
     }
 
     @Test

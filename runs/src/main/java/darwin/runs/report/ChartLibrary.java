@@ -11,16 +11,17 @@ import java.util.Properties;
  * Chart.js, as its webjar ({@code org.webjars.npm:chart.js}) ships it: the minified UMD bundle,
  * which defines the global {@code Chart} and needs nothing else, read from the class path so that
  * the page can carry it inline. The version is the webjar's own, from its Maven properties, so
- * that upgrading the dependency needs no change here.
+ * that upgrading the dependency needs no change here. The live page ({@code darwin.runs.serve})
+ * serves the same bundle as a file of its own.
  *
  * @param version the library's version
  * @param source the bundle, without its source-map comment (the map is not shipped with the page)
  */
-record ChartLibrary(String version, String source) {
+public record ChartLibrary(String version, String source) {
 
     private static final String PROPERTIES = "META-INF/maven/org.webjars.npm/chart.js/pom.properties";
 
-    ChartLibrary {
+    public ChartLibrary {
         String lower = source.toLowerCase(Locale.ROOT);
         if (lower.contains("</script") || lower.contains("<!--")) {
             throw new IllegalStateException("Chart.js " + version + " cannot be inlined: its source would end the script element");
@@ -28,7 +29,7 @@ record ChartLibrary(String version, String source) {
     }
 
     /** The bundle on the class path. */
-    static ChartLibrary load() {
+    public static ChartLibrary load() {
         Properties properties = new Properties();
         try (InputStream in = resource(PROPERTIES)) {
             properties.load(in);

@@ -18,11 +18,23 @@ import java.util.function.Predicate;
  * as {@link TerminalText#line} shows it. Missing figures are {@code null}, which the
  * charts leave as gaps. MFU is in percent; the cost curve starts at nothing when the run starts.
  */
-final class ReportData {
+public final class ReportData {
 
     private ReportData() {}
 
     static String json(RunReport report, ObjectMapper json) {
+        try {
+            return safe(json.writeValueAsString(figures(report, json)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the report's figures cannot be written as JSON", e);
+        }
+    }
+
+    /**
+     * The figures as a tree (generations, pareto, failures, cost), for a page that sends them as
+     * data of its own (the live page) rather than inside a script element.
+     */
+    public static ObjectNode figures(RunReport report, ObjectMapper json) {
         ObjectNode root = json.createObjectNode();
         ObjectNode generations = root.putObject("generations");
         ArrayNode labels = generations.putArray("labels");
@@ -59,11 +71,7 @@ final class ReportData {
         for (CostPoint c : report.costs()) {
             cost.addObject().put("x", c.minutes()).put("y", c.cumulative()).put("generation", c.generation());
         }
-        try {
-            return safe(json.writeValueAsString(root));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the report's figures cannot be written as JSON", e);
-        }
+        return root;
     }
 
     /** JSON text with the characters that could end a script element, or a JavaScript line, escaped. */

@@ -15,7 +15,8 @@
  * <p>The page ({@link darwin.runs.report.ReportPage}) needs no network: the chart library
  * (Chart.js, from its webjar) and the data are inlined. Every piece of run text is escaped, the
  * data goes in as JSON that cannot end its script element, and a content security policy lets
- * only the page's own two scripts run, by hash.
+ * only the page's own two scripts run, by hash. The live page ({@code darwin.runs.serve}) draws the
+ * same figures ({@code ReportData.figures}) with the same library ({@code ChartLibrary}).
  *
  * <h2>The report in detail</h2>
  *
