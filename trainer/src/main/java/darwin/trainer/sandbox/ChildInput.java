@@ -10,9 +10,10 @@ import java.nio.ByteBuffer;
  * of the variant's classes load: the report key ({@link ChildReport}) as its length and bytes, then
  * the child's text as a count and the ids (big-endian 32-bit integers, {@link DataOutputStream}'s):
  * the training tokens for the training child, the held-out tokens for the scoring child. Text
- * reaches a child only this way, never as a file: the child reads it whole into its memory and
- * closes its standard input, so that no path in its file system (its workspace, {@code /proc/self/fd})
- * leads to more of it than the harness hands the program.
+ * reaches a child only this way, never as a file: the child reads it whole into its memory before
+ * the variant's code loads (the training child then closes its standard input), so that no path in
+ * its file system (its workspace, {@code /proc/self/fd}) leads to more of it than the harness hands
+ * the program.
  */
 final class ChildInput {
 
