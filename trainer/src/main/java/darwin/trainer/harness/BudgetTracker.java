@@ -6,12 +6,15 @@ import darwin.trainer.api.BudgetClock;
 /**
  * The harness's own count of the budget: steps and tokens handed out, seconds elapsed. It tracks
  * the budgets a training ends by (steps, seconds, tokens); a FLOPs or equal-time budget is turned
- * into tokens first ({@link TokenGrant}).
+ * into tokens first ({@link TokenGrant}). Its seconds count the program's code that ran before the
+ * {@code train} call too (loading its classes, their static initialisers, its constructor), so that
+ * a time budget covers every moment the program's code ran.
  */
 final class BudgetTracker implements BudgetClock {
 
     private final Budget budget;
     private long startNanos;
+    private double priorSeconds;
     private long steps;
     private long tokens;
 
@@ -23,7 +26,22 @@ final class BudgetTracker implements BudgetClock {
         this.budget = budget;
     }
 
+    /** Starts the count, with no program code run before it. */
     void start() {
+        start(0);
+    }
+
+    /**
+     * Starts the count.
+     *
+     * @param before seconds of the program's code that ran before this moment and count against
+     *     its time (see {@link TrainingSession#train})
+     */
+    void start(double before) {
+        if (!(before >= 0) || Double.isInfinite(before)) {
+            throw new IllegalArgumentException("the seconds before training must be a non-negative number, got " + before);
+        }
+        priorSeconds = before;
         startNanos = System.nanoTime();
         steps = 0;
         tokens = 0;
@@ -70,7 +88,7 @@ final class BudgetTracker implements BudgetClock {
 
     @Override
     public double elapsedSeconds() {
-        return (System.nanoTime() - startNanos) / 1e9;
+        return priorSeconds + (System.nanoTime() - startNanos) / 1e9;
     }
 
     Budget budget() {

@@ -11,7 +11,8 @@ import darwin.trainer.api.LanguageModel;
  * @param failure why training failed, or {@code null} when it returned a model
  * @param steps batches handed out
  * @param tokens training tokens handed out
- * @param trainSeconds wall time of the program's {@code train} call
+ * @param trainSeconds wall time of the program's {@code train} call, plus the seconds of its code before
+ *     the call that the caller counted (its loading; {@link TrainingSession#train})
  * @param logTail the last lines of the training curve
  */
 public record TrainingOutcome(

@@ -19,6 +19,12 @@ import java.util.Locale;
 /**
  * Runs a program's {@code train} call under a budget: hands out batches and counts them, logs the
  * curve, times the call, and turns whatever the program throws into a failure.
+ *
+ * <p>The clock: a training's seconds are those of the {@code train} call plus whatever of the
+ * program's code ran before it and the caller counted (its loading: static initialisers and
+ * constructor; see {@link #train(TrainingProgram, NDManager, TokenSampler, Budget, long, Path,
+ * TrainingListener, double)}). Under a time budget a program that returns past the budget and its
+ * {@link TimeGrace} is a {@code TIMEOUT}, whatever it trained.
  */
 public final class TrainingSession {
 
@@ -40,8 +46,21 @@ public final class TrainingSession {
      */
     public TrainingOutcome train(TrainingProgram program, NDManager manager, TokenSampler sampler, Budget budget,
             long seed, Path curveLog, TrainingListener listener) {
+        return train(program, manager, sampler, budget, seed, curveLog, listener, 0);
+    }
+
+    /**
+     * Trains a program whose code already ran for {@code before} seconds, which count against its
+     * time as if they were part of the {@code train} call: the clock a time budget is spent by, the
+     * seconds the outcome reports, and the {@link TimeGrace} check.
+     *
+     * @param before seconds of the program's code before this call (loading its classes, their
+     *     static initialisers, its constructor): 0 for a program the caller made itself
+     */
+    public TrainingOutcome train(TrainingProgram program, NDManager manager, TokenSampler sampler, Budget budget,
+            long seed, Path curveLog, TrainingListener listener, double before) {
         BudgetTracker tracker = new BudgetTracker(budget);
-        return run(program, manager, tracker, new HarnessBatches(sampler, tracker), seed, curveLog, listener);
+        return run(program, manager, tracker, new HarnessBatches(sampler, tracker), seed, curveLog, listener, before);
     }
 
     /**
@@ -52,7 +71,7 @@ public final class TrainingSession {
     public Probe probe(TrainingProgram program, NDManager manager, TokenSampler sampler, long steps, long seed) {
         BudgetTracker tracker = new BudgetTracker(Budget.steps(steps));
         HarnessBatches batches = new HarnessBatches(sampler, tracker, true);
-        TrainingOutcome outcome = run(program, manager, tracker, batches, seed, null, TrainingListener.NONE);
+        TrainingOutcome outcome = run(program, manager, tracker, batches, seed, null, TrainingListener.NONE, 0);
         long end = System.nanoTime();
         return new Probe(batches.stepTimes(end), outcome.trainSeconds(), outcome.failure());
     }
@@ -67,20 +86,29 @@ public final class TrainingSession {
     public record Probe(StepTimes times, double seconds, EvaluationResult failure) {}
 
     private TrainingOutcome run(TrainingProgram program, NDManager manager, BudgetTracker tracker, HarnessBatches batches,
-            long seed, Path curveLog, TrainingListener listener) {
+            long seed, Path curveLog, TrainingListener listener, double before) {
         Budget budget = tracker.budget();
         try (CurveLog curve = new CurveLog(curveLog, tracker, batches, listener)) {
             Engine.getInstance().setRandomSeed((int) seed);
             var context = new HarnessContext(manager, device, vocabularySize, batches, tracker, curve, seed);
             listener.onPhase("training for " + budget.describe());
             LanguageModel model;
-            tracker.start();
+            tracker.start(before);
             try {
                 model = program.train(context);
             } catch (Throwable failure) {
-                return failed(classify(failure), tracker, batches, curve);
+                // a batch refused to a program already past its time and grace: it ran out of time
+                return failed(failure instanceof BudgetExhaustedException && overran(budget, tracker.elapsedSeconds())
+                        ? EvaluationResult.failed(EvaluationStatus.TIMEOUT,
+                                TimeGrace.overrun((Budget.Seconds) budget, tracker.elapsedSeconds()), "")
+                        : classify(failure), tracker, batches, curve);
             }
             double seconds = tracker.elapsedSeconds();
+            if (overran(budget, seconds)) {
+                Budget.Seconds time = (Budget.Seconds) budget;
+                return failed(EvaluationResult.failed(EvaluationStatus.TIMEOUT, TimeGrace.overrun(time, seconds), curve.tail()),
+                        tracker, batches, curve);
+            }
             if (model == null) {
                 return failed(EvaluationResult.failed(EvaluationStatus.VIOLATION, "the program returned no model", curve.tail()),
                         tracker, batches, curve);
@@ -95,6 +123,11 @@ public final class TrainingSession {
             EvaluationResult failure = EvaluationResult.harnessFailure("cannot write the training curve: " + e.getMessage(), "");
             return new TrainingOutcome(null, failure, tracker.steps(), batches.tokens(), 0, "");
         }
+    }
+
+    /** Whether a program that ran {@code seconds} ran past a time budget and its grace. */
+    private static boolean overran(Budget budget, double seconds) {
+        return budget instanceof Budget.Seconds time && seconds > TimeGrace.limit(time);
     }
 
     private static TrainingOutcome failed(EvaluationResult failure, BudgetTracker tracker, HarnessBatches batches, CurveLog curve) {

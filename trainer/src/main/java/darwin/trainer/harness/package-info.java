@@ -17,7 +17,9 @@
  * <ul>
  *   <li><b>Data.</b> {@code Batches.next} samples random windows of the training split (nanoGPT's
  *       {@code get_batch}). The held-out split never enters the context: {@code Corpus} exposes it
- *       only as {@code HeldOutWindows}, to harness code.
+ *       only as {@code HeldOutWindows}, to harness code. In the sandbox the training tokens reach
+ *       the training child on its standard input and live only in the harness's memory: no file
+ *       the program can open holds more text than the batches it is given.
  *   <li><b>Budget.</b> Each batch handed out is a step. Under a step budget the harness refuses the
  *       batch after the last; under a time budget it refuses once the seconds are spent; under a
  *       token budget it hands a batch out while the tokens so far are below the limit. FLOPs and
@@ -25,9 +27,22 @@
  *       keeps asking gets {@code BudgetExhaustedException}, which ends as a {@code RUNTIME_ERROR}.
  *       {@code progress()} is the share spent (steps, seconds or tokens), which the learning-rate
  *       schedule follows.
- *   <li><b>Counting.</b> Tokens and steps are what the harness handed out; training time is the
- *       wall time of the {@code train} call; the parameter count is summed over the returned
- *       model's arrays.
+ *   <li><b>Counting.</b> Tokens and steps are what the harness handed out; the parameter count is
+ *       summed over the returned model's arrays.
+ *   <li><b>The clock.</b> Training time is every moment the program's code ran: the wall time of
+ *       the {@code train} call plus the seconds the caller counted before it
+ *       ({@code TrainingSession.train(..., before)}): in the sandbox, the loading of the program's
+ *       classes (static initialisers) and its construction, and under a FLOPs budget the
+ *       {@code newModel} that counts its FLOPs. The equal-time speed probes alone are timed apart
+ *       (they are the harness's measurement of the program, with their own seconds in the grant).
+ *       A time budget is spent by this clock ({@code exhausted()}, {@code progress()}), so loading
+ *       slowly leaves less time to train; and a program that returns past its seconds plus
+ *       {@code TimeGrace} (1 s and 5% of the budget: room for the one step an honest program
+ *       begins just before the end) is a {@code TIMEOUT}, whatever it trained, as is one refused
+ *       a batch by then. So a program that keeps its batches and trains on them after the budget,
+ *       or that works in a static initialiser or a constructor, cannot turn time outside the budget
+ *       into a better model. In process ({@code Harness}) the caller constructs the program, so
+ *       the clock starts at the {@code train} call.
  *   <li><b>FLOPs.</b> 6N + 12·L·d·T from the counted parameters and the model's declared layers,
  *       width and context. A model may declare lookup tables (the position embedding) that are left
  *       out of N; a false declaration can only lower its own MFU.
@@ -147,6 +162,10 @@
  * loaded it to 4 or 5 times its cores; a tighter stop would be cached as the variant's
  * {@code TIMEOUT}). A program whose speed under a small step budget differs from its speed in real
  * training is measured wrongly; LLM-written code is the threat model, and a program that games its
- * probes can only run into its time limit.
+ * probes can only run into its time limit. The probes' batches are real training text of the size
+ * the program asks for, and are not counted against its grant: a program could keep them (not
+ * yet closed; random text for the probes would close it, since a dense model's speed does not
+ * depend on the tokens). Under step and token budgets the work a program does per batch is its
+ * own: only the wall limit bounds it, and the training seconds, and so MFU, show it.
  */
 package darwin.trainer.harness;

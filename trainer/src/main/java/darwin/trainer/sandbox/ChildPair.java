@@ -8,10 +8,14 @@ import darwin.trainer.process.ProcessSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The two child processes of one evaluation, the training child and the scoring child, started
@@ -21,6 +25,9 @@ import java.util.concurrent.Future;
  * {@link Workspace#engineReady()} once its engine is loaded; the parent creates the training
  * child's {@link Workspace#go()} once both are ready (and the variant's classes are in place), and
  * the scoring child's {@link Workspace#weightsReady()} once it has handed over the trained weights.
+ *
+ * <p>The training child's time: once it is told to go, the parent gives it no longer than
+ * {@link TrainingDeadline} allows for its budget ({@link #awaitTraining}).
  *
  * <p>Concurrency: each child's {@link ProcessRunner#run} blocks a thread of a shared pool of
  * daemon threads while the evaluating thread watches both; {@link #stop} cancels them, which
@@ -41,12 +48,18 @@ final class ChildPair {
     private final ReportWatch<ScoreReport> scoreReports;
     private final Future<ProcessOutcome> training;
     private final Future<ProcessOutcome> scoring;
+    /** Counted down once the training child's runner has returned: its tree is dead. */
+    private final CountDownLatch trainingEnded;
+    /** When the training child was told to go ({@link System#nanoTime}), or 0 before. */
+    private long goNanos;
 
     private ChildPair(Workspace train, ReportWatch<TrainReport> trainReports, Future<ProcessOutcome> training,
-            Workspace score, ReportWatch<ScoreReport> scoreReports, Future<ProcessOutcome> scoring) {
+            CountDownLatch trainingEnded, Workspace score, ReportWatch<ScoreReport> scoreReports,
+            Future<ProcessOutcome> scoring) {
         this.train = train;
         this.trainReports = trainReports;
         this.training = training;
+        this.trainingEnded = trainingEnded;
         this.score = score;
         this.scoreReports = scoreReports;
         this.scoring = scoring;
@@ -61,8 +74,15 @@ final class ChildPair {
         ReportWatch<ScoreReport> scoreReports = ReportWatch.scoring(score, scoreKey);
         ReportWatch<TrainReport> trainReports = ReportWatch.training(train, trainKey);
         Future<ProcessOutcome> scoring = CHILDREN.submit(() -> runner.run(scoreSpec, scoreReports));
-        Future<ProcessOutcome> training = CHILDREN.submit(() -> runner.run(trainSpec, trainReports));
-        return new ChildPair(train, trainReports, training, score, scoreReports, scoring);
+        CountDownLatch trainingEnded = new CountDownLatch(1);
+        Future<ProcessOutcome> training = CHILDREN.submit(() -> {
+            try {
+                return runner.run(trainSpec, trainReports);
+            } finally {
+                trainingEnded.countDown();
+            }
+        });
+        return new ChildPair(train, trainReports, training, trainingEnded, score, scoreReports, scoring);
     }
 
     /**
@@ -92,11 +112,36 @@ final class ChildPair {
             pause();
         }
         Files.createFile(train.go());
+        goNanos = System.nanoTime();
     }
 
-    /** Waits for the training child's process to end. */
-    ProcessOutcome awaitTraining() throws ChildFailure {
-        return await(training, "training");
+    /**
+     * Waits for the training child's process to end; or, once {@code budget}'s
+     * {@link TrainingDeadline} after the word to go has passed, stops it, waits for its tree to
+     * die, and ends the evaluation as a {@code TIMEOUT}.
+     */
+    ProcessOutcome awaitTraining(Budget budget) throws ChildFailure {
+        Optional<Duration> limit = TrainingDeadline.afterGo(budget);
+        if (limit.isEmpty() || goNanos == 0) {
+            return await(training, "training");
+        }
+        long left = limit.get().toNanos() - (System.nanoTime() - goNanos);
+        try {
+            return training.get(Math.max(0, left), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            training.cancel(true); // the runner kills the child's tree
+            try {
+                trainingEnded.await();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            throw new ChildFailure(TrainingDeadline.timedOut(budget, limit.get()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChildFailure(EvaluationResult.harnessFailure("interrupted", ""));
+        } catch (ExecutionException e) {
+            return await(training, "training"); // says why it could not run
+        }
     }
 
     /**

@@ -36,8 +36,8 @@ import java.util.TreeMap;
  * sandboxed child JVM under the budget, scores the trained weights in a second sandboxed child,
  * and turns every way this can go wrong into a result.
  *
- * <p>Isolation: the training child gets the variant's classes, the training tokens and a class
- * path without the corpus; it may write only its workspace, has no network (under bubblewrap),
+ * <p>Isolation: the training child gets the variant's classes, the training tokens through a pipe
+ * on its standard input (never as a file) and a class path without the corpus; it may write only its workspace, has no network (under bubblewrap),
  * is limited in heap and address space, and is killed with all its descendants at budget plus
  * grace. The scoring child gets the trained weights in a fresh workspace and the held-out tokens
  * through a pipe on its standard input. Both report through a line signed with a key only the
@@ -189,7 +189,6 @@ public final class SandboxEvaluator {
             long seed, TrainingListener listener, Path root, Path logFolder, long start) throws IOException {
         int vocabulary = corpus.tokenizer().vocabularySize();
         Workspace train = new Workspace(Files.createDirectory(root.resolve("train")));
-        Workspace.writeTokens(DatasetText.trainingTokens(corpus, resources.datasetTexts()), train.trainTokens());
         Workspace score = new Workspace(Files.createDirectory(root.resolve("score")));
         if (budget instanceof Budget.EqualTime && !(referenceThroughput > 0)) {
             return EvaluationResult.harnessFailure(
@@ -211,7 +210,7 @@ public final class SandboxEvaluator {
         byte[] trainKey = ChildReport.newKey();
         ProcessSpec trainSpec = command.training(train, libraries,
                 ChildArguments.forTraining(variant.entry(), budget, seed, vocabulary, referenceThroughput), trainLimit,
-                ChildInput.forTraining(trainKey));
+                ChildInput.forTraining(trainKey, DatasetText.trainingTokens(corpus, resources.datasetTexts())));
         ChildPair children = ChildPair.start(runner, train, trainSpec, trainKey, score, scoreSpec, scoreKey);
         try {
             listener.onPhase("compiling " + variant.id());
@@ -226,7 +225,7 @@ public final class SandboxEvaluator {
             children.startTogether(settings.grace());
             ProcessOutcome trained;
             try {
-                trained = children.awaitTraining();
+                trained = children.awaitTraining(budget);
             } finally {
                 logs.keepTraining(train);
             }

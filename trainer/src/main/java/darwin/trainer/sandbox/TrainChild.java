@@ -15,11 +15,12 @@ import darwin.trainer.json.JsonObject;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The training process: loads the engine, waits for the parent's word that the variant's classes
- * are in place, loads them, grants the budget as tokens where it is counted in FLOPs or equal time
+ * The training process: reads its training tokens, loads the engine, waits for the parent's word
+ * that the variant's classes are in place, loads them, grants the budget as tokens where it is counted in FLOPs or equal time
  * ({@link TokenGrant}: for equal time, speed probes of the variant against the seed, whose classes
  * are the harness's own and coexist with the variant's in their {@link VariantClassLoader}), trains
  * the program under the budget with the harness's training session, saves the returned model's
@@ -28,20 +29,31 @@ import java.util.Optional;
  *
  * <p>Arguments ({@link ChildArguments#forTraining}): {@code --entry CLASS --budget KEY --seed N
  * --vocabulary V}, and for an equal-time budget {@code --reference-throughput TOKENS_PER_SECOND}.
- * Standard input ({@link ChildInput}): the report key. The training tokens are in
- * {@code train.tokens}.
+ * Standard input ({@link ChildInput}): the report key, then the training tokens, read whole into
+ * this process's memory before any of the variant's code loads; no file holds them.
+ *
+ * <p>The clock: the program's time starts before its classes load, so that static initialisers and
+ * the constructor count as its {@code train} call does (and under a FLOPs budget the
+ * {@code newModel} that counts its FLOPs); only the equal-time speed probes, the harness's own
+ * measurement of the program, are timed apart. Under a time budget a program that returns past
+ * the budget and its {@link darwin.trainer.harness.TimeGrace} is a {@code TIMEOUT}
+ * ({@link TrainingSession}); the parent stops one that does not return ({@link TrainingDeadline}).
  */
 public final class TrainChild {
 
     private TrainChild() {}
 
     public static void main(String[] args) throws Exception {
-        // the key first, before any of the variant's code can run
-        byte[] key = ChildInput.readKey(new DataInputStream(System.in));
+        // the key and the training tokens first, before any of the variant's code can run; then
+        // standard input is closed, so that no descriptor leads back to the pipe
+        DataInputStream in = new DataInputStream(System.in);
+        byte[] key = ChildInput.readKey(in);
+        int[] tokens = ChildInput.readTokens(in);
+        in.close();
         ChildReporter reporter = ChildReporter.onStandardOutput(key);
         ChildArguments arguments = ChildArguments.parse(args);
         Workspace workspace = Workspace.current();
-        long trainingTokens = 0;
+        long trainingTokens = tokens.length;
         double engineReady = 0;
         Optional<String> logTail = Optional.empty();
         try {
@@ -50,8 +62,6 @@ public final class TrainChild {
             int vocabulary = Integer.parseInt(arguments.get("vocabulary"));
             double referenceThroughput = Double.parseDouble(arguments.get("reference-throughput", "0"));
             reporter.warmUp(TrainChild::sample, true);
-            int[] tokens = Workspace.readTokens(workspace.trainTokens());
-            trainingTokens = tokens.length;
             Engines.load();
             engineReady = ChildReporter.secondsSinceStart();
             // ready: wait for the parent's word, given once the variant's classes are in the workspace
@@ -60,14 +70,19 @@ public final class TrainChild {
             while (!Files.exists(workspace.go())) {
                 Thread.sleep(2);
             }
+            Map<String, byte[]> classes = workspace.readClasses();
+            // the program's clock starts here: its classes' loading, static initialisers and
+            // constructor count, as its train call does
+            long clockStart = System.nanoTime();
             TrainingProgram program;
             try {
-                program = ProgramLoader.load(workspace.readClasses(), arguments.get("entry"));
+                program = ProgramLoader.load(classes, arguments.get("entry"));
             } catch (ProgramLoader.LoadException e) {
                 reporter.send(new TrainReport(ReportedFailure.of(e.status(), e.getMessage()), trainingTokens, engineReady,
                         Optional.empty()));
                 return;
             }
+            double loadSeconds = (System.nanoTime() - clockStart) / 1e9;
             try (NDManager manager = NDManager.newBaseManager(Engines.defaultDevice())) {
                 TrainingSession session = new TrainingSession(manager.getDevice(), vocabulary);
                 TokenGrant.Grant grant = new TokenGrant(session, vocabulary, new NanoGpt(), referenceThroughput,
@@ -78,8 +93,10 @@ public final class TrainChild {
                             Optional.of(grant.failure().logTail())));
                     return;
                 }
+                // speed probes are the harness's measurement, timed on their own; the rest counts
+                double before = grant.speed() != null ? loadSeconds : (System.nanoTime() - clockStart) / 1e9;
                 TrainingOutcome outcome = session.train(program, manager, new TokenSampler(tokens, seed), grant.budget(), seed,
-                        workspace.curve(), TrainingListener.NONE);
+                        workspace.curve(), TrainingListener.NONE, before);
                 logTail = Optional.of(outcome.logTail());
                 reporter.send(new TrainReport(ending(outcome, grant, workspace), trainingTokens, engineReady, logTail));
             }

@@ -1,8 +1,6 @@
 package darwin.trainer.sandbox;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.IntBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -11,7 +9,9 @@ import java.util.stream.Stream;
 
 /**
  * The folder a child process works in, and the only one it may write: the variant's compiled
- * classes, the training tokens, and what the child leaves behind (weights, curve, logs).
+ * classes, the markers of the start handshake, and what the child leaves behind (weights, curve,
+ * logs). It never holds training or held-out text: a child gets its tokens on its standard input
+ * ({@link ChildInput}), since a program can read whatever file its workspace holds.
  */
 public record Workspace(Path root) {
 
@@ -22,10 +22,6 @@ public record Workspace(Path root) {
 
     public Path classes() {
         return root.resolve("classes");
-    }
-
-    public Path trainTokens() {
-        return root.resolve("train.tokens");
     }
 
     public Path weights() {
@@ -88,26 +84,5 @@ public record Workspace(Path root) {
             }
         }
         return classes;
-    }
-
-    /** Writes tokens as a count followed by big-endian 32-bit ids. */
-    public static void writeTokens(int[] tokens, Path file) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(4 + 4 * tokens.length);
-        buffer.putInt(tokens.length);
-        buffer.asIntBuffer().put(tokens);
-        Files.write(file, buffer.array());
-    }
-
-    /** Reads what {@link #writeTokens} wrote. */
-    public static int[] readTokens(Path file) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(Files.readAllBytes(file));
-        int count = buffer.getInt();
-        if (count < 0 || count != (buffer.remaining() / 4)) {
-            throw new IOException(file + " is not a token file");
-        }
-        IntBuffer ints = buffer.asIntBuffer();
-        int[] tokens = new int[count];
-        ints.get(tokens);
-        return tokens;
     }
 }

@@ -47,15 +47,23 @@
  *       loads the program and trains. Compiling while the engines load takes the compiler off the
  *       critical path, and starting the scoring child with the training child means its start-up
  *       costs no wall time and takes no cores from training.
- *   <li><b>Training child.</b> It reads a report key from its stdin before any variant class loads
- *       ({@code ChildInput}), trains with the same {@code TrainingSession} as in-process training
+ *   <li><b>Training child.</b> It reads a report key and then the training tokens (the corpus's
+ *       training split and the variant's datasets) from a pipe on its stdin before any variant
+ *       class loads ({@code ChildInput}), and closes it: no file in its workspace, and no open
+ *       descriptor, holds training text, so the program gets no more of it than its batches (the
+ *       {@code reads-training-split} fixture searches its workspace, the folder above and
+ *       {@code /proc/self/fd}). Its clock starts before the program's classes load, so that static
+ *       initialisers and the constructor count against a time budget ({@code TrainChild}). It trains with the same {@code TrainingSession} as in-process training
  *       (the harness counts steps and tokens and times the call), saves the returned parameters
  *       ({@code WeightsFile}), and prints one report line signed with the key ({@code ChildReport},
  *       HMAC-SHA256) holding a {@code TrainReport}: how the training ended ({@code Trained} with
  *       the counts, the grant and the hash of the bytes it wrote, or a {@code ReportedFailure} with
  *       its status), mapped to JSON by {@code ReportJson}. Then it creates a {@code reported}
  *       marker in its workspace and halts, whatever threads the program left. Its deadline is
- *       budget + grace (time budgets) or a wall limit (steps, tokens, FLOPs, equal time). The
+ *       budget + grace (time budgets) or a wall limit (steps, tokens, FLOPs, equal time), from its
+ *       start; under a time budget the parent also stops it, as a {@code TIMEOUT}, once the budget,
+ *       its {@code TimeGrace} and 5 s to save and report have passed since its word to go
+ *       ({@code TrainingDeadline}), by the parent's clock, which the program cannot reach. The
  *       parent does not wait for the exit (a JVM holding the engine takes 0.15–0.3 s to die): when
  *       the marker appears it reads the output once and, if a report signed with the child's key is
  *       there, stops the child at once ({@code ProcessRunner.run(spec, finished)}, ending
@@ -136,7 +144,10 @@
  *
  * <p>The training child never has the held-out text within reach: the corpus lives in the
  * {@code data} jar, which {@code ChildClasspath} leaves out (with every jar whose manifest would
- * pull it back in), and under bubblewrap no path to it exists. Without bubblewrap
+ * pull it back in), its input holds the training tokens alone, and under bubblewrap no path to it
+ * exists. Its workspace holds the variant's classes, the handshake's markers and what it writes,
+ * never text; the training tokens it holds in memory are reachable only by reflection on the
+ * harness's objects. Without bubblewrap
  * ({@code --sandbox none}, or a machine where it does not work) children are plain processes: still
  * killed with all their descendants, still without the corpus on their class path, but able to read
  * and write what the user can; the result's reason says so. What the sandbox does not stop: a

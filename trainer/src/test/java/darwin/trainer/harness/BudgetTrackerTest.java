@@ -62,6 +62,26 @@ class BudgetTrackerTest {
     }
 
     @Test
+    void secondsOfTheProgramBeforeItsTrainCallCountAgainstATimeBudget() {
+        BudgetTracker loaded = new BudgetTracker(Budget.seconds(10));
+        loaded.start(4);
+        assertTrue(loaded.elapsedSeconds() >= 4, "the loading's seconds are on the clock: " + loaded.elapsedSeconds());
+        assertTrue(loaded.progress() >= 0.4);
+        BudgetTracker slow = new BudgetTracker(Budget.seconds(10));
+        slow.start(11);
+        assertTrue(slow.exhausted(), "a program whose loading took the whole budget gets no batch");
+        assertThrows(IllegalArgumentException.class, () -> slow.start(-1));
+        assertThrows(IllegalArgumentException.class, () -> slow.start(Double.NaN));
+    }
+
+    @Test
+    void theGraceOfATimeBudgetIsASecondAndAShareOfIt() {
+        assertEquals(1.0 + 0.05 * 20, TimeGrace.seconds(new Budget.Seconds(20)), 1e-12);
+        assertEquals(20 + 2.0, TimeGrace.limit(new Budget.Seconds(20)), 1e-12);
+        assertEquals(3 + 1.15, TimeGrace.limit(new Budget.Seconds(3)), 1e-12);
+    }
+
+    @Test
     void flopsAndEqualTimeAreGrantedAsTokensBeforeATrackerCountsThem() {
         assertThrows(IllegalArgumentException.class, () -> new BudgetTracker(Budget.flops(1e12)));
         assertThrows(IllegalArgumentException.class, () -> new BudgetTracker(Budget.equalTime(20)));

@@ -226,8 +226,31 @@ class AdversarialSandboxTest {
     }
 
     @Test
+    void readsTheTrainingSplitFromAFile() throws IOException {
+        EvaluationResult result = check("reads-training-split", STEPS);
+        assertEquals(honest.metrics().valLoss(), result.metrics().valLoss(), 1e-6,
+                "the program trained on more than its batches");
+    }
+
+    @Test
+    void worksInItsStaticInitializer() throws IOException {
+        assertTrue(check("works-in-static-initializer", SECONDS).reason().contains("past its budget"));
+    }
+
+    @Test
+    void worksInItsConstructor() throws IOException {
+        assertTrue(check("works-in-constructor", SECONDS).reason().contains("past its budget"));
+    }
+
+    @Test
+    void trainsOnKeptBatchesAfterItsBudget() throws IOException {
+        EvaluationResult result = check("trains-past-budget", SECONDS);
+        assertTrue(result.reason().contains("past its budget of " + SECONDS.describe() + " plus a grace of"), result.reason());
+    }
+
+    @Test
     void everyCaseHasATest() {
-        assertEquals(AdversarialFixtures.cases().size(), 20, "a new fixture needs a test here: " + AdversarialFixtures.cases());
+        assertEquals(AdversarialFixtures.cases().size(), 24, "a new fixture needs a test here: " + AdversarialFixtures.cases());
     }
 
     /** Host processes started by the spawns-process case (they carry a marker in their environment). */

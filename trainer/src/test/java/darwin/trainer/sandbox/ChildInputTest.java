@@ -19,11 +19,25 @@ class ChildInputTest {
     }
 
     @Test
-    void theTrainingChildReadsItsKey() throws IOException {
+    void theTrainingChildReadsItsKeyThenTheTrainingTokens() throws IOException {
         byte[] key = ChildReport.newKey();
-        DataInputStream in = in(ChildInput.forTraining(key));
+        int[] training = {5, 0, 64, 12, 12, 1};
+        DataInputStream in = in(ChildInput.forTraining(key, training));
         assertArrayEquals(key, ChildInput.readKey(in));
-        assertEquals(-1, in.read(), "nothing follows the key");
+        assertArrayEquals(training, ChildInput.readTokens(in));
+        assertEquals(-1, in.read(), "nothing follows the tokens");
+    }
+
+    @Test
+    void tokensCutShortOrOfABadCountAreRefused() {
+        byte[] whole = ChildInput.forTraining(ChildReport.newKey(), new int[] {1, 2, 3});
+        byte[] cut = Arrays.copyOf(whole, whole.length - 1);
+        assertThrows(IOException.class, () -> {
+            DataInputStream in = in(cut);
+            ChildInput.readKey(in);
+            ChildInput.readTokens(in);
+        });
+        assertThrows(IOException.class, () -> ChildInput.readTokens(in(new byte[] {-1, -1, -1, -2})));
     }
 
     @Test
@@ -37,9 +51,9 @@ class ChildInputTest {
 
     @Test
     void aKeyOfABadLengthOrCutShortIsRefused() {
-        assertThrows(IOException.class, () -> ChildInput.readKey(in(ChildInput.forTraining(new byte[8]))));
-        byte[] cut = ChildInput.forTraining(ChildReport.newKey());
-        assertThrows(IOException.class, () -> ChildInput.readKey(in(Arrays.copyOf(cut, cut.length - 1))));
+        assertThrows(IOException.class, () -> ChildInput.readKey(in(ChildInput.forTraining(new byte[8], new int[0]))));
+        byte[] cut = ChildInput.forTraining(ChildReport.newKey(), new int[0]);
+        assertThrows(IOException.class, () -> ChildInput.readKey(in(Arrays.copyOf(cut, 4 + 15))));
     }
 
     @Test
