@@ -114,7 +114,7 @@ final class RequestsCommand {
         Request asApproved = request.decided(RequestStatus.APPROVED, new Request.Decision(who(by), Instant.now(),
                 note, value));
         try {
-            UpgradeReader.read(asApproved, files.budget());
+            new UpgradeReader(RunAssembly.resources()).read(asApproved, files.budget());
         } catch (UpgradeException e) {
             throw new IllegalArgumentException("request " + request.id() + " cannot be approved: " + e.getMessage());
         }
