@@ -14,20 +14,22 @@ public final class ResourceApprovals implements ResourceManifest {
 
     @Override
     public Resource approved(String value) {
-        List<ResourceRef> refs = VariantResources.parse(value).all();
-        if (refs.size() != 1) {
-            throw new IllegalArgumentException("an approval records one resource, this one " + refs.size());
-        }
-        return new Resource(refs.getFirst().describe(), value(refs.getFirst()));
+        ResourceRef ref = one(value);
+        return new Resource(ref.describe(), value(ref));
     }
 
     @Override
     public Variant listing(Variant variant, Resource resource) {
-        List<ResourceRef> refs = VariantResources.parse(resource.value()).all();
+        return VariantResources.derive(variant, one(resource.value()));
+    }
+
+    /** The one resource an approval's value lists. */
+    private static ResourceRef one(String value) {
+        List<ResourceRef> refs = VariantResources.parse(value).all();
         if (refs.size() != 1) {
-            throw new IllegalArgumentException("an approval records one resource, this one " + refs.size());
+            throw new IllegalArgumentException("an approval records one resource, this one lists " + refs.size());
         }
-        return VariantResources.derive(variant, refs.getFirst());
+        return refs.getFirst();
     }
 
     /** The value that records a resource put in the run's store for an approval: a manifest listing it alone. */
