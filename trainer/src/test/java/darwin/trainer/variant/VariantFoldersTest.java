@@ -16,7 +16,7 @@ class VariantFoldersTest {
     void aVariantIsWrittenOnceBesideTheResultsKeptBeforeItAndReadBack(@TempDir Path root) throws Exception {
         Variant seed = SeedVariant.variant();
         VariantFolders folders = new VariantFolders(root);
-        Path result = Files.createDirectories(root.resolve(seed.id())).resolve("result.json");
+        Path result = Files.createDirectories(root.resolve(seed.id()).resolve("results")).resolve("key.json");
         Files.writeString(result, "{}");
         assertFalse(folders.contains(seed.id()), "a folder of results alone holds no variant");
 
