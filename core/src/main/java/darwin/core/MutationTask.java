@@ -13,11 +13,11 @@ import java.util.Optional;
  * @param target the variant to improve
  * @param owner the target's owner
  * @param targetMetrics the target's latest measured result, if any
- * @param lineage one line per ancestor step, newest first
- * @param peers one line per best peer
- * @param suggestions people's notes to this agent or to all
+ * @param lineage the steps that led to the target, newest first, every one of them (a prompt shows the
+ *     newest few; the offline catalog reads from all of them which entries the target has been through)
+ * @param peers the best variants of the run, best first
+ * @param suggestions people's notes to this agent or to all, the latest last
  * @param budget the compute budget
- * @param tried ids of offline catalog entries already applied in the target's lineage
  * @param seed seeds any randomness of the proposal
  * @param occurrence which of its agent's tasks for the same target in the same generation this is:
  *     two tasks that differ only here must not be answered with one proposal
@@ -29,11 +29,10 @@ public record MutationTask(
         Variant target,
         String owner,
         Optional<Metrics> targetMetrics,
-        List<String> lineage,
-        List<String> peers,
-        List<String> suggestions,
+        List<LineageStep> lineage,
+        List<Peer> peers,
+        List<Note> suggestions,
         Budget budget,
-        List<String> tried,
         long seed,
         Occurrence occurrence) {
 
@@ -42,9 +41,9 @@ public record MutationTask(
      * {@link Occurrence#ONLY} one).
      */
     public MutationTask(String agent, Persona persona, List<String> memory, Variant target, String owner,
-            Optional<Metrics> targetMetrics, List<String> lineage, List<String> peers, List<String> suggestions,
-            Budget budget, List<String> tried, long seed) {
-        this(agent, persona, memory, target, owner, targetMetrics, lineage, peers, suggestions, budget, tried, seed,
+            Optional<Metrics> targetMetrics, List<LineageStep> lineage, List<Peer> peers, List<Note> suggestions,
+            Budget budget, long seed) {
+        this(agent, persona, memory, target, owner, targetMetrics, lineage, peers, suggestions, budget, seed,
                 Occurrence.ONLY);
     }
 
@@ -59,8 +58,34 @@ public record MutationTask(
         lineage = List.copyOf(lineage);
         peers = List.copyOf(peers);
         suggestions = List.copyOf(suggestions);
-        tried = List.copyOf(tried);
         Objects.requireNonNull(occurrence, "occurrence");
+    }
+
+    /**
+     * One of the best variants of the run, shown to the agent as a peer of its target.
+     *
+     * @param variant its id
+     * @param owners the agents that own it, in member order
+     * @param metrics its figures (the mean over its replicates), when it was measured
+     */
+    public record Peer(String variant, List<String> owners, Optional<Metrics> metrics) {
+        public Peer {
+            Objects.requireNonNull(variant, "variant");
+            owners = List.copyOf(owners);
+            metrics = Objects.requireNonNullElse(metrics, Optional.empty());
+        }
+    }
+
+    /**
+     * What people told the agent (a decision on its request, an upgrade applied, a suggestion).
+     *
+     * @param generation the generation it was passed on in
+     * @param text what it says
+     */
+    public record Note(int generation, String text) {
+        public Note {
+            Objects.requireNonNull(text, "text");
+        }
     }
 
     /**

@@ -1,8 +1,12 @@
 /**
- * The vocabulary of darwin: budgets, evaluation statuses, metrics and results; the ports through
- * which the loop mutates, compiles and evaluates ({@link darwin.core.Mutator},
- * {@link darwin.core.CompileCheck}, {@link darwin.core.Evaluator}); and {@link darwin.core.Sleeper},
- * through which what waits can be given a test's clock.
+ * The vocabulary of darwin: budgets, evaluation statuses, metrics and results; the task a mutating
+ * agent is given ({@link darwin.core.MutationTask}, with its typed {@link darwin.core.LineageStep}s,
+ * peers and notes, which the mutation side words); the ports through which the loop mutates,
+ * compiles and evaluates ({@link darwin.core.Mutator}, {@link darwin.core.CompileCheck},
+ * {@link darwin.core.Evaluator}), keeps variants ({@link darwin.core.VariantStore}), records diffs
+ * ({@link darwin.core.VariantDiff}) and lists approved resources
+ * ({@link darwin.core.ResourceManifest}), so that {@code population} needs no other module; and
+ * {@link darwin.core.Sleeper}, through which what waits can be given a test's clock.
  *
  * <p>Every module speaks these types. They are immutable records and closed enums that check
  * their own invariants, so that a value that exists is a valid value. This package depends on

@@ -18,7 +18,7 @@ class MutationTaskTest {
     @Test
     void aTaskWithoutAnOccurrenceIsItsAgentsOnlyOneForTheTarget() {
         MutationTask task = new MutationTask("agent-1", PERSONA, List.of(), TARGET, "agent-2", Optional.empty(), List.of(),
-                List.of(), List.of(), Budget.seconds(5), List.of(), 3);
+                List.of(), List.of(), Budget.seconds(5), 3);
         assertEquals(MutationTask.Occurrence.ONLY, task.occurrence());
         assertTrue(task.occurrence().only());
         assertFalse(new MutationTask.Occurrence(2, 3).only());
@@ -28,5 +28,12 @@ class MutationTaskTest {
     void anOccurrenceIsTheNthOfAtLeastN() {
         assertThrows(IllegalArgumentException.class, () -> new MutationTask.Occurrence(0, 1));
         assertThrows(IllegalArgumentException.class, () -> new MutationTask.Occurrence(3, 2));
+    }
+
+    @Test
+    void aLineageStepMeasuredWithoutAnIntervalHasAChangeThatIsANumber() {
+        assertThrows(IllegalArgumentException.class, () -> new LineageStep.Outcome.Measured(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> new LineageStep(-1, "agent-1", "", List.of(),
+                new LineageStep.Outcome.Unmeasured("TIMEOUT")));
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -25,7 +26,9 @@ import java.util.function.Function;
  * edit protocol and compile check as an LLM's replies. Deterministic: the task's seed decides.
  *
  * <p>The change's tags include {@code catalog:<entry id>}, so that the lineage of the child knows
- * which entries it has been through (its tasks' {@link MutationTask#tried()}).
+ * which entries it has been through: a task's {@link MutationTask#lineage()} carries the tags of
+ * every step to its target, and the mutator does not propose an entry found there again
+ * ({@link #tried}).
  *
  * <p>Interrupts: an interrupted caller gets an {@link InterruptedException} before the compile
  * check, which the compiler would otherwise end with an unchecked exception of its file system.
@@ -60,7 +63,7 @@ public final class OfflineMutator implements Mutator {
 
     @Override
     public Proposal propose(MutationTask task) throws InterruptedException {
-        CatalogOutcome outcome = catalog.propose(task.target(), task.targetMetrics(), task.persona(), new HashSet<>(task.tried()),
+        CatalogOutcome outcome = catalog.propose(task.target(), task.targetMetrics(), task.persona(), tried(task),
                 new SplittableRandom(task.seed()));
         String sent = "offline catalog, for the " + task.persona().name() + ", on variant " + task.target().id();
         if (outcome instanceof CatalogOutcome.Exhausted exhausted) {
@@ -95,8 +98,18 @@ public final class OfflineMutator implements Mutator {
 
     /** The catalog entries a change records, from its tags. */
     public static List<String> entries(Change change) {
-        return change.tags().stream().filter(tag -> tag.startsWith(ENTRY_TAG)).map(tag -> tag.substring(ENTRY_TAG.length()))
-                .toList();
+        return entries(change.tags());
+    }
+
+    /** The catalog entries the target of a task has been through, from the tags of every step of its lineage. */
+    static Set<String> tried(MutationTask task) {
+        Set<String> tried = new HashSet<>();
+        task.lineage().forEach(step -> tried.addAll(entries(step.tags())));
+        return tried;
+    }
+
+    private static List<String> entries(List<String> tags) {
+        return tags.stream().filter(tag -> tag.startsWith(ENTRY_TAG)).map(tag -> tag.substring(ENTRY_TAG.length())).toList();
     }
 
     private static Proposal end(MutationTask task, ProposalStatus status, String reason, Optional<Change> change, Variant child,

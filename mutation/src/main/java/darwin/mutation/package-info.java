@@ -54,7 +54,8 @@
  *
  * <p>{@code OfflineMutator} takes a catalog entry instead of a reply, through the same applier and
  * compile check, tags the change with {@code catalog:<entry>} so the lineage knows what it has been
- * through, and carries an upgrade request when its advisor (the caller's evidence fed to
+ * through (it reads the entries tried from the tags of every {@code LineageStep} of its task, the
+ * whole lineage the loop hands over, and proposes none of them again), and carries an upgrade request when its advisor (the caller's evidence fed to
  * {@code RequestAdvisor}) calls for one.
  */
 package darwin.mutation;

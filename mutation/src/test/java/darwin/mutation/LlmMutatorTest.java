@@ -70,7 +70,7 @@ class LlmMutatorTest extends MutatorContract {
     private static final VariantCompileCheck COMPILER = new VariantCompileCheck(SourceCompiler.forRunningJvm());
     private static final MutationTask TASK = new MutationTask("agent-2",
             new Persona("optimisation researcher", "You tune optimizers.", List.of("optimizer")), List.of(), SEED,
-            "agent-1", Optional.empty(), List.of(), List.of(), List.of(), Budget.seconds(30), List.of(), 1);
+            "agent-1", Optional.empty(), List.of(), List.of(), List.of(), Budget.seconds(30), 1);
 
     private LoopbackServer server;
 
@@ -365,7 +365,7 @@ class LlmMutatorTest extends MutatorContract {
     private static MutationTask occurrence(int nth, int of) {
         MutationTask t = TASK;
         return new MutationTask(t.agent(), t.persona(), t.memory(), t.target(), t.owner(), t.targetMetrics(), t.lineage(),
-                t.peers(), t.suggestions(), t.budget(), t.tried(), t.seed(), new MutationTask.Occurrence(nth, of));
+                t.peers(), t.suggestions(), t.budget(), t.seed(), new MutationTask.Occurrence(nth, of));
     }
 
     @Test

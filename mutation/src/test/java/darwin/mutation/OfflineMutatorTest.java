@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import darwin.core.Budget;
 import darwin.core.CompileCheck;
+import darwin.core.LineageStep;
 import darwin.core.MutationTask;
 import darwin.core.Persona;
 import darwin.core.Proposal;
@@ -33,9 +34,12 @@ class OfflineMutatorTest extends MutatorContract {
     private static final OfflineMutator MUTATOR = new OfflineMutator(new CatalogMutator(Catalog.standard()), new EditApplier(),
             new VariantCompileCheck(SourceCompiler.forRunningJvm()));
 
+    /** A task whose target's lineage went through the {@code tried} entries, one step each, newest first. */
     private static MutationTask task(Variant target, List<String> tried, long seed) {
-        return new MutationTask("agent-1", PERSONA, List.of(), target, "agent-2", Optional.empty(), List.of(), List.of(),
-                List.of(), Budget.seconds(30), tried, seed);
+        List<LineageStep> lineage = tried.reversed().stream().map(entry -> new LineageStep(1, "agent-2", entry,
+                List.of("optimizer", OfflineMutator.ENTRY_TAG + entry), new LineageStep.Outcome.Unmeasured("OK"))).toList();
+        return new MutationTask("agent-1", PERSONA, List.of(), target, "agent-2", Optional.empty(), lineage, List.of(),
+                List.of(), Budget.seconds(30), seed);
     }
 
     /** A compiler that rejects every program, as one without the harness on its class path would. */

@@ -3,10 +3,10 @@ package darwin.runs;
 import darwin.core.RequestKind;
 import darwin.core.text.TerminalText;
 import darwin.memory.Request;
-import darwin.population.upgrade.UpgradeReader;
 import darwin.trainer.data.Corpus;
 import darwin.trainer.resources.DatasetAdded;
 import darwin.trainer.resources.LibraryRef;
+import darwin.trainer.resources.ResourceApprovals;
 import darwin.trainer.resources.ResourceException;
 import darwin.trainer.resources.ResourceStore;
 import java.io.PrintWriter;
@@ -39,7 +39,7 @@ final class ApprovedResources {
                         added.dropped() == 0 ? "" : String.format(Locale.ROOT,
                                 "; %,d characters outside the corpus's vocabulary were dropped (%s)", added.dropped(),
                                 added.droppedCharacters()))));
-                return UpgradeReader.stored(added.ref());
+                return ResourceApprovals.value(added.ref());
             }
             String coordinates = (with == null || with.isBlank() ? request.payload() : with).strip();
             List<String> allowed = files.settings().run().libraries();
@@ -50,7 +50,7 @@ final class ApprovedResources {
             Path jar = jar(files.settings().run().mavenRepository(), coordinates);
             LibraryRef ref = store.addLibrary(coordinates, jar);
             out.println(TerminalText.line("stored " + ref.describe() + " from " + jar));
-            return UpgradeReader.stored(ref);
+            return ResourceApprovals.value(ref);
         } catch (ResourceException e) {
             throw new IllegalArgumentException("request " + request.id() + " cannot be approved: " + e.getMessage(), e);
         }

@@ -121,7 +121,7 @@ final class MutateCommand implements Callable<Integer> {
         Optional<String> model = FLAGS.value(spec, Settings.MODEL);
         Mutator mutator = provider.isEmpty() ? offline(compiler) : llm(compiler, provider.get(), model);
         MutationTask task = new MutationTask("cli", chosen, List.of(), target, "", Optional.empty(), List.of(), List.of(),
-                List.of(), Budget.seconds(budgetSeconds), List.of(), seed);
+                List.of(), Budget.seconds(budgetSeconds), seed);
         spec.commandLine().getErr().println("darwin: asking "
                 + provider.map(p -> p.id() + " " + model.orElseThrow()).orElse("the offline catalog")
                 + " for a change to " + target.id());

@@ -111,7 +111,7 @@ public final class RequestDecisions {
     private Request approve(Request request, String by, String note, String value) {
         Request asApproved = request.decided(RequestStatus.APPROVED, new Request.Decision(who(by), Instant.now(), note, value));
         try {
-            UpgradeReader.read(asApproved, files.budget());
+            new UpgradeReader(RunAssembly.resources()).read(asApproved, files.budget());
         } catch (UpgradeException e) {
             throw new IllegalArgumentException("request " + request.id() + " cannot be approved: " + e.getMessage());
         }

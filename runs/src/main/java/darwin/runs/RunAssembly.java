@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.Budget;
 import darwin.core.CompileCheck;
+import darwin.core.Evaluator;
+import darwin.core.ResourceManifest;
 import darwin.core.Mutator;
 import darwin.memory.RunDirectory;
 import darwin.mutation.LlmMutator;
@@ -12,6 +14,7 @@ import darwin.mutation.OfflineMutator;
 import darwin.mutation.catalog.Catalog;
 import darwin.mutation.catalog.CatalogMutator;
 import darwin.mutation.edit.EditApplier;
+import darwin.mutation.edit.UnifiedDiff;
 import darwin.mutation.llm.CostLedger;
 import darwin.mutation.llm.EndpointStatus;
 import darwin.mutation.llm.LlmClients;
@@ -20,7 +23,9 @@ import darwin.mutation.llm.ReplyCache;
 import darwin.mutation.prompt.PromptBudget;
 import darwin.mutation.prompt.PromptBuilder;
 import darwin.mutation.reply.ReplyFormat;
+import darwin.population.loop.EvolutionParts;
 import darwin.population.loop.EvolutionPlan;
+import darwin.population.upgrade.Upgrader;
 import darwin.population.selection.Fitness;
 import darwin.population.selection.Nsga2;
 import darwin.population.selection.Selector;
@@ -40,7 +45,9 @@ import darwin.trainer.harness.Harness;
 import darwin.trainer.harness.HarnessSettings;
 import darwin.trainer.harness.TrainingListener;
 import darwin.trainer.process.ProcessRunner;
+import darwin.trainer.resources.ResourceApprovals;
 import darwin.trainer.resources.ResourceStore;
+import darwin.trainer.variant.VariantFolders;
 import darwin.trainer.sandbox.ChildClasspath;
 import darwin.trainer.sandbox.LocalEvaluator;
 import darwin.trainer.sandbox.SandboxEvaluator;
@@ -111,6 +118,21 @@ final class RunAssembly {
                 .prices(llm.priceTable())
                 .ledger(costs)
                 .costCap(llm.costCapDollars());
+    }
+
+    /**
+     * The parts the loop works through: the mutator, the evaluator, the run's variant folders, the
+     * unified diff, and the upgrader with the run's compile check and the trainer's manifest.
+     */
+    static EvolutionParts parts(RunSettings settings, RunDirectory run, Evaluator evaluator, CostLedger costs,
+            OutageListener outages) throws IOException {
+        return new EvolutionParts(mutator(settings, run, costs, outages), evaluator, new VariantFolders(run.variants()),
+                UnifiedDiff.TEXT, new Upgrader(compileCheck(run), resources()));
+    }
+
+    /** How people's approvals of datasets and libraries are read and listed in a variant: the trainer's manifest. */
+    static ResourceManifest resources() {
+        return new ResourceApprovals();
     }
 
     static Mutator mutator(RunSettings settings, RunDirectory run, CostLedger costs, OutageListener outages)

@@ -55,10 +55,9 @@ final class RunEvidence implements Function<MutationTask, Optional<UpgradeReques
     public synchronized Optional<UpgradeRequest> apply(MutationTask task) {
         List<LossCurve> leaders = new ArrayList<>();
         curve(task.target().id()).ifPresent(leaders::add);
-        for (String peer : task.peers()) {
-            String id = peer.length() >= Variant.ID_LENGTH ? peer.substring(0, Variant.ID_LENGTH) : "";
-            if (Variant.isId(id) && !id.equals(task.target().id())) {
-                curve(id).ifPresent(leaders::add);
+        for (MutationTask.Peer peer : task.peers()) {
+            if (!peer.variant().equals(task.target().id())) {
+                curve(peer.variant()).ifPresent(leaders::add);
             }
         }
         Optional<UpgradeRequest> advice = advisor.advise(new RequestEvidence(task.budget(), leaders, history(task.target())));

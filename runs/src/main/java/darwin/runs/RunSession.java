@@ -19,7 +19,6 @@ import darwin.population.confirm.Standings;
 import darwin.population.loop.Evolution;
 import darwin.population.loop.EvolutionPlan;
 import darwin.population.selection.Fitness;
-import darwin.population.upgrade.Upgrader;
 import darwin.runs.config.RunSettings;
 import darwin.runs.config.Selection;
 import darwin.trainer.sandbox.LocalEvaluator;
@@ -82,8 +81,7 @@ final class RunSession {
             EvolutionPlan plan = RunAssembly.plan(settings, seedFitness);
             Evolution[] opened = new Evolution[1];
             OutageLog outages = new OutageLog(progress, () -> opened[0] == null ? null : opened[0].ledger());
-            evolution = new Evolution(run, plan, RunAssembly.mutator(settings, run, costs, outages), evaluator, json, progress,
-                    new Upgrader(RunAssembly.compileCheck(run)));
+            evolution = new Evolution(run, plan, RunAssembly.parts(settings, run, evaluator, costs, outages), json, progress);
             opened[0] = evolution;
             RunState start = state.orElseGet(() -> evolution.begin(run.root().getFileName().toString(), seed, persisted,
                     Map.of("provider", settings.llm().offline() ? "offline" : settings.llm().provider().orElseThrow().id(),

@@ -29,7 +29,7 @@ class RunEvidenceTest {
 
     private static MutationTask task(String agent) {
         return new MutationTask(agent, Personas.forAgent(0), List.of(), SEED, "agent-2", Optional.empty(), List.of(),
-                List.of(), List.of(), Budget.seconds(20), List.of(), 1);
+                List.of(), List.of(), Budget.seconds(20), 1);
     }
 
     /** A run whose seed's training loss still falls steeply at the end of its budget. */

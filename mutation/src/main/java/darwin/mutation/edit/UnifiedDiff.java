@@ -1,6 +1,7 @@
 package darwin.mutation.edit;
 
 import darwin.core.Variant;
+import darwin.core.VariantDiff;
 import darwin.mutation.edit.LineDiff.Kind;
 import darwin.mutation.edit.LineDiff.Step;
 import java.util.ArrayList;
@@ -25,6 +26,9 @@ public record UnifiedDiff(String text, int added, int removed) {
 
     /** Lines of context around each change. */
     public static final int CONTEXT = 3;
+
+    /** The diff's text as the loop records it in the agents' memories. */
+    public static final VariantDiff TEXT = (before, after) -> of(before, after).text();
 
     public UnifiedDiff {
         Objects.requireNonNull(text, "text");

@@ -69,10 +69,12 @@ public final class PromptBuilder {
         append(user, tokens, "results", results(input), budget.results());
         append(user, tokens, "memory", memory(input), budget.persona());
         if (!input.peers().isEmpty()) {
-            append(user, tokens, "peers", section("The best variants of the run", input.peers()), budget.peers());
+            append(user, tokens, "peers", section("The best variants of the run",
+                    input.peers().stream().map(BriefingLines::peer).toList()), budget.peers());
         }
         if (!input.suggestions().isEmpty()) {
-            append(user, tokens, "suggestions", section("Suggestions from people (take them seriously)", input.suggestions()),
+            append(user, tokens, "suggestions", section("Suggestions from people (take them seriously)",
+                    input.suggestions().stream().map(BriefingLines::note).toList()),
                     budget.suggestions());
         }
         user.append("Propose one change now. Reply in the format described in your instructions.\n");
@@ -189,7 +191,7 @@ public final class PromptBuilder {
                 .append("\n");
         if (!input.lineage().isEmpty()) {
             text.append("\nHow it came about, newest first:\n");
-            input.lineage().forEach(line -> text.append("- ").append(line.strip()).append('\n'));
+            BriefingLines.lineage(input.lineage()).forEach(line -> text.append("- ").append(line.strip()).append('\n'));
         }
         return text.append('\n').toString();
     }

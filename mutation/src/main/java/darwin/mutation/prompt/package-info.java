@@ -14,7 +14,9 @@
  * the two objectives, that only {@code program/} may change), the harness API and DJL reference
  * ({@code darwin/mutation/harness-reference.md}, written for this purpose), the target's files, its
  * results and lineage, the agent's memory digest (deduplicated, most informative first), the best
- * peers and people's suggestions. Each part has a token budget ({@code PromptBudget}; tokens are
+ * peers and people's suggestions. The loop hands the lineage, the peers and the notes over as
+ * records; {@code BriefingLines} words them (the newest six steps, each with its interval and
+ * whether it is more than noise; each peer with its owners and figures). Each part has a token budget ({@code PromptBudget}; tokens are
  * estimated at four characters each) and is cut at a line end when it runs over, saying so; a
  * program file is never cut in the middle: one that does not fit is named and left out (the note
  * names ten at most), and may not be edited that round. The budget's {@code repair} part bounds

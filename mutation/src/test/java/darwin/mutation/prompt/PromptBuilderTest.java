@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import darwin.core.Budget;
+import darwin.core.LineageStep;
 import darwin.core.Metrics;
 import darwin.core.MutationTask;
 import darwin.core.Persona;
@@ -24,6 +25,7 @@ class PromptBuilderTest {
             "program/p/Main.java", "package p;\npublic class Main {}\n",
             "program/p/Model.java", "package p;\nclass Model { int width = 128; }\n",
             "harness/darwin/trainer/api/TrainingProgram.java", "interface TrainingProgram {}\n"));
+    private static final String PEER = "0123456789abcdef";
     private static final Metrics METRICS =
             new Metrics(1.91, Math.exp(1.91), 0.37, 22836, 1536000, 2000, 804096, 5.17e6, 3.2e11, 70, 67, "cpu()");
 
@@ -33,8 +35,10 @@ class PromptBuilderTest {
 
     private static MutationTask input(List<String> memory, Variant target, Budget budget) {
         return new MutationTask("agent-5", THROUGHPUT, memory, target, "agent-3", Optional.of(METRICS),
-                List.of("raised the learning rate to 2e-3: loss 1.95 → 1.91"), List.of("agent-1: loss 1.88, MFU 35%"),
-                List.of("try rotary embeddings"), budget, List.of(), 1);
+                List.of(new LineageStep(2, "agent-1", "raised the learning rate to 2e-3", List.of("optimizer"),
+                        new LineageStep.Outcome.Measured(-0.021))),
+                List.of(new MutationTask.Peer(PEER, List.of("agent-1", "agent-4"), Optional.of(METRICS))),
+                List.of(new MutationTask.Note(3, "try rotary embeddings")), budget, 1);
     }
 
     @Test
@@ -61,10 +65,10 @@ class PromptBuilderTest {
         assertTrue(user.contains("### program/p/Model.java"));
         assertFalse(user.contains("### harness/"), "harness files are described, not listed as editable");
         assertTrue(user.contains("held-out loss 1.9100"));
-        assertTrue(user.contains("raised the learning rate"));
+        assertTrue(user.contains("- gen 2, agent-1: raised the learning rate to 2e-3 → perplexity -2.1%\n"), user);
         assertTrue(user.contains("tried dropout: worse"));
-        assertTrue(user.contains("agent-1: loss 1.88"));
-        assertTrue(user.contains("try rotary embeddings"));
+        assertTrue(user.contains("- " + PEER + "[agent-1, agent-4]: held-out loss 1.9100 (perplexity 6.753)"), user);
+        assertTrue(user.contains("- gen 3: try rotary embeddings\n"));
         assertTrue(user.contains("GradientCollector"), "the DJL reference is included");
         for (String part : List.of("task", "reference", "files", "results", "memory", "peers", "suggestions", "system")) {
             assertTrue(prompt.partTokens().containsKey(part), part);
@@ -155,6 +159,6 @@ class PromptBuilderTest {
 
     private static MutationTask occurrence(MutationTask t, MutationTask.Occurrence occurrence) {
         return new MutationTask(t.agent(), t.persona(), t.memory(), t.target(), t.owner(), t.targetMetrics(), t.lineage(),
-                t.peers(), t.suggestions(), t.budget(), t.tried(), t.seed(), occurrence);
+                t.peers(), t.suggestions(), t.budget(), t.seed(), occurrence);
     }
 }

@@ -14,6 +14,8 @@ import darwin.memory.Suggestion;
 import darwin.memory.SuggestionBox;
 import darwin.memory.ledger.Decided;
 import darwin.memory.ledger.Ledger;
+import darwin.memory.ledger.Proposed;
+import darwin.memory.ledger.RequestFiled;
 import darwin.memory.ledger.Suggested;
 import darwin.population.upgrade.Upgrade;
 import darwin.population.upgrade.UpgradeException;
@@ -50,6 +52,7 @@ final class RequestDesk {
     private final Ledger ledger;
     private final AgentMemories memories;
     private final Upgrader upgrader;
+    private final UpgradeReader reader;
     private final EvolutionListener listener;
     private final Sleeper sleeper;
 
@@ -61,22 +64,30 @@ final class RequestDesk {
         this.ledger = ledger;
         this.memories = memories;
         this.upgrader = upgrader;
+        this.reader = upgrader.reader();
         this.listener = listener;
         this.sleeper = sleeper;
     }
 
-    /** Files an agent's request, once per proposal. */
-    Request file(String proposal, int generation, String agent, UpgradeRequest request) {
-        return book.file(proposal, generation, agent, request);
+    /**
+     * Files the generation's upgrade requests in slot order (once each: a resumed run finds them
+     * filed), each with its {@code REQUEST} event; a request for what another proposal already
+     * asked (the same kind and payload, whatever was decided on it) is not filed again. Proposals
+     * of one generation are made at once and cannot see each other's requests, so two may ask the
+     * same; the first in slot order is filed.
+     */
+    void file(int g, List<Proposed> proposals) {
+        for (Proposed proposal : proposals) {
+            if (proposal.request() == null || sameAs(proposal.key(), proposal.request()).isPresent()) {
+                continue;
+            }
+            Request request = book.file(proposal.key(), g, proposal.agent(), proposal.request());
+            ledger.append(new RequestFiled(proposal.key(), request.id(), proposal.agent(), request.kind(), request.title(),
+                    request.rationale(), request.payload()));
+        }
     }
 
-    /**
-     * The request of another proposal that asked for the same thing (the same kind and payload),
-     * whatever was decided on it: such a request is not filed again. Proposals of one generation
-     * are made at once and cannot see each other's requests, so two may ask the same; the loop
-     * files the first in slot order.
-     */
-    Optional<Request> sameAs(String proposal, UpgradeRequest request) {
+    private Optional<Request> sameAs(String proposal, UpgradeRequest request) {
         return book.all().stream()
                 .filter(r -> !r.proposal().equals(proposal) && r.kind() == request.kind()
                         && r.payload().equals(request.payload()))
@@ -98,7 +109,7 @@ final class RequestDesk {
         for (Request request : due) {
             Upgrade upgrade;
             try {
-                upgrade = UpgradeReader.read(request, budget);
+                upgrade = reader.read(request, budget);
             } catch (UpgradeException e) {
                 settle(request, false, g, e.getMessage());
                 continue;

@@ -1,7 +1,7 @@
 package darwin.population.loop;
 
 import darwin.core.Budget;
-import darwin.core.Change;
+import darwin.core.LineageStep;
 import darwin.core.Metrics;
 import darwin.core.MutationTask;
 import darwin.core.Variant;
@@ -10,23 +10,22 @@ import darwin.memory.AgentMemory;
 import darwin.memory.Attempt;
 import darwin.memory.Effect;
 import darwin.memory.MemoryDigest;
-import darwin.mutation.OfflineMutator;
-import darwin.mutation.prompt.PromptBuilder;
 import darwin.population.selection.Member;
 import darwin.population.selection.Pairing;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * What a mutating agent is told about its task: its memory digest, the target's lineage (what was
- * changed on the way to it, each change with its verdict against the noise, and the catalog
- * entries it went through), the best peers and the target's measured figures, people's notes.
+ * What a mutating agent is told about its task: its memory digest, the target's lineage (every
+ * step that led to it, each with its effect against the noise and its tags), the best peers with
+ * their figures, the target's measured figures, people's notes. These go to the mutation side as
+ * records ({@link LineageStep}, {@link MutationTask.Peer}, {@link MutationTask.Note}), which it
+ * renders into its prompt and from which the offline catalog reads the entries already tried.
  *
  * <p>It reads only what earlier generations recorded (a generation records its attempts after
  * all of its proposals are in), so the briefing of a slot does not depend on which other slot of
@@ -34,10 +33,11 @@ import java.util.function.Function;
  */
 final class TaskBriefing {
 
-    private static final int LINEAGE_LINES = 6;
     private static final int DIGEST_LINES = 24;
-    private static final int PEER_LINES = 3;
-    private static final int NOTE_LINES = 10;
+    private static final int PEERS = 3;
+    private static final int NOTES = 10;
+    /** A lineage deeper than this is cut: a guard against a cycle in files edited by hand. */
+    private static final int MAX_DEPTH = 1000;
 
     private final AgentMemories memories;
     private final Function<String, List<String>> parents;
@@ -60,19 +60,16 @@ final class TaskBriefing {
     MutationTask task(Pairing pairing, Variant target, Map<String, Metrics> measured, List<Member> members, Budget budget,
             long seed, MutationTask.Occurrence occurrence) {
         AgentMemory memory = memories.get(pairing.mutator());
-        List<String> lineage = new ArrayList<>();
-        List<String> tried = new ArrayList<>();
-        lineage(target.id(), lineage, tried);
-        List<String> peers = members.stream()
+        List<MutationTask.Peer> peers = members.stream()
                 .filter(m -> m.fitness().works())
                 .sorted(Comparator.comparingDouble((Member m) -> m.fitness().perplexity()).thenComparing(Member::variant))
-                .map(Member::variant).distinct().limit(PEER_LINES)
-                .map(id -> id + members.stream().filter(m -> m.variant().equals(id)).map(Member::agent).toList()
-                        + ": " + Optional.ofNullable(measured.get(id)).map(PromptBuilder::describe).orElse(""))
+                .map(Member::variant).distinct().limit(PEERS)
+                .map(id -> new MutationTask.Peer(id, members.stream().filter(m -> m.variant().equals(id)).map(Member::agent)
+                        .toList(), Optional.ofNullable(measured.get(id))))
                 .toList();
         return new MutationTask(pairing.mutator(), memory.persona(), MemoryDigest.of(memory, DIGEST_LINES), target,
-                pairing.owner(), Optional.ofNullable(measured.get(target.id())), lineage, peers, notes(memory), budget, tried,
-                seed, occurrence);
+                pairing.owner(), Optional.ofNullable(measured.get(target.id())), lineage(target.id()), peers, notes(memory),
+                budget, seed, occurrence);
     }
 
     /**
@@ -97,21 +94,23 @@ final class TaskBriefing {
     }
 
     /** What people told the agent, the latest last. */
-    private static List<String> notes(AgentMemory memory) {
-        List<String> notes = memory.notes().stream().map(n -> "gen " + n.generation() + ": " + n.text()).toList();
-        return notes.subList(Math.max(0, notes.size() - NOTE_LINES), notes.size());
+    private static List<MutationTask.Note> notes(AgentMemory memory) {
+        List<MutationTask.Note> notes = memory.notes().stream()
+                .map(n -> new MutationTask.Note(n.generation(), n.text())).toList();
+        return notes.subList(Math.max(0, notes.size() - NOTES), notes.size());
     }
 
-    /** The steps that led to a variant, newest first, and the catalog entries along the way. */
-    private void lineage(String variant, List<String> lines, List<String> tried) {
+    /** Every step that led to a variant, newest first. */
+    List<LineageStep> lineage(String variant) {
         Map<String, Attempt> byChild = new HashMap<>();
         memories.all().values().forEach(m -> m.attempts().forEach(a -> {
             if (a.child() != null) {
                 byChild.merge(a.child(), a, (x, y) -> x.proposal().compareTo(y.proposal()) <= 0 ? x : y);
             }
         }));
+        List<LineageStep> steps = new ArrayList<>();
         String current = variant;
-        for (int depth = 0; depth < 1000; depth++) {
+        for (int depth = 0; depth < MAX_DEPTH; depth++) {
             Attempt step = byChild.get(current);
             if (step == null) {
                 // a member upgraded by people's request: its parent is the member before
@@ -122,29 +121,26 @@ final class TaskBriefing {
                 current = before.getFirst();
                 continue;
             }
-            if (lines.size() < LINEAGE_LINES) {
-                lines.add("gen " + step.generation() + ", " + step.mutator() + ": " + step.summary() + " → " + effect(step));
-            }
-            OfflineMutator.entries(new Change("", "", step.tags(), List.of(), Optional.empty()))
-                    .forEach(tried::add);
+            steps.add(new LineageStep(step.generation(), step.mutator(), step.summary(), step.tags(), outcome(step)));
             current = step.parent();
         }
+        return steps;
     }
 
-    /** An attempt's change of perplexity, with its interval and whether it is more than noise. */
-    static String effect(Attempt step) {
+    /** An attempt's change of perplexity, with its interval and verdict where the run knew its noise. */
+    static LineageStep.Outcome outcome(Attempt step) {
         if (Double.isNaN(step.perplexityChange())) {
-            return step.status();
+            return new LineageStep.Outcome.Unmeasured(step.status());
         }
         Effect effect = step.effect();
         if (effect == null) {
-            return String.format(Locale.ROOT, "perplexity %+.1f%%", 100 * step.perplexityChange());
+            return new LineageStep.Outcome.Measured(step.perplexityChange());
         }
-        String verdict = switch (effect.verdict()) {
-            case BETTER -> "better beyond noise";
-            case WORSE -> "worse beyond noise";
-            case WITHIN_NOISE -> "within noise: no evidence either way";
+        LineageStep.Verdict verdict = switch (effect.verdict()) {
+            case BETTER -> LineageStep.Verdict.BETTER;
+            case WORSE -> LineageStep.Verdict.WORSE;
+            case WITHIN_NOISE -> LineageStep.Verdict.WITHIN_NOISE;
         };
-        return "perplexity " + effect.perplexity().percent() + " (" + verdict + ")";
+        return new LineageStep.Outcome.Judged(effect.perplexity(), verdict);
     }
 }

@@ -6,15 +6,23 @@
  *
  * <h2>The generation loop in detail</h2>
  *
- * <p>{@code Evolution} (population) runs a run's generations over the ports of core: a
- * {@code Mutator} and an {@code Evaluator}. A generation evaluates its members (from the cache
+ * <p>{@code Evolution} (population) runs a run's generations over the ports of core, which
+ * {@code EvolutionParts} gathers: a {@code Mutator}, an {@code Evaluator}, a {@code VariantStore}
+ * (the trainer's {@code variants/<id>/} folders), a {@code VariantDiff} (the mutation side's unified
+ * diff) and, through the {@code Upgrader}, a {@code ResourceManifest}; so this package compiles
+ * against core, memory and Jenetics alone. Its roles are classes of their own: {@code Offspring}
+ * proposes and evaluates the pairings, {@code Race} measures the close calls again,
+ * {@code Attempts} records the attempts, {@code RequestDesk} files requests and applies decisions,
+ * {@code Variants} keeps the variants met, {@code Parallel} runs a generation's tasks at once and
+ * hands their values back in order. A generation evaluates its members (from the cache
  * after the first time), pairs mutating agents with targets they do not own ({@code Matchmaker}),
  * runs every pairing at once on a pool — each proposes and then evaluates its child, so the LLM
  * writes proposals while earlier children hold the evaluator's slots —, races the close calls,
  * selects the next population, records the attempts and rewrites {@code run.json}. The task an
- * agent receives ({@code TaskBriefing}) carries its memory digest, the target's lineage (what was
- * changed on the way to it, each step with its interval and whether it was more than noise, and
- * which catalog entries it has been through), the best peers, the target's mean figures, and which
+ * agent receives ({@code TaskBriefing}) carries its memory digest, the target's lineage (every
+ * step on the way to it as a {@code LineageStep} record: its tags, and its interval and whether it
+ * was more than noise), the best peers ({@code MutationTask.Peer}), people's notes, the target's
+ * mean figures, and which
  * of the agent's tasks for that target in the generation it is ({@code MutationTask.occurrence},
  * see the mutation step).
  *
@@ -87,8 +95,8 @@
  * between the selection and the checkpoint, resume it, and compare its ledger with an uninterrupted
  * run's: the same events, and no evaluation done twice. {@code RunAssembly} (runs) is the one place
  * where the modules meet: it builds the evaluator (sandbox, slots, cache under {@code variants/}),
- * the mutator (offline, or the LLM with the cost cap, price table and reply cache), the selector
- * and the plan from {@code RunSettings}.
+ * the mutator (offline, or the LLM with the cost cap, price table and reply cache), the loop's
+ * {@code EvolutionParts}, the selector and the plan from {@code RunSettings}.
  *
  * <h2>People in the loop</h2>
  *

@@ -1,7 +1,7 @@
 package darwin.population.upgrade;
 
 import darwin.core.Budget;
-import darwin.trainer.resources.ResourceRef;
+import darwin.core.ResourceManifest;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,7 +43,7 @@ public sealed interface Upgrade {
      * @param request the request's id
      * @param resource what is added
      */
-    record ResourceAdded(String request, ResourceRef resource) implements Upgrade {
+    record ResourceAdded(String request, ResourceManifest.Resource resource) implements Upgrade {
         public ResourceAdded {
             Objects.requireNonNull(request, "request");
             Objects.requireNonNull(resource, "resource");
@@ -51,7 +51,7 @@ public sealed interface Upgrade {
 
         @Override
         public String describe() {
-            return "adds " + resource.describe();
+            return "adds " + resource.description();
         }
     }
 

@@ -3,11 +3,9 @@ package darwin.population.upgrade;
 import darwin.core.Budget;
 import darwin.core.RequestKind;
 import darwin.memory.Request;
-import darwin.trainer.resources.DatasetRef;
-import darwin.trainer.resources.LibraryRef;
-import darwin.trainer.resources.ResourceRef;
-import darwin.trainer.resources.VariantResources;
+import darwin.core.ResourceManifest;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Reads what an approved request does from its value: the person's ({@code --with}) if they gave
@@ -16,7 +14,12 @@ import java.util.List;
  */
 public final class UpgradeReader {
 
-    private UpgradeReader() {}
+    private final ResourceManifest resources;
+
+    /** @param resources reads which dataset or library an approval put in the run's store */
+    public UpgradeReader(ResourceManifest resources) {
+        this.resources = Objects.requireNonNull(resources, "resources");
+    }
 
     /**
      * The upgrade a request stands for.
@@ -24,7 +27,7 @@ public final class UpgradeReader {
      * @param current the budget in force, which a {@code BUDGET} request must exceed
      * @throws UpgradeException when its value cannot work
      */
-    public static Upgrade read(Request request, Budget current) throws UpgradeException {
+    public Upgrade read(Request request, Budget current) throws UpgradeException {
         String value = request.value();
         return switch (request.kind()) {
             case BUDGET -> new Upgrade.Budgeted(request.id(), BudgetValue.read(value, current));
@@ -53,10 +56,10 @@ public final class UpgradeReader {
     }
 
     /**
-     * The value a person's approval stored for a dataset or a library: a manifest listing the one
-     * resource, already in the run's store ({@link #stored}).
+     * The value a person's approval stored for a dataset or a library: the one resource, already in
+     * the run's store, as the trainer's manifest records it.
      */
-    private static ResourceRef resource(Request request) throws UpgradeException {
+    private ResourceManifest.Resource resource(Request request) throws UpgradeException {
         String how = request.kind() == RequestKind.DATASET
                 ? "a DATASET request is approved with the text file to add: approve ID --with FILE"
                 : "a LIBRARY request is approved with its coordinates from the allowed list: approve ID --with GROUP:ARTIFACT:VERSION";
@@ -64,21 +67,9 @@ public final class UpgradeReader {
             throw new UpgradeException(how);
         }
         try {
-            List<ResourceRef> refs = VariantResources.parse(request.decision().value()).all();
-            if (refs.size() != 1) {
-                throw new UpgradeException(how);
-            }
-            return refs.getFirst();
+            return resources.approved(request.decision().value());
         } catch (IllegalArgumentException e) {
             throw new UpgradeException(how + " (" + e.getMessage() + ")", e);
         }
-    }
-
-    /** The value that records a resource put in the run's store for a request: see {@link #read}. */
-    public static String stored(ResourceRef ref) {
-        return switch (ref) {
-            case DatasetRef dataset -> new VariantResources(List.of(dataset), List.of()).toJson();
-            case LibraryRef library -> new VariantResources(List.of(), List.of(library)).toJson();
-        };
     }
 }

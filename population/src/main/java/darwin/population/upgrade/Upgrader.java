@@ -1,8 +1,8 @@
 package darwin.population.upgrade;
 
 import darwin.core.CompileCheck;
+import darwin.core.ResourceManifest;
 import darwin.core.Variant;
-import darwin.trainer.resources.VariantResources;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,14 +13,26 @@ import java.util.TreeMap;
  * deleted file must be there), a resource is listed in its manifest, and the result must compile
  * (with the run's resources, through the compile check it is given); otherwise the variant is left as it was
  * and the reason said, since the members of a run have diverged and a restructuring written
- * against one of them need not fit all.
+ * against one of them need not fit all. The manifest that lists resources is the trainer's; this
+ * class reaches it through the {@link ResourceManifest} port.
  */
 public final class Upgrader {
 
     private final CompileCheck compiler;
+    private final ResourceManifest resources;
 
-    public Upgrader(CompileCheck compiler) {
+    /**
+     * @param compiler compiles a changed variant as the sandbox will
+     * @param resources reads approvals of datasets and libraries and lists them in a variant's manifest
+     */
+    public Upgrader(CompileCheck compiler, ResourceManifest resources) {
         this.compiler = Objects.requireNonNull(compiler, "compiler");
+        this.resources = Objects.requireNonNull(resources, "resources");
+    }
+
+    /** Reads approved requests with the same manifest this upgrader lists resources in. */
+    public UpgradeReader reader() {
+        return new UpgradeReader(resources);
     }
 
     /**
@@ -37,10 +49,10 @@ public final class Upgrader {
         };
     }
 
-    private static Variant added(Upgrade.ResourceAdded added, Variant variant) throws UpgradeException {
+    private Variant added(Upgrade.ResourceAdded added, Variant variant) throws UpgradeException {
         Variant child;
         try {
-            child = VariantResources.derive(variant, added.resource());
+            child = resources.listing(variant, added.resource());
         } catch (IllegalArgumentException e) {
             throw new UpgradeException(e.getMessage(), e);
         }

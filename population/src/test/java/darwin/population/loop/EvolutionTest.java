@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import darwin.core.Budget;
+import darwin.core.CompileCheck;
 import darwin.core.EvaluationResult;
+import darwin.core.Evaluator;
 import darwin.core.Metrics;
+import darwin.core.Mutator;
 import darwin.core.Variant;
 import darwin.memory.RunDirectory;
 import darwin.memory.RunState;
@@ -19,13 +22,16 @@ import darwin.mutation.OfflineMutator;
 import darwin.mutation.catalog.Catalog;
 import darwin.mutation.catalog.CatalogMutator;
 import darwin.mutation.edit.EditApplier;
+import darwin.mutation.edit.UnifiedDiff;
 import darwin.population.selection.Nsga2;
 import darwin.population.upgrade.Upgrader;
 import darwin.trainer.build.SourceCompiler;
 import darwin.trainer.build.VariantCompileCheck;
 import darwin.trainer.cache.ResultCache;
+import darwin.trainer.resources.ResourceApprovals;
 import darwin.trainer.sandbox.LocalEvaluator;
 import darwin.trainer.variant.SeedVariant;
+import darwin.trainer.variant.VariantFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -93,8 +99,14 @@ class EvolutionTest {
     private static Evolution evolution(Path dir, Counting counting) {
         RunDirectory run = new RunDirectory(dir);
         LocalEvaluator evaluator = new LocalEvaluator(counting, 1, ResultCache.under(run.variants()), "test", id -> null);
-        return new Evolution(run, PLAN, MUTATOR, evaluator, JSON, null,
-                new Upgrader(new VariantCompileCheck(SourceCompiler.forRunningJvm())));
+        return new Evolution(run, PLAN, parts(run, MUTATOR, evaluator, new VariantCompileCheck(SourceCompiler.forRunningJvm())),
+                JSON, null);
+    }
+
+    /** The parts a run's assembly builds: the trainer's variant folders and resource manifest, the mutation side's diff. */
+    static EvolutionParts parts(RunDirectory run, Mutator mutator, Evaluator evaluator, CompileCheck compiler) {
+        return new EvolutionParts(mutator, evaluator, new VariantFolders(run.variants()), UnifiedDiff.TEXT,
+                new Upgrader(compiler, new ResourceApprovals()));
     }
 
     private static RunState fresh(Path dir, Counting counting) throws Exception {

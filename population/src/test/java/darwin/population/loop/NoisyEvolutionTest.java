@@ -99,8 +99,8 @@ class NoisyEvolutionTest {
     private static Evolution evolution(Path dir, Noisy noisy, EvolutionPlan plan, int slots) {
         RunDirectory run = new RunDirectory(dir);
         LocalEvaluator evaluator = new LocalEvaluator(noisy, slots, ResultCache.under(run.variants()), "test", id -> null);
-        return new Evolution(run, plan, EvolutionTest.MUTATOR, evaluator, JSON, null,
-                new Upgrader(new VariantCompileCheck(SourceCompiler.forRunningJvm())));
+        return new Evolution(run, plan, EvolutionTest.parts(run, EvolutionTest.MUTATOR, evaluator,
+                new VariantCompileCheck(SourceCompiler.forRunningJvm())), JSON, null);
     }
 
     private static RunState fresh(Path dir, Noisy noisy, EvolutionPlan plan) throws Exception {

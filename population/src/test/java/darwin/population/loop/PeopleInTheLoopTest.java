@@ -35,6 +35,7 @@ import darwin.trainer.build.SourceCompiler;
 import darwin.trainer.build.VariantCompileCheck;
 import darwin.trainer.cache.ResultCache;
 import darwin.trainer.data.Corpus;
+import darwin.trainer.resources.ResourceApprovals;
 import darwin.trainer.resources.ResourceStore;
 import darwin.trainer.resources.VariantResources;
 import darwin.trainer.sandbox.LocalEvaluator;
@@ -101,7 +102,7 @@ class PeopleInTheLoopTest {
         RunDirectory run = new RunDirectory(dir);
         var plan = new EvolutionPlan(3, 3, 3, Budget.seconds(5), 7, new Nsga2(1), await);
         LocalEvaluator evaluator = new LocalEvaluator(evaluation, 1, ResultCache.under(run.variants()), "test", id -> null);
-        return new Evolution(run, plan, mutator, evaluator, JSON, listener, new Upgrader(COMPILER), sleeper);
+        return new Evolution(run, plan, EvolutionTest.parts(run, mutator, evaluator, COMPILER), JSON, listener, sleeper);
     }
 
     private static RequestBook book(Path dir) {
@@ -153,7 +154,7 @@ class PeopleInTheLoopTest {
         assertEquals(7, evolution.ledger().entries(EventType.DECISION).size(), "r1-r3 approved and settled, r4 denied");
         assertEquals(1, evolution.ledger().entries(EventType.SUGGESTION).size());
         assertTrue(mutator.tasks.stream().filter(t -> t.agent().equals("agent-2"))
-                .allMatch(t -> t.suggestions().stream().anyMatch(s -> s.contains("try a longer warm-up"))), "in the prompt");
+                .allMatch(t -> t.suggestions().stream().anyMatch(s -> s.text().contains("try a longer warm-up"))), "in the prompt");
         assertTrue(mutator.tasks.stream().filter(t -> t.agent().equals("agent-1"))
                 .allMatch(t -> t.budget().equals(Budget.seconds(8))), "the task states the new budget");
 
@@ -190,13 +191,13 @@ class PeopleInTheLoopTest {
                 Catalog.standard()), new EditApplier(), compiler);
         var plan = new EvolutionPlan(3, 3, 3, Budget.seconds(5), 7, new Nsga2(1));
         EvolutionTest.Counting evaluation = new EvolutionTest.Counting();
-        Evolution evolution = new Evolution(run, plan, mutator, new LocalEvaluator(evaluation, 1,
-                ResultCache.under(run.variants()), "test", id -> null), JSON, null, new Upgrader(compiler));
+        Evolution evolution = new Evolution(run, plan, EvolutionTest.parts(run, mutator, new LocalEvaluator(evaluation, 1,
+                ResultCache.under(run.variants()), "test", id -> null), compiler), JSON, null);
         RunState start = evolution.begin("people", SEED, JSON.createObjectNode(), Map.of());
         Path text = Files.writeString(dir.resolve("sonnets.txt"), "From fairest creatures we desire increase,\n");
         var added = store.addDataset(text, Corpus.tinyShakespeare().tokenizer());
         book(dir).file("g0-s0", 0, "agent-1", ask(RequestKind.DATASET, "sonnets"));
-        book(dir).decide("r1", RequestStatus.APPROVED, "ada", "", UpgradeReader.stored(added.ref()));
+        book(dir).decide("r1", RequestStatus.APPROVED, "ada", "", ResourceApprovals.value(added.ref()));
 
         RunState first = evolution.generation(start);
 

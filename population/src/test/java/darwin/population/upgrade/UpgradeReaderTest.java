@@ -17,23 +17,25 @@ import org.junit.jupiter.api.Test;
 
 class UpgradeReaderTest {
 
+    static final UpgradeReader READER = new UpgradeReader(new ListedResources());
+
     static Request approved(RequestKind kind, String payload, String with) {
         Request asked = Request.asked("r1", "g1-s0", 1, "agent-1", new UpgradeRequest(kind, "t", "", payload), Instant.EPOCH);
         return asked.decided(RequestStatus.APPROVED, new Request.Decision("ada", Instant.EPOCH, "", with));
     }
 
     static String reason(RequestKind kind, String payload, Budget current) {
-        return assertThrows(UpgradeException.class, () -> UpgradeReader.read(approved(kind, payload, ""), current)).getMessage();
+        return assertThrows(UpgradeException.class, () -> READER.read(approved(kind, payload, ""), current)).getMessage();
     }
 
     @Test
     void aBudgetRisesInTheRunsOwnUnit() throws Exception {
         Budget seconds = Budget.seconds(30);
         for (String form : new String[] {"45", "45 s", "45s", "45 seconds", " 45.0 ", "seconds-45.0"}) {
-            var raised = assertInstanceOf(Upgrade.Budgeted.class, UpgradeReader.read(approved(RequestKind.BUDGET, form, ""), seconds));
+            var raised = assertInstanceOf(Upgrade.Budgeted.class, READER.read(approved(RequestKind.BUDGET, form, ""), seconds));
             assertEquals(Budget.seconds(45), raised.budget(), form);
         }
-        assertEquals(Budget.steps(3000), ((Upgrade.Budgeted) UpgradeReader.read(approved(RequestKind.BUDGET, "999", "3000 steps"),
+        assertEquals(Budget.steps(3000), ((Upgrade.Budgeted) READER.read(approved(RequestKind.BUDGET, "999", "3000 steps"),
                 Budget.steps(2000))).budget(), "the person's value wins over the agent's");
         assertTrue(reason(RequestKind.BUDGET, "20", seconds).contains("only rises"));
         assertTrue(reason(RequestKind.BUDGET, "3000 steps", seconds).contains("incomparable"));
@@ -70,15 +72,15 @@ class UpgradeReaderTest {
     }
 
     private static Budget raised(String form, Budget current) throws UpgradeException {
-        return assertInstanceOf(Upgrade.Budgeted.class, UpgradeReader.read(approved(RequestKind.BUDGET, form, ""), current)).budget();
+        return assertInstanceOf(Upgrade.Budgeted.class, READER.read(approved(RequestKind.BUDGET, form, ""), current)).budget();
     }
 
     @Test
     void aScriptLandsWhereItsPathLineOrItsPackageSays() throws Exception {
-        var byPackage = (Upgrade.ProgramChange) UpgradeReader.read(approved(RequestKind.SCRIPT,
+        var byPackage = (Upgrade.ProgramChange) READER.read(approved(RequestKind.SCRIPT,
                 "package darwin.program;\n\npublic final class Schedule {}\n", ""), Budget.seconds(5));
         assertEquals(Set.of("program/darwin/program/Schedule.java"), byPackage.writes().keySet());
-        var byLine = (Upgrade.ProgramChange) UpgradeReader.read(approved(RequestKind.SCRIPT,
+        var byLine = (Upgrade.ProgramChange) READER.read(approved(RequestKind.SCRIPT,
                 "// path: notes/warmup.txt\nlinear for 100 steps\n", ""), Budget.seconds(5));
         assertEquals(Map.of("program/notes/warmup.txt", "linear for 100 steps\n"), byLine.writes());
         assertTrue(reason(RequestKind.SCRIPT, "just some words", Budget.seconds(5)).contains("path: program/"));
@@ -87,7 +89,7 @@ class UpgradeReaderTest {
 
     @Test
     void aLayoutIsReadAndCheckedPartByPart() throws Exception {
-        var layout = (Upgrade.ProgramChange) UpgradeReader.read(approved(RequestKind.FILE_STRUCTURE,
+        var layout = (Upgrade.ProgramChange) READER.read(approved(RequestKind.FILE_STRUCTURE,
                 "{\"move\": {\"program/a/X.java\": \"b/X.java\"}, \"delete\": [\"program/a/Y.java\"], \"entry\": \"b.X\"}", ""),
                 Budget.seconds(5));
         assertEquals(Map.of("program/a/X.java", "program/b/X.java"), layout.moves());

@@ -16,11 +16,12 @@ import org.junit.jupiter.api.Test;
 
 class UpgraderTest {
 
-    private static final Upgrader UPGRADER = new Upgrader(new VariantCompileCheck(SourceCompiler.forRunningJvm()));
+    private static final Upgrader UPGRADER = new Upgrader(new VariantCompileCheck(SourceCompiler.forRunningJvm()),
+            new ListedResources());
     private static final Variant SEED = SeedVariant.variant();
 
     private static Upgrade read(RequestKind kind, String payload) throws UpgradeException {
-        return UpgradeReader.read(UpgradeReaderTest.approved(kind, payload, ""), Budget.seconds(5));
+        return UpgradeReaderTest.READER.read(UpgradeReaderTest.approved(kind, payload, ""), Budget.seconds(5));
     }
 
     @Test
@@ -48,5 +49,23 @@ class UpgraderTest {
                 "{\"delete\": [\"program/darwin/program/Gone.java\"]}"), SEED)).getMessage();
         assertTrue(reason.contains("does not have"), reason);
         assertEquals(SEED, UPGRADER.apply(read(RequestKind.BUDGET, "10"), SEED), "a budget leaves programs alone");
+    }
+
+    @Test
+    void anApprovedResourceIsListedInTheVariantOnceThroughTheManifest() throws Exception {
+        Upgrade added = UpgradeReaderTest.READER.read(UpgradeReaderTest.approved(RequestKind.DATASET, "poems", "{poems}"),
+                Budget.seconds(5));
+        assertEquals("adds resource poems", added.describe());
+        Variant listed = UPGRADER.apply(added, SEED);
+        assertEquals("{poems}\n", listed.files().get(ListedResources.FILE));
+        assertEquals(List.of(SEED.id()), listed.parents());
+        String reason = assertThrows(UpgradeException.class, () -> UPGRADER.apply(added, listed)).getMessage();
+        assertEquals("this variant has it already", reason);
+    }
+
+    @Test
+    void aResourceApprovalWithoutItsStoredValueSaysHowToApprove() {
+        String reason = UpgradeReaderTest.reason(RequestKind.LIBRARY, "g:a:1", Budget.seconds(5));
+        assertTrue(reason.startsWith("a LIBRARY request is approved with its coordinates"), reason);
     }
 }

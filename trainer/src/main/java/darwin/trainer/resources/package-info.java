@@ -26,6 +26,8 @@
  *       ({@code VariantResources.derive(parent, ref)}, a child of the parent) gives a new id and
  *       with it a new result-cache key: the cache needed no change. Adding a dataset the manifest
  *       lists already gives the parent back; a library replaces another version of its artifact.
+ *       An approval's value is a manifest that lists the one resource it stored; the loop applies
+ *       it through core's {@code ResourceManifest} port, which {@code ResourceApprovals} implements.
  *       Edits cannot touch it ({@code EditApplier} refuses {@code resources/} and says to ask with
  *       a request), {@code HarnessFiles} accepts it, and the prompt shows it with a word on what
  *       each kind does.

@@ -13,6 +13,9 @@
  * content, and its parents. Its id is the first 16 hex digits of a SHA-256 over the entry and every
  * path and content in path order, so identical snapshots share an id whatever their history.
  *
+ * <p>A run keeps its variants in {@code variants/<id>/} through core's {@code VariantStore} port,
+ * which {@code VariantFolders} implements: written once, beside results kept before it.
+ *
  * <p>On disk ({@code VariantDirectory}) a variant is {@code variant.json} (schema, id, entry,
  * parents), the program under {@code program/}, and read-only copies of the harness API's sources
  * under {@code harness/}, there for the program's authors (people and LLMs) to read. Anything else
