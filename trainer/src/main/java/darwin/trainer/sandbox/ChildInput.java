@@ -1,5 +1,6 @@
 package darwin.trainer.sandbox;
 
+import darwin.trainer.measure.ScoringBatches;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -9,14 +10,18 @@ import java.io.UncheckedIOException;
 /**
  * What the parent writes to a child's standard input, and how the child reads it back, before any
  * of the variant's classes load: the report key ({@link ChildReport}) as its length and bytes, and
- * for the scoring child then the held-out tokens as a count and the ids (big-endian 32-bit
- * integers, {@link DataOutputStream}'s). The held-out text reaches the scoring child only this
- * way, and never as a file.
+ * for the scoring child then the rows it is to score ({@link ScoringBatches}): the number of
+ * batches, rows per batch and tokens per row, then the ids (big-endian 32-bit integers,
+ * {@link DataOutputStream}'s). Held-out text reaches the scoring child only this way, never as a
+ * file, and only as those rows: not the split, and not which row is a window and which checks the
+ * model ({@link darwin.trainer.measure.ScoringPlan}).
  */
 final class ChildInput {
 
     private static final int MIN_KEY_BYTES = 16;
     private static final int MAX_KEY_BYTES = 1024;
+    /** The most tokens a scoring may be given (a check on the counts before the array is made). */
+    private static final long MAX_TOKENS = 1L << 28;
 
     private ChildInput() {}
 
@@ -25,9 +30,9 @@ final class ChildInput {
         return frame(key, null);
     }
 
-    /** The scoring child's input: the key, then the held-out tokens. */
-    static byte[] forScoring(byte[] key, int[] heldOut) {
-        return frame(key, heldOut);
+    /** The scoring child's input: the key, then the rows to score. */
+    static byte[] forScoring(byte[] key, ScoringBatches batches) {
+        return frame(key, batches);
     }
 
     /**
@@ -48,31 +53,40 @@ final class ChildInput {
     }
 
     /**
-     * Reads the held-out tokens that follow the key.
+     * Reads the rows to score that follow the key.
      *
-     * @throws IOException when the input ends early or the count is negative
+     * @throws IOException when the input ends early, or its counts are out of bounds or its tokens
+     *     negative
      */
-    static int[] readTokens(DataInputStream in) throws IOException {
-        int count = in.readInt();
-        if (count < 0) {
-            throw new IOException("bad token count " + count);
+    static ScoringBatches readBatches(DataInputStream in) throws IOException {
+        int batches = in.readInt();
+        int rows = in.readInt();
+        int length = in.readInt();
+        if (batches < 1 || rows < 1 || length < 1 || (long) batches * rows * length > MAX_TOKENS) {
+            throw new IOException("bad scoring shape " + batches + "×" + rows + "×" + length);
         }
-        int[] tokens = new int[count];
-        for (int i = 0; i < count; i++) {
+        int[] tokens = new int[batches * rows * length];
+        for (int i = 0; i < tokens.length; i++) {
             tokens[i] = in.readInt();
         }
-        return tokens;
+        try {
+            return new ScoringBatches(batches, rows, length, tokens);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
-    private static byte[] frame(byte[] key, int[] tokens) {
-        int size = 4 + key.length + (tokens == null ? 0 : 4 + 4 * tokens.length);
+    private static byte[] frame(byte[] key, ScoringBatches batches) {
+        int size = 4 + key.length + (batches == null ? 0 : 12 + 4 * batches.tokens().length);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(size);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(key.length);
             out.write(key);
-            if (tokens != null) {
-                out.writeInt(tokens.length);
-                for (int token : tokens) {
+            if (batches != null) {
+                out.writeInt(batches.batches());
+                out.writeInt(batches.rows());
+                out.writeInt(batches.length());
+                for (int token : batches.tokens()) {
                     out.writeInt(token);
                 }
             }
