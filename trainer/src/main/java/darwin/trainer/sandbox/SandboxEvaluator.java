@@ -41,10 +41,11 @@ import java.util.TreeMap;
  * <p>Isolation: the training child gets the variant's classes, the training tokens and a class
  * path without the corpus; it may write only its workspace, has no network (under bubblewrap),
  * is limited in heap and address space, and is killed with all its descendants at budget plus
- * grace. The scoring child gets the trained weights in a fresh workspace and the held-out tokens
- * through a pipe on its standard input. Both report through a line signed with a key only the
- * harness's code in the child knows ({@link ChildReport}); anything else they print counts for
- * nothing.
+ * grace. The scoring child gets the trained weights in a fresh workspace and the rows of a
+ * {@link ScoringPlan} through a pipe on its standard input, and gives back only the model's logits
+ * ({@link LogitsFile}), from which this class computes the held-out loss. Both report through a
+ * line signed with a key only the harness's code in the child knows ({@link ChildReport}); anything
+ * else they print counts for nothing.
  *
  * <p>Resources: the datasets and libraries a variant's manifest lists are found and checked in the
  * store of {@link SandboxSettings#resources()} before anything else; the datasets' text follows the
