@@ -96,6 +96,7 @@ public final class HeldOutEvaluator {
         }
         if (index == plan.repeat()) {
             repeatBatch = batch.clone();
+            nonFinite += countNonFinite(batch, 0, batch.length);
             return; // its rows are compared whole, with the first presentation's
         }
         int rowSize = length * vocabulary;
@@ -211,7 +212,7 @@ public final class HeldOutEvaluator {
             float b = second[i];
             float d = Math.abs(a - b);
             largest = Math.max(largest, d);
-            beyond |= d > TOLERANCE * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+            beyond |= !(d <= TOLERANCE * Math.max(1, Math.max(Math.abs(a), Math.abs(b))));
         }
         return beyond ? Optional.of(largest) : Optional.empty();
     }

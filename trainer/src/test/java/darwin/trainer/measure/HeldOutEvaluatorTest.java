@@ -170,6 +170,16 @@ class HeldOutEvaluatorTest {
         };
         String reason = rejected(judge(nan, 1), EvaluationStatus.DIVERGED).reason();
         assertTrue(reason.startsWith("the trained model's logits are not finite (2 of "), reason);
+        ScoringPlan plan = ScoringPlan.draw(WINDOWS, 1);
+        Model nanWhenShownAgain = (tokens, rows, call) -> {
+            float[] logits = bigram(tokens, 0);
+            if (call == plan.repeat()) {
+                logits[0] = Float.NaN;
+            }
+            return logits;
+        };
+        reason = rejected(judge(nanWhenShownAgain, 1), EvaluationStatus.DIVERGED).reason();
+        assertTrue(reason.startsWith("the trained model's logits are not finite (1 of "), reason);
     }
 
     @Test
