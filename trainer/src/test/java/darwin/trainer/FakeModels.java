@@ -4,11 +4,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.core.Embedding;
 import darwin.trainer.api.Architecture;
 import darwin.trainer.api.LanguageModel;
 import java.util.LinkedHashMap;
 import java.util.SequencedMap;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 /** Hand-made models with known behaviour, for testing the harness's measurements. */
 public final class FakeModels {
@@ -33,6 +36,22 @@ public final class FakeModels {
             public NDArray logits(NDArray tokens) {
                 NDArray next = tokens.get(":, 1:").concat(tokens.get(":, -1:"), 1);
                 return next.oneHot(vocabularySize).toType(DataType.FLOAT32, false).mul(10f);
+            }
+        };
+    }
+
+    /** A bigram model with a random table (normal, standard deviation 2, from {@code seed}): honest, causal, rows independent. */
+    public static LanguageModel bigram(NDManager manager, int vocabularySize, int context, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] values = new float[vocabularySize * vocabularySize];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (2 * random.nextGaussian());
+        }
+        NDArray table = manager.create(values, new Shape(vocabularySize, vocabularySize));
+        return new Fixed(manager, context) {
+            @Override
+            public NDArray logits(NDArray tokens) {
+                return Embedding.embedding(tokens, table, SparseFormat.DENSE).singletonOrThrow();
             }
         };
     }

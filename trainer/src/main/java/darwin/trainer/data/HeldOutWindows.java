@@ -1,5 +1,7 @@
 package darwin.trainer.data;
 
+import java.util.Arrays;
+
 /**
  * The held-out windows a model is scored on: the held-out split cut into non-overlapping windows
  * of a fixed length, of which every {@code every}-th is scored. Cut c predicts tokens
@@ -69,6 +71,22 @@ public final class HeldOutWindows {
         return (long) count * length;
     }
 
+    /** Number of tokens in the held-out split. */
+    public int splitLength() {
+        return tokens.length;
+    }
+
+    /**
+     * A copy of {@code length} tokens of the held-out split from {@code start}: other real text for
+     * the probes that check a model for looking ahead ({@code ScoringPlan}).
+     */
+    public int[] passage(int start, int length) {
+        if (start < 0 || length < 0 || start + length > tokens.length) {
+            throw new IndexOutOfBoundsException(length + " tokens from " + start + " of " + tokens.length);
+        }
+        return Arrays.copyOfRange(tokens, start, start + length);
+    }
+
     /**
      * Copies the given scored windows, columns {@code from … from+width−1}, into row-major
      * {@code windows.length × width} arrays.
@@ -88,22 +106,5 @@ public final class HeldOutWindows {
                 targets[row + t] = tokens[start + t + 1];
             }
         }
-    }
-
-    /**
-     * The windows scored together in batch {@code batch} of {@code batches}: every
-     * {@code batches}-th scored window, so that no two neighbouring windows (whose text continues
-     * one into the other) are ever in the same batch.
-     */
-    public int[] strided(int batch, int batches) {
-        if (batches < 1 || batch < 0 || batch >= batches) {
-            throw new IndexOutOfBoundsException("batch " + batch + " of " + batches);
-        }
-        int n = (count - batch + batches - 1) / batches;
-        int[] windows = new int[n];
-        for (int i = 0; i < n; i++) {
-            windows[i] = batch + i * batches;
-        }
-        return windows;
     }
 }

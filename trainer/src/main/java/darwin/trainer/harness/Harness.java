@@ -8,7 +8,10 @@ import darwin.program.NanoGpt;
 import darwin.trainer.api.TrainingProgram;
 import darwin.trainer.data.Corpus;
 import darwin.trainer.device.Engines;
+import darwin.trainer.measure.HeldOutEvaluator;
 import darwin.trainer.measure.PeakCalibration;
+import darwin.trainer.measure.Score;
+import darwin.trainer.measure.ScoringPlan;
 import java.util.OptionalDouble;
 
 /**
@@ -165,15 +168,23 @@ public final class Harness {
             if (!outcome.trained()) {
                 return outcome.failure();
             }
-            listener.onPhase("checking causality");
-            Scorer.Result scored = new Scorer(corpus.heldOutWindows(settings.heldOutWindow(), settings.heldOutEvery()), vocabulary, request.seed())
-                    .score(outcome.model(), manager, () -> listener.onPhase("scoring the held-out windows"));
+            listener.onPhase("scoring the held-out windows");
+            ScoringPlan plan = ScoringPlan.draw(corpus.heldOutWindows(settings.heldOutWindow(), settings.heldOutEvery()));
+            HeldOutEvaluator judge = new HeldOutEvaluator(plan, vocabulary);
+            Scorer.Result scored = new Scorer(plan.batches(), vocabulary).score(outcome.model(), manager, judge::accept);
             if (scored.failure() != null) {
                 return scored.failure().withLogTail(outcome.logTail());
             }
+            Score score;
+            switch (judge.verdict()) {
+                case HeldOutEvaluator.Rejected rejected -> {
+                    return EvaluationResult.failed(rejected.status(), rejected.reason(), outcome.logTail());
+                }
+                case HeldOutEvaluator.Measured measured -> score = new Score(measured.valLoss(), scored.flops());
+            }
             String granted = grant.describe();
             return EvaluationResult.ok(
-                    scored.score().metrics(outcome.tokens(), outcome.steps(), outcome.trainSeconds(), peak,
+                    score.metrics(outcome.tokens(), outcome.steps(), outcome.trainSeconds(), peak,
                             (System.nanoTime() - wallStart) / 1e9, device.toString(), grant.speedTokensPerSecond()),
                     granted.isEmpty() ? "trained and measured" : "trained and measured; " + granted,
                     outcome.logTail());

@@ -2,8 +2,9 @@
  * The harness that trains a program and measures what it returns: it grants a FLOPs or equal-time
  * budget as tokens (the latter by interleaved speed probes against the seed, whose throughput on
  * this machine is calibrated once), hands out batches and counts them against the budget, logs
- * the training curve, catches every way a program can fail, checks the model is causal, and scores
- * it on the held-out windows.
+ * the training curve, catches every way a program can fail, and runs the returned model on the
+ * scoring batches ({@code Scorer}), whose logits trusted code judges
+ * ({@code darwin.trainer.measure.HeldOutEvaluator}).
  *
  * <h2>The training contract in detail</h2>
  *
@@ -56,18 +57,25 @@
  *   <li><b>Held-out loss.</b> The held-out split cut into non-overlapping 64-token windows (1,742
  *       for tinyshakespeare), of which every second one is scored
  *       ({@code HeldOutWindows.DEFAULT_EVERY}: 871 windows, 55,744 predicted tokens) — the same
- *       windows for every variant — by harness code after training, with autograd off. The sample
+ *       windows for every variant — after training, with autograd off: {@code Scorer} runs the
+ *       model on the batches of a {@code ScoringPlan} and hands on its logits as plain floats, and
+ *       {@code HeldOutEvaluator} computes the loss from them in double precision. In the sandbox the
+ *       two are in different processes: the scorer in the child that runs the program, the
+ *       evaluator in the parent (see {@code darwin.trainer.sandbox}); in process, {@code Harness}
+ *       (trusted code only) joins them directly. The sample
  *       halves the forward passes of an evaluation and scores the seed within 0.003 of the whole
  *       split (BENCHMARKS.md), well inside the ±0.01 the figure must be stable to;
  *       {@code darwin train --held-out-every 1} scores the whole split, as the reference figure for
  *       the seed was measured. Cached results record the sample in their schema (2), so a result
  *       scored on other windows is never reused.
- *   <li><b>Causality.</b> Before the loss is accepted, the harness changes the tokens after
- *       position t on random inputs and checks that the logits at 0..t do not move. A model that
- *       looks ahead is a {@code VIOLATION}, whatever its loss.
+ *   <li><b>A pure, causal model.</b> Mixed into the scoring batches, where the model cannot tell
+ *       them from the windows, are windows shown again among other rows, a whole batch shown twice,
+ *       and probes of real held-out text that change a window after a position t. A model whose
+ *       logits for the same row differ (state carried between calls, rows mixed) or move at 0..t
+ *       (a look-ahead) is a {@code VIOLATION}, whatever its loss ({@code ScoringPlan}).
  *   <li><b>Failures.</b> Whatever the program throws becomes a result with a status and a one-line
  *       reason ({@code RUNTIME_ERROR}, {@code OUT_OF_MEMORY}, {@code DIVERGED} for a non-finite
- *       training or held-out loss, {@code VIOLATION} for no model or a look-ahead);
+ *       training loss or logits, {@code VIOLATION} for no model or a failed check);
  *       {@code Harness.evaluate} never throws for a program's fault. The program's own reports make
  *       only the training curve.
  * </ul>

@@ -29,10 +29,9 @@ record ChildArguments(Map<String, String> values) {
         return List.copyOf(arguments);
     }
 
-    /** The scoring child's arguments: the held-out windows' length and stride among them. */
-    static List<String> forScoring(String entry, long seed, int vocabulary, int window, int every) {
-        return List.of("--entry", entry, "--seed", Long.toString(seed), "--vocabulary", Integer.toString(vocabulary),
-                "--window", Integer.toString(window), "--every", Integer.toString(every));
+    /** The scoring child's arguments; the rows it scores come on its standard input ({@link ChildInput}). */
+    static List<String> forScoring(String entry, int vocabulary) {
+        return List.of("--entry", entry, "--vocabulary", Integer.toString(vocabulary));
     }
 
     static ChildArguments parse(String[] args) {

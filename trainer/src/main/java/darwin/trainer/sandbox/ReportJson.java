@@ -20,12 +20,13 @@ import java.util.Optional;
  *                            "variantTokensPerSecond": …, "seconds": …, "pairs": 3,
  *                            "calibratedReferenceTokensPerSecond": …}}
  * scoring:  {"status": "OK" | a failure's status, "reason": "…", "harnessFailure": true,
- *            "engineReadySeconds": 0.8, "checkSeconds": …, "heldOutSeconds": …, "scoringSeconds": …,
- *            "valLoss": 3.1, "parameters": …, "matmulParameters": …, "layers": …, "width": …,
- *            "contextLength": …}
+ *            "engineReadySeconds": 0.8, "heldOutSeconds": …, "scoringSeconds": …,
+ *            "parameters": …, "matmulParameters": …, "layers": …, "width": …, "contextLength": …}
  * }</pre>
  *
- * <p>A failure has a reason and no trained or scored figures; {@code harnessFailure} is there only
+ * <p>The scoring report carries no held-out loss: the parent computes it from the logits file
+ * ({@link LogitsFile}), and a field the reader does not know, a {@code valLoss} among them, is
+ * ignored. A failure has a reason and no trained or scored figures; {@code harnessFailure} is there only
  * when true; a trained report has no reason. Every figure a script reads by its name ending in
  * {@code Seconds} keeps that name (scripts/bench-evaluate.sh).
  *
@@ -56,13 +57,12 @@ final class ReportJson {
         object(json, "the report");
         String status = text(json, "status");
         ScoreReport.Ending ending = status.equals(SCORED)
-                ? new ScoreReport.Scored(number(json, "valLoss"), new FlopCount(integer(json, "parameters"),
+                ? new ScoreReport.Scored(new FlopCount(integer(json, "parameters"),
                         integer(json, "matmulParameters"), smallInteger(json, "layers"), smallInteger(json, "width"),
                         smallInteger(json, "contextLength")))
                 : readFailure(json, status);
         Optional<ScoreReport.Times> times = json.has("scoringSeconds")
-                ? Optional.of(new ScoreReport.Times(number(json, "checkSeconds"), number(json, "heldOutSeconds"),
-                        number(json, "scoringSeconds")))
+                ? Optional.of(new ScoreReport.Times(number(json, "heldOutSeconds"), number(json, "scoringSeconds")))
                 : Optional.empty();
         return new ScoreReport(ending, number(json, "engineReadySeconds"), times);
     }

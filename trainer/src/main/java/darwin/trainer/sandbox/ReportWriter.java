@@ -44,7 +44,6 @@ final class ReportWriter {
             case ScoreReport.Scored scored -> {
                 FlopCount flops = scored.flops();
                 json.put("status", SCORED);
-                json.put("valLoss", scored.valLoss());
                 json.put("parameters", flops.parameters());
                 json.put("matmulParameters", flops.matmulParameters());
                 json.put("layers", (long) flops.layers());
@@ -55,7 +54,6 @@ final class ReportWriter {
         }
         json.put("engineReadySeconds", report.engineReadySeconds());
         report.times().ifPresent(times -> {
-            json.put("checkSeconds", times.checkSeconds());
             json.put("heldOutSeconds", times.heldOutSeconds());
             json.put("scoringSeconds", times.scoringSeconds());
         });

@@ -11,7 +11,9 @@ import darwin.trainer.data.HeldOutWindows;
 import darwin.trainer.device.Engines;
 import darwin.trainer.harness.TokenGrant;
 import darwin.trainer.harness.TrainingListener;
+import darwin.trainer.measure.HeldOutEvaluator;
 import darwin.trainer.measure.Score;
+import darwin.trainer.measure.ScoringPlan;
 import darwin.trainer.process.ProcessOutcome;
 import darwin.trainer.process.ProcessRunner;
 import darwin.trainer.process.ProcessSpec;
@@ -39,10 +41,11 @@ import java.util.TreeMap;
  * <p>Isolation: the training child gets the variant's classes, the training tokens through a pipe
  * on its standard input (never as a file) and a class path without the corpus; it may write only its workspace, has no network (under bubblewrap),
  * is limited in heap and address space, and is killed with all its descendants at budget plus
- * grace. The scoring child gets the trained weights in a fresh workspace and the held-out tokens
- * through a pipe on its standard input. Both report through a line signed with a key only the
- * harness's code in the child knows ({@link ChildReport}); anything else they print counts for
- * nothing.
+ * grace. The scoring child gets the trained weights in a fresh workspace and the rows of a
+ * {@link ScoringPlan} through a pipe on its standard input, and gives back only the model's logits
+ * ({@link LogitsFile}), from which this class computes the held-out loss. Both report through a
+ * line signed with a key only the harness's code in the child knows ({@link ChildReport}); anything
+ * else they print counts for nothing.
  *
  * <p>Resources: the datasets and libraries a variant's manifest lists are found and checked in the
  * store of {@link SandboxSettings#resources()} before anything else; the datasets' text follows the
@@ -203,10 +206,10 @@ public final class SandboxEvaluator {
         // from training
         byte[] scoreKey = ChildReport.newKey();
         List<Path> libraries = resources.libraryJars();
-        ProcessSpec scoreSpec = command.scoring(score, libraries,
-                ChildArguments.forScoring(variant.entry(), seed, vocabulary, settings.heldOutWindow(), HeldOutWindows.DEFAULT_EVERY),
-                trainLimit.plus(settings.scoreLimit()).plus(settings.grace()),
-                ChildInput.forScoring(scoreKey, corpus.heldOutTokens()));
+        // drawn afresh for every evaluation, so that the program cannot know which rows check it
+        ScoringPlan plan = ScoringPlan.draw(corpus.heldOutWindows(settings.heldOutWindow(), HeldOutWindows.DEFAULT_EVERY));
+        ProcessSpec scoreSpec = command.scoring(score, libraries, ChildArguments.forScoring(variant.entry(), vocabulary),
+                trainLimit.plus(settings.scoreLimit()).plus(settings.grace()), ChildInput.forScoring(scoreKey, plan.batches()));
         byte[] trainKey = ChildReport.newKey();
         ProcessSpec trainSpec = command.training(train, libraries,
                 ChildArguments.forTraining(variant.entry(), budget, seed, vocabulary, referenceThroughput), trainLimit,
@@ -266,10 +269,17 @@ public final class SandboxEvaluator {
             ScoreReport scoreReport = children.scoreReport(scored, budget);
             return switch (scoreReport.ending()) {
                 case ReportedFailure failure -> failure.result(curveTail);
-                case ScoreReport.Scored s -> EvaluationResult.ok(new Score(s.valLoss(), s.flops()).metrics(done.tokens(),
-                        done.steps(), done.trainSeconds(), peakFlops, (System.nanoTime() - start) / 1e9,
-                        Engines.defaultDevice().toString(), grant.speedTokensPerSecond()),
-                        how(trained.sandboxed() && scored.sandboxed(), resources, trainReport.trainingTokens(), grant), curveTail);
+                // the loss is computed here, from the logits as plain numbers, never taken from the child
+                case ScoreReport.Scored s -> switch (LogitsFile.judge(score.logits(), plan, vocabulary)) {
+                    case HeldOutEvaluator.Rejected rejected -> EvaluationResult.failed(rejected.status(), rejected.reason(),
+                            curveTail);
+                    case HeldOutEvaluator.Measured measured -> EvaluationResult.ok(new Score(measured.valLoss(), s.flops())
+                            .metrics(done.tokens(), done.steps(), done.trainSeconds(), peakFlops,
+                                    (System.nanoTime() - start) / 1e9, Engines.defaultDevice().toString(),
+                                    grant.speedTokensPerSecond()),
+                            how(trained.sandboxed() && scored.sandboxed(), resources, trainReport.trainingTokens(), grant),
+                            curveTail);
+                };
             };
         } catch (ChildFailure e) {
             return e.result();

@@ -4,29 +4,31 @@ import ai.djl.ndarray.NDManager;
 import darwin.core.EvaluationStatus;
 import darwin.trainer.api.LanguageModel;
 import darwin.trainer.api.TrainingProgram;
-import darwin.trainer.data.HeldOutWindows;
 import darwin.trainer.device.Engines;
 import darwin.trainer.harness.Scorer;
 import darwin.trainer.harness.TrainingSession;
 import darwin.trainer.json.JsonObject;
 import darwin.trainer.measure.FlopCount;
+import darwin.trainer.measure.ScoringBatches;
 import java.io.DataInputStream;
 import java.nio.file.Files;
 import java.util.Optional;
 
 /**
  * The scoring process: builds the variant's untrained model with {@code newModel}, loads the
- * trained weights into it, scores it with the harness's {@link Scorer}, and sends a
- * {@link ScoreReport}.
+ * trained weights into it, runs it on the batches it was given with the harness's {@link Scorer},
+ * writes the logits to its {@link LogitsFile} and sends a {@link ScoreReport}. It computes no loss
+ * and checks nothing the parent believes: it runs the program's code, so the parent judges the
+ * logits itself ({@link darwin.trainer.measure.HeldOutEvaluator}).
  *
  * <p>The parent starts it while the variant is still training: it loads the engine, creates
  * {@code engine.ready} and waits for {@code weights.ready}, so that its start-up does not add to
  * the evaluation's time and does not compete with the training for the cores.
  *
- * <p>Arguments ({@link ChildArguments#forScoring}): {@code --entry CLASS --seed N --vocabulary V
- * --window L --every K}. Standard input ({@link ChildInput}): the report key, then the held-out
- * tokens. The held-out text reaches this process only through its standard input, read in full
- * into a local variable before any of the variant's code is loaded; it is never written to a file.
+ * <p>Arguments ({@link ChildArguments#forScoring}): {@code --entry CLASS --vocabulary V}.
+ * Standard input ({@link ChildInput}): the report key, then the token rows to score, in batches.
+ * Held-out text reaches this process only through its standard input, read in full into a local
+ * variable before any of the variant's code is loaded; it is never written to a file.
  */
 public final class ScoreChild {
 
@@ -35,16 +37,13 @@ public final class ScoreChild {
     public static void main(String[] args) throws Exception {
         DataInputStream in = new DataInputStream(System.in);
         byte[] key = ChildInput.readKey(in);
-        int[] heldOut = ChildInput.readTokens(in);
+        ScoringBatches batches = ChildInput.readBatches(in);
         ChildReporter reporter = ChildReporter.onStandardOutput(key);
         ChildArguments arguments = ChildArguments.parse(args);
         Workspace workspace = Workspace.current();
         double engineReady = 0;
         try {
-            long seed = Long.parseLong(arguments.get("seed"));
             int vocabulary = Integer.parseInt(arguments.get("vocabulary"));
-            int window = Integer.parseInt(arguments.get("window"));
-            int every = Integer.parseInt(arguments.get("every"));
             reporter.warmUp(ScoreChild::sample, false);
             Engines.load();
             engineReady = ChildReporter.secondsSinceStart();
@@ -80,18 +79,16 @@ public final class ScoreChild {
                             "newModel failed: " + TrainingSession.describe(e)), engineReady, Optional.empty()));
                     return;
                 }
-                long checksStart = System.nanoTime();
-                long[] lossStart = {Long.MIN_VALUE};
-                Scorer.Result scored = new Scorer(new HeldOutWindows(heldOut, window, every), vocabulary, seed)
-                        .score(model, manager, () -> lossStart[0] = System.nanoTime());
+                long heldOutStart = System.nanoTime();
+                Scorer.Result scored;
+                try (LogitsFile.Writer logits = LogitsFile.create(workspace.logits(), batches, vocabulary)) {
+                    scored = new Scorer(batches, vocabulary).score(model, manager, logits);
+                }
                 long end = System.nanoTime();
-                // a scoring that failed in the checks never reached the held-out loss
-                long checksEnd = lossStart[0] == Long.MIN_VALUE ? end : lossStart[0];
-                ScoreReport.Times times = new ScoreReport.Times((checksEnd - checksStart) / 1e9, (end - checksEnd) / 1e9,
-                        (end - scoringStart) / 1e9);
+                ScoreReport.Times times = new ScoreReport.Times((end - heldOutStart) / 1e9, (end - scoringStart) / 1e9);
                 ScoreReport.Ending ending = scored.failure() != null
                         ? ReportedFailure.of(scored.failure())
-                        : new ScoreReport.Scored(scored.score().valLoss(), scored.score().flops());
+                        : new ScoreReport.Scored(scored.flops());
                 reporter.send(new ScoreReport(ending, engineReady, Optional.of(times)));
             }
         } catch (Throwable failure) {
@@ -102,7 +99,7 @@ public final class ScoreChild {
 
     /** A throw-away report for the warm-up, of the scored kind, whose framing loads what the real one needs. */
     private static JsonObject sample() {
-        return ReportWriter.write(new ScoreReport(new ScoreReport.Scored(1, new FlopCount(1, 1, 1, 1, 1)), 0.5,
-                Optional.of(new ScoreReport.Times(0.5, 0.5, 0.5))));
+        return ReportWriter.write(new ScoreReport(new ScoreReport.Scored(new FlopCount(1, 1, 1, 1, 1)), 0.5,
+                Optional.of(new ScoreReport.Times(0.5, 0.5))));
     }
 }

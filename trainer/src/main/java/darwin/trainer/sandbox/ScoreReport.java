@@ -19,16 +19,13 @@ record ScoreReport(Ending ending, double engineReadySeconds, Optional<Times> tim
     sealed interface Ending permits Scored, ReportedFailure {}
 
     /**
-     * The trained model passed the harness's checks and was measured.
+     * The trained model's logits on every batch are in the logits file. The report carries no loss
+     * and no verdict: what the program's JVM says about its own model counts for nothing.
      *
-     * @param valLoss the mean cross-entropy over the held-out windows (nats): finite, not negative
      * @param flops the model's parameter counts and shape, which its FLOPs per token are counted from
      */
-    record Scored(double valLoss, FlopCount flops) implements Ending {
+    record Scored(FlopCount flops) implements Ending {
         Scored {
-            if (!Double.isFinite(valLoss) || valLoss < 0) {
-                throw new IllegalArgumentException("a held-out loss is a finite cross-entropy, not " + valLoss);
-            }
             Objects.requireNonNull(flops, "flops");
         }
     }
@@ -36,13 +33,11 @@ record ScoreReport(Ending ending, double engineReadySeconds, Optional<Times> tim
     /**
      * Seconds the scoring's parts took (informational: the benchmarks print them).
      *
-     * @param checkSeconds the checks for non-finite logits, looking ahead and mixing rows
-     * @param heldOutSeconds the held-out loss
+     * @param heldOutSeconds the model's forward passes over every batch, and writing their logits
      * @param scoringSeconds everything from reading the weights to the end
      */
-    record Times(double checkSeconds, double heldOutSeconds, double scoringSeconds) {
+    record Times(double heldOutSeconds, double scoringSeconds) {
         Times {
-            ReportFigures.seconds("checkSeconds", checkSeconds);
             ReportFigures.seconds("heldOutSeconds", heldOutSeconds);
             ReportFigures.seconds("scoringSeconds", scoringSeconds);
         }

@@ -28,6 +28,11 @@ public record Workspace(Path root) {
         return root.resolve("weights.bin");
     }
 
+    /** The scoring child's logits ({@link LogitsFile}). */
+    public Path logits() {
+        return root.resolve("logits.f32");
+    }
+
     public Path curve() {
         return root.resolve("curve.jsonl");
     }

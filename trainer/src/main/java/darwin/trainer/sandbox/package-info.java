@@ -87,14 +87,23 @@
  *       scoring child (read once). The parent hashes them after handing them over, while the
  *       scoring child reads them (the launcher's client compiler has no SHA-256 intrinsic: about 45
  *       ms for the seed's weights), and the scoring result counts only when the hashes agree.
- *   <li><b>Scoring child.</b> It read the key and then the held-out tokens from a pipe on its stdin
- *       before loading any variant class (nothing to reopen by a path; the tokens live in a local
- *       variable). It builds the untrained model with the program's {@code newModel}, loads the
- *       weights (names and shapes must match: else {@code VIOLATION}), and runs the {@code Scorer}:
- *       non-finite logits are {@code DIVERGED}, a model that looks ahead or mixes the rows of a
- *       batch is a {@code VIOLATION}, then the held-out loss over the fixed windows, 32 to a batch,
- *       batched by stride so that no window shares a batch with the window whose text follows it.
- *       Small batches suit a fresh process: every page of a batch's activations is faulted in the
+ *   <li><b>Scoring child.</b> The parent draws a {@code ScoringPlan} with a fresh secret seed. The
+ *       child reads the key and then the plan's token rows ({@code ScoringBatches}: every held-out
+ *       window once, and rows that check the model, which it cannot tell apart) from a pipe on its
+ *       stdin before loading any variant class (nothing to reopen by a path; the rows live in a
+ *       local variable; it never gets the split). It builds the untrained model with the program's
+ *       {@code newModel}, loads the weights (names and shapes must match: else {@code VIOLATION}),
+ *       runs the {@code Scorer}, which writes each batch's logits as float32 to its
+ *       {@code LogitsFile}, and reports {@code Scored} with the FLOP count and no loss.
+ *   <li><b>Judging.</b> Once the child has ended, the parent reads the logits file: only a regular
+ *       file (no link followed) of exactly batches × rows × length × vocabulary values, read batch
+ *       by batch into a {@code HeldOutEvaluator}; anything else is a {@code VIOLATION}. Non-finite
+ *       logits are {@code DIVERGED}; a model that carries state between calls, mixes the rows of a
+ *       batch or looks ahead is a {@code VIOLATION}; else the parent computes the held-out loss.
+ *       Code in the child's JVM, whatever it does (a proxy {@code NDArray}, a report it forged with
+ *       the key it stole), can change only the logits: a signed report's {@code valLoss}, were there
+ *       one, is not read. The seed's logits are about 16 MB (30 batches of 32 × 64 × 65 floats).
+ *       Batches of 32 suit a fresh process: every page of a batch's activations is faulted in the
  *       first time it is used, and 32 windows touch a quarter of what 128 do for the same speed per
  *       token (BENCHMARKS.md).
  *   <li><b>Metrics</b> are computed by the parent from the two reports and the calibrated peak.
@@ -103,7 +112,7 @@
  * <p>The reports are records that check themselves, written by the child mains with
  * {@code ReportWriter} (on {@code JsonObject}: no Jackson in a child) and read by the parent with
  * {@code ReportJson}: {@code TrainReport} (ending, training tokens, engine start-up seconds, the
- * curve's tail) and {@code ScoreReport} (ending {@code Scored} with the loss and the FLOP count, or
+ * curve's tail) and {@code ScoreReport} (ending {@code Scored} with the FLOP count, or
  * a failure; the scoring's timings). A {@code ReportedFailure} carries the child's
  * {@code harnessFailure} flag (a curve it could not write) into the result, so that the flag, not
  * the reason's words, keeps it out of the cache. The JSON keeps the names the benchmark script
@@ -151,9 +160,11 @@
  * ({@code --sandbox none}, or a machine where it does not work) children are plain processes: still
  * killed with all their descendants, still without the corpus on their class path, but able to read
  * and write what the user can; the result's reason says so. What the sandbox does not stop: a
- * program may use reflection on the harness objects in its own JVM (the training counts) — the
- * scoring, the held-out text and the report key are out of its reach, but a deliberately hostile
- * program could misreport its own step count. LLM-written training code is the threat model, not an
+ * program may use reflection on the harness objects in its own JVM (the training counts), and a
+ * security provider it installs sees the report key when the harness signs (the
+ * {@code forges-report} fixture) — the held-out split is out of its reach and its score is the
+ * parent's, computed from its logits, but a deliberately hostile program could misreport its own
+ * step count. LLM-written training code is the threat model, not an
  * attacker who targets darwin.
  *
  * <p>{@code LocalEvaluator} implements the {@code Evaluator} port: a semaphore of {@code slots}

@@ -89,23 +89,14 @@ class CorpusTest {
     }
 
     @Test
-    void stridedBatchesCoverEveryWindowOnceAndNeverPairNeighbours() {
+    void aPassageIsACopyOfTheHeldOutSplit() {
         HeldOutWindows windows = SHAKESPEARE.heldOutWindows(64);
-        int batches = 14;
-        boolean[] seen = new boolean[windows.count()];
-        for (int batch = 0; batch < batches; batch++) {
-            int[] rows = windows.strided(batch, batches);
-            for (int i = 0; i < rows.length; i++) {
-                assertTrue(!seen[rows[i]], "window " + rows[i] + " twice");
-                seen[rows[i]] = true;
-                if (i > 0) {
-                    assertTrue(rows[i] - rows[i - 1] > 1, "neighbours in one batch");
-                }
-            }
-        }
-        for (boolean s : seen) {
-            assertTrue(s);
-        }
+        int[] split = SHAKESPEARE.heldOutTokens();
+        assertEquals(split.length, windows.splitLength());
+        assertArrayEquals(Arrays.copyOfRange(split, 100, 130), windows.passage(100, 30));
+        windows.passage(0, 5)[0] = -1;
+        assertEquals(split[0], windows.passage(0, 1)[0], "a copy, not the split itself");
+        assertThrows(IndexOutOfBoundsException.class, () -> windows.passage(split.length - 3, 4));
     }
 
     @Test

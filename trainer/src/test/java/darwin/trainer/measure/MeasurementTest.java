@@ -1,12 +1,20 @@
 package darwin.trainer.measure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import darwin.core.EvaluationStatus;
 import darwin.trainer.FakeModels;
 import darwin.trainer.api.LanguageModel;
 import darwin.trainer.data.Corpus;
+import darwin.trainer.data.HeldOutWindows;
+import darwin.trainer.harness.Scorer;
 import darwin.trainer.device.Engines;
 import darwin.program.NanoGpt;
 import darwin.program.GptConfig;
@@ -61,34 +69,82 @@ class MeasurementTest {
         assertEquals(100, count.matmulParameters());
     }
 
-    @Test
-    void uniformModelScoresLnVOnTheHeldOutWindows() {
-        HeldOutEvaluator evaluator = new HeldOutEvaluator(CORPUS.heldOutWindows(64));
-        assertEquals(Math.log(65), evaluator.loss(FakeModels.uniform(manager, 65, 64), manager), 1e-5);
-        // a model with a shorter context scores each window in pieces
-        assertEquals(Math.log(65), evaluator.loss(FakeModels.uniform(manager, 65, 24), manager), 1e-5);
+    /** Scores a model as the harness does: the scorer runs it, the judge gets its logits as plain numbers. */
+    private static HeldOutEvaluator.Verdict score(LanguageModel model, long seed) {
+        ScoringPlan plan = ScoringPlan.draw(CORPUS.heldOutWindows(64, HeldOutWindows.DEFAULT_EVERY), seed);
+        HeldOutEvaluator judge = new HeldOutEvaluator(plan, 65);
+        Scorer.Result result = new Scorer(plan.batches(), 65).score(model, manager, judge::accept);
+        assertEquals(null, result.failure());
+        return judge.verdict();
+    }
+
+    private static double loss(LanguageModel model, long seed) {
+        return assertInstanceOf(HeldOutEvaluator.Measured.class, score(model, seed)).valLoss();
     }
 
     @Test
-    void heldOutLossOfTheSameWeightsIsStable() {
+    void uniformModelScoresLnVOnTheHeldOutWindows() {
+        assertEquals(Math.log(65), loss(FakeModels.uniform(manager, 65, 64), 1), 1e-9);
+        // a model with a shorter context scores each window in pieces
+        assertEquals(Math.log(65), loss(FakeModels.uniform(manager, 65, 24), 2), 1e-9);
+    }
+
+    @Test
+    void heldOutLossOfTheSameWeightsIsTheSameWhateverThePlan() {
         LanguageModel model = new NanoGpt(new GptConfig(1, 2, 32, 64, 4, 1e-3, 1e-4, 10, 0.1, 0.9, 0.99, 1, 0, false))
                 .newModel(manager, 65);
-        HeldOutEvaluator evaluator = new HeldOutEvaluator(CORPUS.heldOutWindows(64));
-        double first = evaluator.loss(model, manager);
-        double second = evaluator.loss(model, manager);
-        assertEquals(first, second, 1e-6);
+        double first = loss(model, 1);
+        double second = loss(model, 2);
+        assertEquals(first, second, 1e-9);
         assertTrue(first > 3.5 && first < 5, "an untrained model is near ln(65): " + first);
     }
 
+    /**
+     * The loss computed from plain logits in double precision is the loss the scoring child used to
+     * compute itself (float32 log-softmax, gathered and summed per batch of 32 windows taken by
+     * stride), within 1e-6, for the seed's model with random weights and a bigram table.
+     */
     @Test
-    void causalityCheckPassesTheSeedAndCatchesALookAhead() {
-        CausalityCheck check = new CausalityCheck(3);
-        assertTrue(check.violation(new NanoGpt().newModel(manager, 65), manager, 65).isEmpty());
-        var violation = check.violation(FakeModels.lookingAhead(manager, 65, 64), manager, 65);
-        assertTrue(violation.isPresent());
-        assertTrue(violation.get().contains("looks ahead"), violation.get());
+    void theLossFromPlainLogitsIsTheLossTheScoringChildComputedBefore() {
+        LanguageModel seed = new NanoGpt().newModel(manager, 65);
+        assertEquals(inChildLoss(seed), loss(seed, 3), 1e-6);
+        LanguageModel bigram = FakeModels.bigram(manager, 65, 64, 7);
+        double before = inChildLoss(bigram);
+        assertEquals(before, loss(bigram, 4), 1e-6);
+        assertTrue(Math.abs(before - Math.log(65)) > 0.1, "the bigram's logits are not flat: " + before);
+    }
+
+    /** The held-out loss as the scoring child computed it before it handed on plain logits. */
+    private static double inChildLoss(LanguageModel model) {
+        HeldOutWindows windows = CORPUS.heldOutWindows(64, HeldOutWindows.DEFAULT_EVERY);
+        int batches = (windows.count() + 31) / 32;
+        double total = 0;
+        for (int batch = 0; batch < batches; batch++) {
+            int n = (windows.count() - batch + batches - 1) / batches;
+            int[] rows = new int[n];
+            for (int i = 0; i < n; i++) {
+                rows[i] = batch + i * batches;
+            }
+            long[] inputs = new long[n * 64];
+            long[] targets = new long[n * 64];
+            windows.copy(rows, 0, 64, inputs, targets);
+            try (NDScope arrays = new NDScope(); NDManager scope = manager.newSubManager()) {
+                NDArray logits = model.logits(scope.create(inputs, new Shape(n, 64)));
+                NDArray y = scope.create(targets, new Shape(n, 64, 1));
+                total += -logits.toType(DataType.FLOAT32, false).logSoftmax(-1).gather(y, -1).sum().getFloat();
+            }
+        }
+        return total / windows.predictions();
+    }
+
+    @Test
+    void theSeedPassesTheChecksAndALookAheadIsCaughtOnRealText() {
+        assertInstanceOf(HeldOutEvaluator.Measured.class, score(new NanoGpt().newModel(manager, 65), 5));
+        var rejected = assertInstanceOf(HeldOutEvaluator.Rejected.class, score(FakeModels.lookingAhead(manager, 65, 64), 6));
+        assertEquals(EvaluationStatus.VIOLATION, rejected.status());
+        assertTrue(rejected.reason().contains("looks ahead"), rejected.reason());
         // and the cheat would have scored a near-zero loss
-        double cheat = new HeldOutEvaluator(CORPUS.heldOutWindows(64)).loss(FakeModels.lookingAhead(manager, 65, 64), manager);
+        double cheat = inChildLoss(FakeModels.lookingAhead(manager, 65, 64));
         assertTrue(cheat < 0.5, "the look-ahead model's loss: " + cheat);
     }
 

@@ -49,7 +49,8 @@ class AdversarialFixturesTest {
             "loops-forever", "sleeps-past-budget", "allocates-heap", "allocates-native", "spawns-process",
             "writes-outside", "reads-heldout", "shadows-harness", "edits-harness", "fake-metrics", "returns-nan",
             "looks-ahead", "mixes-rows", "no-model", "wrong-entry", "loads-darwin-libraries", "reads-training-split",
-            "works-in-static-initializer", "works-in-constructor", "trains-past-budget");
+            "works-in-static-initializer", "works-in-constructor", "trains-past-budget", "looks-ahead-on-text",
+            "mixes-rows-on-text", "proxies-logits", "forges-report", "learns-while-scored");
 
     private static final String ENTRY_SOURCE = "program/adv/Bigram.java";
     /** The sandbox's compiler: the variant's class path, of darwin's packages only the harness API. */

@@ -192,6 +192,33 @@ class AdversarialSandboxTest {
     }
 
     @Test
+    void looksAheadOnlyOnScoringLikeInput() throws IOException {
+        assertTrue(check("looks-ahead-on-text", STEPS).reason().contains("looks ahead"));
+    }
+
+    @Test
+    void mixesTheRowsOnlyOnScoringLikeInput() throws IOException {
+        assertTrue(check("mixes-rows-on-text", STEPS).reason().contains("mixes the sequences"));
+    }
+
+    @Test
+    void aProxyOfTheLogitsChangesNothing() throws IOException {
+        EvaluationResult result = check("proxies-logits", STEPS);
+        assertEquals(honest.metrics().valLoss(), result.metrics().valLoss(), 1e-6);
+    }
+
+    @Test
+    void aReportForgedInTheScoringChildCarriesNoLoss() throws IOException {
+        EvaluationResult result = check("forges-report", STEPS);
+        assertEquals(honest.metrics().valLoss(), result.metrics().valLoss(), 1e-6);
+    }
+
+    @Test
+    void learningWhileScoredIsAViolation() throws IOException {
+        assertTrue(check("learns-while-scored", STEPS).reason().contains("carries state"));
+    }
+
+    @Test
     void returnsNoModel() throws IOException {
         assertTrue(check("no-model", STEPS).reason().contains("no model"));
     }
@@ -250,7 +277,7 @@ class AdversarialSandboxTest {
 
     @Test
     void everyCaseHasATest() {
-        assertEquals(AdversarialFixtures.cases().size(), 24, "a new fixture needs a test here: " + AdversarialFixtures.cases());
+        assertEquals(AdversarialFixtures.cases().size(), 29, "a new fixture needs a test here: " + AdversarialFixtures.cases());
     }
 
     /** Host processes started by the spawns-process case (they carry a marker in their environment). */

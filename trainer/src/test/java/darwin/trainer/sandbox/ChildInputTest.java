@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import darwin.core.Budget;
+import darwin.trainer.measure.ScoringBatches;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What the parent tells a child, read back as the child reads it. */
@@ -41,12 +44,33 @@ class ChildInputTest {
     }
 
     @Test
-    void theScoringChildReadsItsKeyThenTheHeldOutTokens() throws IOException {
+    void theScoringChildReadsItsKeyThenTheRowsToScore() throws IOException {
         byte[] key = ChildReport.newKey();
-        int[] heldOut = {0, 64, 7, Integer.MAX_VALUE, 3};
-        DataInputStream in = in(ChildInput.forScoring(key, heldOut));
+        ScoringBatches batches = new ScoringBatches(2, 3, 2, new int[] {0, 64, 7, Integer.MAX_VALUE, 3, 1, 2, 2, 9, 0, 5, 4});
+        DataInputStream in = in(ChildInput.forScoring(key, batches));
         assertArrayEquals(key, ChildInput.readKey(in));
-        assertArrayEquals(heldOut, ChildInput.readTokens(in));
+        ScoringBatches read = ChildInput.readBatches(in);
+        assertEquals(List.of(2, 3, 2), List.of(read.batches(), read.rows(), read.length()));
+        assertArrayEquals(batches.tokens(), read.tokens());
+        assertEquals(-1, in.read(), "nothing follows the rows");
+    }
+
+    @Test
+    void rowsOfABadShapeOrCutShortAreRefused() {
+        byte[] whole = ChildInput.forScoring(ChildReport.newKey(), new ScoringBatches(1, 2, 2, new int[] {1, 2, 3, 4}));
+        assertThrows(IOException.class, () -> readBatches(Arrays.copyOf(whole, whole.length - 1)));
+        byte[] huge = whole.clone();
+        ByteBuffer.wrap(huge).putInt(4 + 32, 1 << 20).putInt(4 + 32 + 4, 1 << 20);
+        assertThrows(IOException.class, () -> readBatches(huge), "counts past the bound are refused before any array is made");
+        byte[] negative = whole.clone();
+        ByteBuffer.wrap(negative).putInt(whole.length - 4, -1);
+        assertThrows(IOException.class, () -> readBatches(negative));
+    }
+
+    private static ScoringBatches readBatches(byte[] input) throws IOException {
+        DataInputStream in = in(input);
+        ChildInput.readKey(in);
+        return ChildInput.readBatches(in);
     }
 
     @Test
@@ -70,9 +94,9 @@ class ChildInputTest {
         assertEquals("0", steps.get("reference-throughput", "0"), "only an equal-time budget is counted in it");
 
         ChildArguments scoring = ChildArguments.parse(
-                ChildArguments.forScoring("E", 7, 65, 64, 2).toArray(String[]::new));
-        assertEquals("64", scoring.get("window"));
-        assertEquals("2", scoring.get("every"));
+                ChildArguments.forScoring("E", 65).toArray(String[]::new));
+        assertEquals("E", scoring.get("entry"));
+        assertEquals("65", scoring.get("vocabulary"));
         assertThrows(IllegalArgumentException.class, () -> scoring.get("budget"));
     }
 }

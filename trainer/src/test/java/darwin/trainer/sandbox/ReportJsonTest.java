@@ -31,8 +31,8 @@ class ReportJsonTest {
     }
 
     static ScoreReport scored() {
-        return new ScoreReport(new ScoreReport.Scored(3.125, new FlopCount(804_096, 800_000, 4, 128, 64)), 0.75,
-                Optional.of(new ScoreReport.Times(0.25, 1.5, 2.0)));
+        return new ScoreReport(new ScoreReport.Scored(new FlopCount(804_096, 800_000, 4, 128, 64)), 0.75,
+                Optional.of(new ScoreReport.Times(1.5, 2.0)));
     }
 
     /** Through the wire as a parent meets it: framed, signed, found in the output, read. */
@@ -64,7 +64,7 @@ class ReportJsonTest {
         }
         List<ScoreReport> scoreFailures = List.of(
                 new ScoreReport(ReportedFailure.of(EvaluationStatus.VIOLATION, "the model looks ahead"), 0.5,
-                        Optional.of(new ScoreReport.Times(1, 0, 1.5))),
+                        Optional.of(new ScoreReport.Times(0, 1.5))),
                 new ScoreReport(ReportedFailure.of(EvaluationStatus.RUNTIME_ERROR, "newModel failed"), 0.5, Optional.empty()));
         for (ScoreReport report : scoreFailures) {
             assertEquals(report, ReportJson.readScore(throughTheWire(ReportWriter.write(report))));
@@ -84,7 +84,8 @@ class ReportJsonTest {
 
         ObjectNode score = tree(ReportWriter.write(scored()));
         assertEquals("OK", score.path("status").asText());
-        assertEquals(List.of("engineReadySeconds", "checkSeconds", "heldOutSeconds", "scoringSeconds"), secondsFigures(score));
+        assertEquals(List.of("engineReadySeconds", "heldOutSeconds", "scoringSeconds"), secondsFigures(score));
+        assertFalse(score.has("valLoss"), "the scoring child computes no loss");
     }
 
     /** What the parent reads of what a child wrote. */
@@ -128,14 +129,14 @@ class ReportJsonTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "{\"status\": \"OK\", \"valLoss\": -0.5, \"parameters\": 10, \"matmulParameters\": 5, \"layers\": 1, \"width\": 1,"
+        "{\"status\": \"OK\", \"parameters\": -10, \"matmulParameters\": 5, \"layers\": 1, \"width\": 1,"
                 + " \"contextLength\": 1, \"engineReadySeconds\": 0}",
-        "{\"status\": \"OK\", \"valLoss\": 1.5, \"parameters\": 10, \"matmulParameters\": 50, \"layers\": 1, \"width\": 1,"
+        "{\"status\": \"OK\", \"parameters\": 10, \"matmulParameters\": 50, \"layers\": 1, \"width\": 1,"
                 + " \"contextLength\": 1, \"engineReadySeconds\": 0}",
         "{\"status\": \"OK\", \"valLoss\": 1.5, \"engineReadySeconds\": 0}",
-        "{\"status\": \"OK\", \"valLoss\": \"NaN\", \"parameters\": 10, \"matmulParameters\": 5, \"layers\": 1, \"width\": 1,"
+        "{\"status\": \"OK\", \"parameters\": \"10\", \"matmulParameters\": 5, \"layers\": 1, \"width\": 1,"
                 + " \"contextLength\": 1, \"engineReadySeconds\": 0}",
-        "{\"status\": \"OK\", \"valLoss\": 1.5, \"parameters\": 10, \"matmulParameters\": 5, \"layers\": 1, \"width\": 1,"
+        "{\"status\": \"OK\", \"parameters\": 10, \"matmulParameters\": 5, \"layers\": 1, \"width\": 1,"
                 + " \"contextLength\": 1, \"engineReadySeconds\": 0, \"checkSeconds\": 1, \"scoringSeconds\": 1}",
         "{\"status\": \"TRAINED\", \"engineReadySeconds\": 0}",
         "{\"status\": \"DIVERGED\", \"reason\": \"x\", \"engineReadySeconds\": -3}"

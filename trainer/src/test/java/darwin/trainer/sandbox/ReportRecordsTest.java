@@ -39,13 +39,12 @@ class ReportRecordsTest {
     }
 
     @Test
-    void aScoredEndingHasAFiniteLoss() {
+    void aScoredEndingHasAFlopCountAndTimesThatAreNotNegative() {
         FlopCount flops = new FlopCount(10, 5, 1, 1, 1);
-        assertThrows(IllegalArgumentException.class, () -> new ScoreReport.Scored(Double.NaN, flops));
-        assertThrows(IllegalArgumentException.class, () -> new ScoreReport.Scored(Double.POSITIVE_INFINITY, flops));
-        assertThrows(IllegalArgumentException.class, () -> new ScoreReport.Scored(-0.1, flops));
-        assertThrows(IllegalArgumentException.class, () -> new ScoreReport.Times(-1, 0, 0));
-        assertThrows(IllegalArgumentException.class, () -> new ScoreReport(new ScoreReport.Scored(1, flops), -1, Optional.empty()));
+        assertThrows(NullPointerException.class, () -> new ScoreReport.Scored(null));
+        assertThrows(IllegalArgumentException.class, () -> new ScoreReport.Times(-1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new ScoreReport.Times(0, Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> new ScoreReport(new ScoreReport.Scored(flops), -1, Optional.empty()));
     }
 
     @Test
