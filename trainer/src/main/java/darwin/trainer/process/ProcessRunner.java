@@ -80,6 +80,14 @@ public final class ProcessRunner {
     }
 
     /**
+     * Whether the processes and threads of a child's tree are limited on this machine (a writable
+     * cgroup {@code pids} controller; {@link TaskGroup}).
+     */
+    public static boolean canLimitTasks() {
+        return TaskGroup.whyUnavailable().isEmpty();
+    }
+
+    /**
      * Runs the command to its end, its deadline or an interrupt, and kills what it leaves behind.
      *
      * @throws ProcessLaunchException when it cannot be started at all, or the thread was
@@ -106,7 +114,7 @@ public final class ProcessRunner {
         checkLaunchable(spec);
         Optional<TaskGroup> group = TaskGroup.create(spec.limits().tasks());
         List<String> commandLine = new ArrayList<>();
-        group.ifPresent(g -> commandLine.addAll(g.joinPrefix()));
+        group.ifPresent(g -> commandLine.addAll(g.joinPrefix(spec.environment().containsKey("PWD"))));
         try {
             commandLine.addAll(commandLine(spec, sandboxed));
         } catch (ProcessLaunchException e) {

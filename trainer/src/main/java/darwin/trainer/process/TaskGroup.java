@@ -71,9 +71,13 @@ final class TaskGroup implements AutoCloseable {
         return Parent.WHY_NOT.isEmpty() ? Optional.empty() : Optional.of(Parent.WHY_NOT);
     }
 
-    /** The arguments that make the command that follows them join this group before it runs. */
-    List<String> joinPrefix() {
-        return List.of("/bin/sh", "-c", "echo $$ > \"$0/cgroup.procs\" || exit 125; exec \"$@\"", dir.toString());
+    /**
+     * The arguments that make the command that follows them join this group before it runs. The
+     * shell exports a {@code PWD} of its own; it is dropped unless the child's environment has one.
+     */
+    List<String> joinPrefix(boolean keepPwd) {
+        return List.of("/bin/sh", "-c", "echo $$ > \"$0/cgroup.procs\" || exit 125; " + (keepPwd ? "" : "unset PWD; ")
+                + "exec \"$@\"", dir.toString());
     }
 
     /** The breach, when the kernel refused a fork or a thread of the tree because of the limit. */

@@ -48,7 +48,8 @@ class AdversarialFixturesTest {
     static final List<String> CASES = List.of("honest-bigram", "does-not-compile", "throws", "calls-exit",
             "loops-forever", "sleeps-past-budget", "allocates-heap", "allocates-native", "spawns-process",
             "writes-outside", "reads-heldout", "shadows-harness", "edits-harness", "fake-metrics", "returns-nan",
-            "looks-ahead", "mixes-rows", "no-model", "wrong-entry", "loads-darwin-libraries");
+            "looks-ahead", "mixes-rows", "no-model", "wrong-entry", "loads-darwin-libraries", "links-logs", "fifo-stdout",
+            "floods-output", "fills-tmp", "fills-workspace", "forks-bomb", "opens-files");
 
     private static final String ENTRY_SOURCE = "program/adv/Bigram.java";
     /** The sandbox's compiler: the variant's class path, of darwin's packages only the harness API. */
