@@ -38,7 +38,7 @@ final class LimitFailure {
             return Optional.of(EvaluationResult.failed(EvaluationStatus.VIOLATION,
                     "the " + process + " process " + breach.description(), log));
         }
-        if (ended.ending() == ProcessOutcome.Ending.FINISHED || failureText == null) {
+        if (failureText == null) {
             return Optional.empty(); // a report of success
         }
         String said = (failureText + "\n" + ended.stderrTail()).toLowerCase(Locale.ROOT);
