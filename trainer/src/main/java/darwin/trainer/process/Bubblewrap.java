@@ -26,13 +26,21 @@ import java.util.concurrent.TimeUnit;
  * a new session (so that it cannot push input into the launching terminal), and it dies with the
  * bubblewrap process that started it; when the namespace's first process dies the kernel kills
  * every other process in it.
+ *
+ * <p>Capabilities: run by root, bubblewrap keeps every capability unless told otherwise, and a
+ * child with them could raise its own resource limits, remount its {@code /tmp} larger, or mount
+ * the cgroup file system and leave its task group. {@code --cap-drop ALL} takes them all, and
+ * bubblewrap's {@code no_new_privs} keeps an {@code exec} from giving them back. The private
+ * {@code /tmp} is a tmpfs of a fixed size ({@code --size}, bubblewrap 0.8 or later), since its
+ * pages are the host's memory and no limit of the process counts them.
  */
 final class Bubblewrap {
 
     private static final System.Logger LOG = System.getLogger(Bubblewrap.class.getName());
     private static final List<String> SYSTEM_DIRECTORIES = List.of("/usr", "/bin", "/lib", "/lib64", "/etc");
     private static final List<String> ISOLATION = List.of(
-            "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--die-with-parent", "--new-session");
+            "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--die-with-parent", "--new-session",
+            "--cap-drop", "ALL");
     private static final long TRIAL_SECONDS = 20;
 
     private static final class OnPath {
@@ -41,6 +49,7 @@ final class Bubblewrap {
 
     private final Path executable;
     private String unavailable; // null until tried, "" when it works
+    private boolean sizesTmp = true; // whether this bwrap takes --size (0.8 and later); known after the trial
     private final Object trialLock = new Object();
 
     /** @param executable the {@code bwrap} binary, or {@code null} when there is none */
@@ -62,7 +71,13 @@ final class Bubblewrap {
     Optional<String> whyUnavailable() {
         synchronized (trialLock) {
             if (unavailable == null) {
-                String outcome = trial();
+                String outcome = trial(true);
+                if (outcome != null && !outcome.isEmpty() && "".equals(trial(false))) {
+                    LOG.log(System.Logger.Level.WARNING, "{0} cannot size a tmpfs (bubblewrap before 0.8): a sandboxed "
+                            + "child''s /tmp is not limited: {1}", executable, outcome);
+                    sizesTmp = false;
+                    outcome = "";
+                }
                 if (outcome == null) {
                     return Optional.of("interrupted while trying " + executable); // undecided: try again next time
                 }
@@ -78,7 +93,7 @@ final class Bubblewrap {
     }
 
     /** Empty when the trial succeeded, the reason when it failed, {@code null} when it was interrupted. */
-    private String trial() {
+    private String trial(boolean sizedTmp) {
         if (executable == null) {
             return "bwrap is not on the PATH (install bubblewrap)";
         }
@@ -88,7 +103,7 @@ final class Bubblewrap {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(ISOLATION);
-        command.addAll(systemMounts());
+        command.addAll(systemMounts(sizedTmp ? ResourceLimits.DEFAULTS.tmpBytes() : 0));
         command.addAll(List.of("--", "true"));
         try {
             Process process = new ProcessBuilder(command)
@@ -116,6 +131,13 @@ final class Bubblewrap {
         }
     }
 
+    /** Whether the private /tmp gets a size: this bwrap takes {@code --size}. */
+    private boolean sizesTmp() {
+        synchronized (trialLock) {
+            return sizesTmp;
+        }
+    }
+
     /**
      * The arguments that run the spec's command in the sandbox: {@code bwrap}, its options and
      * {@code --}; the command follows.
@@ -126,7 +148,7 @@ final class Bubblewrap {
         List<String> args = new ArrayList<>();
         args.add(executable.toString());
         args.addAll(ISOLATION);
-        args.addAll(systemMounts());
+        args.addAll(systemMounts(sizesTmp() ? spec.limits().tmpBytes() : 0));
         List<Bind> binds = new ArrayList<>();
         for (Path path : spec.readOnlyPaths()) {
             binds.addAll(Bind.of(path, false));
@@ -142,8 +164,11 @@ final class Bubblewrap {
         return args;
     }
 
-    /** The system directories read-only (a link, as {@code /bin -> usr/bin}, as a link), then /proc, /dev, /tmp. */
-    private static List<String> systemMounts() {
+    /**
+     * The system directories read-only (a link, as {@code /bin -> usr/bin}, as a link), then /proc,
+     * /dev, and a /tmp of at most {@code tmpBytes} (0: of any size).
+     */
+    private static List<String> systemMounts(long tmpBytes) {
         List<String> args = new ArrayList<>();
         for (String dir : SYSTEM_DIRECTORIES) {
             Path path = Path.of(dir);
@@ -157,7 +182,11 @@ final class Bubblewrap {
                 args.addAll(List.of("--ro-bind", dir, dir));
             }
         }
-        args.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
+        args.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
+        if (tmpBytes > 0) {
+            args.addAll(List.of("--size", Long.toString(tmpBytes)));
+        }
+        args.addAll(List.of("--tmpfs", "/tmp"));
         return args;
     }
 

@@ -1,13 +1,7 @@
 package darwin.trainer.process;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.LinkOption;
 import java.nio.file.StandardOpenOption;
@@ -16,7 +10,9 @@ import java.nio.file.StandardOpenOption;
  * One output file of a child, opened by the runner before the child starts and read back through
  * that same handle. The child can write to its workspace, so it could replace the file's name
  * with a link to something it cannot read; the tail is read from the file the runner created, not
- * from whatever the name points to later.
+ * from whatever the name points to later. What is read back is bounded: the head and the tail of
+ * a long output, the cut between them marked, so that a flood of output costs the runner no more
+ * memory than a short one.
  */
 final class OutputTail implements AutoCloseable {
 
@@ -39,44 +35,16 @@ final class OutputTail implements AutoCloseable {
         return path;
     }
 
-    /** The last {@code limit} bytes of the file, as UTF-8; an I/O failure is reported in the text. */
+    /**
+     * At most {@code limit} bytes of the file, as UTF-8: all of it when it fits, else its first
+     * quarter and its last three quarters with the cut marked between them ({@link OutputText}); an I/O
+     * failure is reported in the text. The file is never read whole, however large it grew.
+     */
     String read(int limit) {
         try {
-            long size = channel.size();
-            int length = (int) Math.min(size, limit);
-            ByteBuffer bytes = ByteBuffer.allocate(length);
-            long position = size - length;
-            while (bytes.hasRemaining()) {
-                int read = channel.read(bytes, position + bytes.position());
-                if (read < 0) {
-                    break;
-                }
-            }
-            bytes.flip();
-            return decode(bytes);
+            return OutputText.read(channel, limit);
         } catch (IOException e) {
             return "[cannot read " + path + ": " + e.getMessage() + "]";
-        }
-    }
-
-    /**
-     * Decodes UTF-8 that may start in the middle of a character: leading continuation bytes are
-     * dropped, anything else malformed becomes U+FFFD.
-     */
-    static String decode(ByteBuffer bytes) {
-        int skip = 0;
-        while (skip < 3 && bytes.remaining() > skip && (bytes.get(bytes.position() + skip) & 0xC0) == 0x80) {
-            skip++;
-        }
-        bytes.position(bytes.position() + skip);
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        try {
-            CharBuffer chars = decoder.decode(bytes);
-            return chars.toString();
-        } catch (CharacterCodingException e) {
-            throw new IllegalStateException("a replacing decoder cannot fail", e);
         }
     }
 

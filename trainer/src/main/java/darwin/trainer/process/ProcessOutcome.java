@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
  * @param wallTime from the start to the end of the process
  * @param stdoutTail the last bytes of its standard output, decoded as UTF-8
  * @param stderrTail the last bytes of its standard error, decoded as UTF-8
+ * @param breaches the limits of its {@link ResourceLimits} it was seen to go over, whatever its
+ *     ending (a fork the kernel refused does not end a process)
  */
 public record ProcessOutcome(
         List<String> commandLine,
@@ -24,7 +26,8 @@ public record ProcessOutcome(
         OptionalInt exitCode,
         Duration wallTime,
         String stdoutTail,
-        String stderrTail) {
+        String stderrTail,
+        List<LimitBreach> breaches) {
 
     /** Why a process ended. */
     public enum Ending {
@@ -35,7 +38,20 @@ public record ProcessOutcome(
         /** The waiting thread was interrupted and the runner killed its tree. */
         INTERRUPTED,
         /** The caller's test said it had done its work, and the runner killed its tree. */
-        FINISHED
+        FINISHED,
+        /** It went over a limit the runner watches ({@link #breaches()}), and the runner killed its tree. */
+        LIMIT,
+        /**
+         * The caller's test of its work threw an {@link Error} (memory ran out, say), and the runner
+         * killed its tree rather than leave it unwatched.
+         */
+        UNWATCHABLE
+    }
+
+    /** An outcome without breaches. */
+    public ProcessOutcome(List<String> commandLine, boolean sandboxed, Ending ending, OptionalInt exitCode,
+            Duration wallTime, String stdoutTail, String stderrTail) {
+        this(commandLine, sandboxed, ending, exitCode, wallTime, stdoutTail, stderrTail, List.of());
     }
 
     public ProcessOutcome {
@@ -55,6 +71,10 @@ public record ProcessOutcome(
         }
         if (stdoutTail == null || stderrTail == null) {
             throw new IllegalArgumentException("the output tails are required (empty when there was none)");
+        }
+        breaches = List.copyOf(breaches);
+        if (ending == Ending.LIMIT && breaches.isEmpty()) {
+            throw new IllegalArgumentException("a process stopped at a limit names the breach");
         }
     }
 

@@ -31,7 +31,17 @@ import java.util.function.BooleanSupplier;
  * {@link Ending#INTERRUPTED} outcome with its interrupt flag set again. A caller that can tell
  * when the process has done its work (a result it wrote) passes that test to {@link
  * #run(ProcessSpec, BooleanSupplier)}: once it holds, the tree is killed at once, which saves the
- * time a JVM with a large native library takes to exit (a few tenths of a second).
+ * time a JVM with a large native library takes to exit (a few tenths of a second). Whatever the
+ * watch throws (an {@link Error} of the caller's test included), the tree is killed before the
+ * runner returns or throws.
+ *
+ * <p>Limits ({@link ResourceLimits}): the command runs under {@code prlimit} with a hard limit on
+ * open files and on the size of any file it writes, in a {@link TaskGroup} that caps its
+ * processes and threads where this machine has a writable cgroup {@code pids} controller, and, in
+ * the sandbox, with a private {@code /tmp} of a fixed size. The runner watches the bytes of the
+ * workspace and the output files together ({@link DiskWatch}) and stops the tree when they are
+ * over the disk limit ({@link Ending#LIMIT}). What it saw go over a limit is in
+ * {@link ProcessOutcome#breaches()}.
  *
  * <p>A runner keeps no state between runs and may run several processes from several threads at
  * once.
@@ -50,6 +60,8 @@ public final class ProcessRunner {
     private static final File DEV_NULL = new File("/dev/null");
     private static final Duration LONGEST_WAIT = Duration.ofNanos(Long.MAX_VALUE);
     private static final long FINISHED_POLL_MILLIS = 5;
+    /** How often a process without a finished-test is looked at between its disk checks. */
+    private static final long DISK_POLL_MILLIS = 50;
 
     private final Bubblewrap bubblewrap;
 
@@ -65,6 +77,14 @@ public final class ProcessRunner {
     /** Whether {@link SandboxMode#AUTO} sandboxes on this machine (tried once per JVM). */
     public boolean canSandbox() {
         return bubblewrap.works();
+    }
+
+    /**
+     * Whether the processes and threads of a child's tree are limited on this machine (a writable
+     * cgroup {@code pids} controller; {@link TaskGroup}).
+     */
+    public static boolean canLimitTasks() {
+        return TaskGroup.whyUnavailable().isEmpty();
     }
 
     /**
@@ -92,7 +112,15 @@ public final class ProcessRunner {
             throw new ProcessLaunchException("interrupted before the start; nothing was run");
         }
         checkLaunchable(spec);
-        List<String> commandLine = commandLine(spec, sandboxed);
+        Optional<TaskGroup> group = TaskGroup.create(spec.limits().tasks());
+        List<String> commandLine = new ArrayList<>();
+        group.ifPresent(g -> commandLine.addAll(g.joinPrefix(spec.environment().containsKey("PWD"))));
+        try {
+            commandLine.addAll(commandLine(spec, sandboxed));
+        } catch (ProcessLaunchException e) {
+            group.ifPresent(TaskGroup::close);
+            throw e;
+        }
         String marker = UUID.randomUUID().toString();
 
         ProcessBuilder builder = new ProcessBuilder(commandLine)
@@ -106,32 +134,49 @@ public final class ProcessRunner {
         env.put(MARKER, marker);
 
         try (OutputTail out = open(spec.stdout()); OutputTail err = open(spec.stderr())) {
+            List<String> started = List.copyOf(commandLine);
             LOG.log(System.Logger.Level.INFO, "starting{0} in {1}: {2}",
-                    sandboxed ? " (sandboxed)" : "", spec.workspace(), ProcessOutcome.shellQuoted(commandLine));
+                    sandboxed ? " (sandboxed)" : "", spec.workspace(), ProcessOutcome.shellQuoted(started));
             long start = System.nanoTime();
             Process process;
             try {
                 process = builder.start();
             } catch (IOException e) {
-                throw new ProcessLaunchException("cannot start " + ProcessOutcome.shellQuoted(commandLine) + ": " + e.getMessage(), e);
+                throw new ProcessLaunchException("cannot start " + ProcessOutcome.shellQuoted(started) + ": " + e.getMessage(), e);
             }
             ProcessTree tree = new ProcessTree(process, MARKER + "=" + marker);
             LiveTrees.add(tree);
-            feed(process, spec.input());
-            Ending ending = await(process, spec.deadline(), finished);
-            long end = System.nanoTime();
-            boolean clean = tree.kill();
-            LiveTrees.remove(tree);
+            DiskWatch disk = new DiskWatch(spec.workspace(), List.of(spec.stdout(), spec.stderr()), spec.limits().diskBytes());
+            List<LimitBreach> breaches = new ArrayList<>();
+            Ending ending = Ending.UNWATCHABLE;
+            long end;
+            boolean clean;
+            try {
+                feed(process, spec.input());
+                ending = await(process, spec.deadline(), finished, disk, breaches);
+            } finally {
+                // whatever the watch threw, the tree does not outlive it
+                end = System.nanoTime();
+                clean = tree.kill();
+                LiveTrees.remove(tree);
+            }
             if (ending != Ending.EXITED) {
                 end = System.nanoTime(); // the tree is dead now
             }
+            if (breaches.isEmpty()) {
+                disk.check().ifPresent(breaches::add); // what it wrote since the last look
+            }
+            group.flatMap(TaskGroup::breach).ifPresent(breaches::add);
             OptionalInt exitCode = ending == Ending.EXITED ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
-            ProcessOutcome outcome = new ProcessOutcome(commandLine, sandboxed, ending, exitCode,
-                    Duration.ofNanos(end - start), out.read(spec.tailBytes()), err.read(spec.tailBytes()));
-            LOG.log(System.Logger.Level.INFO, "pid {0} ended: {1}{2} after {3} ms{4}", Long.toString(process.pid()), ending,
+            ProcessOutcome outcome = new ProcessOutcome(started, sandboxed, ending, exitCode,
+                    Duration.ofNanos(end - start), out.read(spec.tailBytes()), err.read(spec.tailBytes()), breaches);
+            LOG.log(System.Logger.Level.INFO, "pid {0} ended: {1}{2} after {3} ms{4}{5}", Long.toString(process.pid()), ending,
                     exitCode.isPresent() ? " " + exitCode.getAsInt() : "", Long.toString(outcome.wallTime().toMillis()),
-                    clean ? "" : "; some of its processes could not be killed");
+                    clean ? "" : "; some of its processes could not be killed",
+                    breaches.isEmpty() ? "" : "; it " + breaches.stream().map(LimitBreach::description).toList());
             return outcome;
+        } finally {
+            group.ifPresent(TaskGroup::close);
         }
     }
 
@@ -155,24 +200,36 @@ public final class ProcessRunner {
     }
 
     /**
-     * Waits while the process is alive, up to the deadline or until {@code finished} holds; on an
-     * interrupt, keeps the flag set.
+     * Waits while the process is alive, up to the deadline, until {@code finished} holds, or until
+     * it goes over its disk limit (the breach is added to {@code breaches}); on an interrupt, keeps
+     * the flag set. An {@link Error} of the caller's test ends the watch ({@link Ending#UNWATCHABLE}).
      */
-    private static Ending await(Process process, Duration deadline, BooleanSupplier finished) {
+    private static Ending await(Process process, Duration deadline, BooleanSupplier finished, DiskWatch disk,
+            List<LimitBreach> breaches) {
         long nanos = deadline.compareTo(LONGEST_WAIT) < 0 ? deadline.toNanos() : LONGEST_WAIT.toNanos();
+        long poll = TimeUnit.MILLISECONDS.toNanos(finished == null ? DISK_POLL_MILLIS : FINISHED_POLL_MILLIS);
         long start = System.nanoTime();
         try {
-            if (finished == null) {
-                return process.waitFor(nanos, TimeUnit.NANOSECONDS) ? Ending.EXITED : Ending.DEADLINE;
-            }
             while (true) {
                 long left = nanos - (System.nanoTime() - start);
-                if (process.waitFor(Math.max(0, Math.min(left, TimeUnit.MILLISECONDS.toNanos(FINISHED_POLL_MILLIS))),
-                        TimeUnit.NANOSECONDS)) {
+                if (process.waitFor(Math.max(0, Math.min(left, poll)), TimeUnit.NANOSECONDS)) {
                     return Ending.EXITED;
                 }
-                if (finishedSafely(finished)) {
-                    return Ending.FINISHED;
+                if (finished != null) {
+                    try {
+                        if (finishedSafely(finished)) {
+                            return Ending.FINISHED;
+                        }
+                    } catch (Error e) {
+                        LOG.log(System.Logger.Level.WARNING, "the test of a finished process failed, its tree is killed: {0}",
+                                e.toString());
+                        return Ending.UNWATCHABLE;
+                    }
+                }
+                Optional<LimitBreach> breach = disk.poll();
+                if (breach.isPresent()) {
+                    breaches.add(breach.get());
+                    return Ending.LIMIT;
                 }
                 if (left <= 0) {
                     return Ending.DEADLINE;
@@ -184,7 +241,10 @@ public final class ProcessRunner {
         }
     }
 
-    /** The caller's test; one that throws counts as not finished, so that the process is never left unwatched. */
+    /**
+     * The caller's test; one that throws an exception counts as not finished, so that the process
+     * is never left unwatched. An {@link Error} is the caller's to handle.
+     */
     private static boolean finishedSafely(BooleanSupplier finished) {
         try {
             return finished.getAsBoolean();
@@ -224,7 +284,13 @@ public final class ProcessRunner {
         Path setsid = Executables.onPath("setsid").or(() -> Optional.of(Path.of("/usr/bin/setsid")))
                 .filter(Files::isExecutable)
                 .orElseThrow(() -> new ProcessLaunchException("setsid (util-linux) is not installed"));
+        Path prlimit = Executables.onPath("prlimit").or(() -> Optional.of(Path.of("/usr/bin/prlimit")))
+                .filter(Files::isExecutable)
+                .orElseThrow(() -> new ProcessLaunchException("prlimit (util-linux) is not installed"));
+        ResourceLimits limits = spec.limits();
         List<String> line = new ArrayList<>();
+        line.addAll(List.of(prlimit.toString(), "--nofile=" + limits.openFiles() + ":" + limits.openFiles(),
+                "--fsize=" + limits.diskBytes() + ":" + limits.diskBytes(), "--"));
         line.add(setsid.toString());
         line.add("--wait"); // only matters if setsid has to fork: then it still reports the exit code
         if (sandboxed) {

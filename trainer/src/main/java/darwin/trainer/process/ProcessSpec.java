@@ -29,6 +29,8 @@ import java.util.TreeMap;
  * @param input bytes written to the child's standard input through a pipe, which is then closed
  *     (empty: standard input is {@code /dev/null}). A pipe leaves nothing behind that the child
  *     could open again by a path once it has read it.
+ * @param limits what else the child may take: its private {@code /tmp}, disk, tasks and open
+ *     files ({@link ResourceLimits}); the tmpfs size holds only in a sandbox
  */
 public record ProcessSpec(
         List<String> command,
@@ -40,7 +42,8 @@ public record ProcessSpec(
         int tailBytes,
         SandboxMode sandbox,
         List<Path> readOnlyPaths,
-        byte[] input) {
+        byte[] input,
+        ResourceLimits limits) {
 
     public static final int DEFAULT_TAIL_BYTES = 8 * 1024;
     public static final int MAX_TAIL_BYTES = 1024 * 1024;
@@ -80,17 +83,22 @@ public record ProcessSpec(
         }
         readOnlyPaths = readOnlyPaths.stream().map(path -> absolute(path, "read-only path")).distinct().toList();
         input = input == null ? new byte[0] : input.clone();
+        if (limits == null) {
+            throw new IllegalArgumentException("the resource limits are missing (ResourceLimits.DEFAULTS)");
+        }
     }
 
     /**
      * A spec with the defaults: the {@linkplain #baseEnvironment base environment}, output in
      * {@code stdout.log} and {@code stderr.log} in the workspace, an 8 KiB tail, {@link
-     * SandboxMode#AUTO} and no read-only paths beyond the system directories.
+     * SandboxMode#AUTO}, no read-only paths beyond the system directories and the
+     * {@linkplain ResourceLimits#DEFAULTS default limits}.
      */
     public static ProcessSpec of(List<String> command, Path workspace, Duration deadline) {
         Path dir = absolute(workspace, "workspace");
         return new ProcessSpec(command, dir, baseEnvironment(dir), deadline,
-                dir.resolve("stdout.log"), dir.resolve("stderr.log"), DEFAULT_TAIL_BYTES, SandboxMode.AUTO, List.of(), new byte[0]);
+                dir.resolve("stdout.log"), dir.resolve("stderr.log"), DEFAULT_TAIL_BYTES, SandboxMode.AUTO, List.of(), new byte[0],
+                ResourceLimits.DEFAULTS);
     }
 
     /**
@@ -108,7 +116,7 @@ public record ProcessSpec(
     }
 
     public ProcessSpec withEnvironment(Map<String, String> env) {
-        return new ProcessSpec(command, workspace, env, deadline, stdout, stderr, tailBytes, sandbox, readOnlyPaths, input);
+        return new ProcessSpec(command, workspace, env, deadline, stdout, stderr, tailBytes, sandbox, readOnlyPaths, input, limits);
     }
 
     /** This spec with {@code name=value} added to (or replaced in) the environment. */
@@ -119,28 +127,34 @@ public record ProcessSpec(
     }
 
     public ProcessSpec withDeadline(Duration limit) {
-        return new ProcessSpec(command, workspace, environment, limit, stdout, stderr, tailBytes, sandbox, readOnlyPaths, input);
+        return new ProcessSpec(command, workspace, environment, limit, stdout, stderr, tailBytes, sandbox, readOnlyPaths, input, limits);
     }
 
     public ProcessSpec withOutput(Path out, Path err) {
-        return new ProcessSpec(command, workspace, environment, deadline, out, err, tailBytes, sandbox, readOnlyPaths, input);
+        return new ProcessSpec(command, workspace, environment, deadline, out, err, tailBytes, sandbox, readOnlyPaths, input, limits);
     }
 
     public ProcessSpec withTailBytes(int bytes) {
-        return new ProcessSpec(command, workspace, environment, deadline, stdout, stderr, bytes, sandbox, readOnlyPaths, input);
+        return new ProcessSpec(command, workspace, environment, deadline, stdout, stderr, bytes, sandbox, readOnlyPaths, input, limits);
     }
 
     public ProcessSpec withSandbox(SandboxMode mode) {
-        return new ProcessSpec(command, workspace, environment, deadline, stdout, stderr, tailBytes, mode, readOnlyPaths, input);
+        return new ProcessSpec(command, workspace, environment, deadline, stdout, stderr, tailBytes, mode, readOnlyPaths, input, limits);
     }
 
     public ProcessSpec withReadOnlyPaths(List<Path> paths) {
-        return new ProcessSpec(command, workspace, environment, deadline, stdout, stderr, tailBytes, sandbox, paths, input);
+        return new ProcessSpec(command, workspace, environment, deadline, stdout, stderr, tailBytes, sandbox, paths, input, limits);
     }
 
     /** This spec with {@code bytes} fed to the child's standard input. */
     public ProcessSpec withInput(byte[] bytes) {
-        return new ProcessSpec(command, workspace, environment, deadline, stdout, stderr, tailBytes, sandbox, readOnlyPaths, bytes);
+        return new ProcessSpec(command, workspace, environment, deadline, stdout, stderr, tailBytes, sandbox, readOnlyPaths, bytes, limits);
+    }
+
+    /** This spec with other resource limits. */
+    public ProcessSpec withLimits(ResourceLimits resourceLimits) {
+        return new ProcessSpec(command, workspace, environment, deadline, stdout, stderr, tailBytes, sandbox, readOnlyPaths, input,
+                resourceLimits);
     }
 
     /** The bytes for standard input (a copy). */

@@ -70,6 +70,8 @@ final class ChildCommand {
         Path djlCache = Engines.nativeCache();
         readable.add(djlCache);
         ProcessSpec spec = ProcessSpec.of(command, workspace.root(), limit)
+                .withOutput(workspace.stdout(), workspace.stderr())
+                .withLimits(settings.limits())
                 .withSandbox(settings.mode())
                 .withReadOnlyPaths(readable)
                 .withVariable("DJL_CACHE_DIR", djlCache.toString())

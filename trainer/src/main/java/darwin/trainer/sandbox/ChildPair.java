@@ -7,6 +7,8 @@ import darwin.trainer.process.ProcessRunner;
 import darwin.trainer.process.ProcessSpec;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -71,8 +73,8 @@ final class ChildPair {
      */
     static ChildPair start(ProcessRunner runner, Workspace train, ProcessSpec trainSpec, byte[] trainKey, Workspace score,
             ProcessSpec scoreSpec, byte[] scoreKey) {
-        ReportWatch<ScoreReport> scoreReports = ReportWatch.scoring(score, scoreKey);
-        ReportWatch<TrainReport> trainReports = ReportWatch.training(train, trainKey);
+        ReportWatch<ScoreReport> scoreReports = ReportWatch.scoring(score, scoreKey, scoreSpec.limits());
+        ReportWatch<TrainReport> trainReports = ReportWatch.training(train, trainKey, trainSpec.limits());
         Future<ProcessOutcome> scoring = CHILDREN.submit(() -> runner.run(scoreSpec, scoreReports));
         CountDownLatch trainingEnded = new CountDownLatch(1);
         Future<ProcessOutcome> training = CHILDREN.submit(() -> {
@@ -94,7 +96,7 @@ final class ChildPair {
      */
     void startTogether(Duration grace) throws ChildFailure, IOException {
         long deadline = System.nanoTime() + grace.toNanos();
-        while (!(Files.exists(train.engineReady()) && Files.exists(score.engineReady()))) {
+        while (!(UntrustedFile.exists(train.engineReady()) && UntrustedFile.exists(score.engineReady()))) {
             if (training.isDone()) {
                 return;
             }
@@ -156,7 +158,8 @@ final class ChildPair {
 
     /** Hands the trained weights to the scoring child, which has been waiting for them. */
     void handOver(byte[] weights) throws IOException {
-        Files.write(score.weights(), weights);
+        // a name the parent makes, never one a child made: no link to follow, nothing to overwrite
+        Files.write(score.weights(), weights, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         Files.createFile(score.weightsReady());
     }
 

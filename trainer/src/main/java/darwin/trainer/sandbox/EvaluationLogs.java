@@ -2,16 +2,24 @@ package darwin.trainer.sandbox;
 
 import darwin.trainer.process.ProcessOutcome;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The folder that keeps an evaluation's logs once its workspaces are gone: the children's
  * standard output and error and the training curve. Logs are a courtesy: a copy that fails is
  * left out, and the result does not depend on them.
+ *
+ * <p>The child could have put anything at these names, so each is read as an
+ * {@link UntrustedFile}: a link is not followed, only a regular file is read, and at most
+ * {@link #MAX_BYTES} of it (its head and tail, the cut marked). What was refused is kept as a line
+ * that says what was found there, so that a reader of the logs sees it.
  */
 final class EvaluationLogs {
+
+    /** The most of each log that is kept. */
+    static final int MAX_BYTES = 4 << 20;
 
     private final Path folder;
 
@@ -41,12 +49,12 @@ final class EvaluationLogs {
     }
 
     private void keep(Path file, String name) {
-        if (folder == null || !Files.isRegularFile(file)) {
+        if (folder == null || !UntrustedFile.exists(file)) {
             return;
         }
         try {
             Files.createDirectories(folder);
-            Files.copy(file, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(folder.resolve(name), UntrustedFile.textOrWhy(file, MAX_BYTES), StandardCharsets.UTF_8);
         } catch (IOException e) {
             // logs are a courtesy; the result does not depend on them
         }

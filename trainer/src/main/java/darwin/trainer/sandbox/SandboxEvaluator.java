@@ -242,10 +242,12 @@ public final class SandboxEvaluator {
                 case TrainReport.Trained t -> done = t;
             }
             // read once: the bytes checked are the bytes the scoring child gets
-            byte[] weights = Files.isRegularFile(train.weights()) ? Files.readAllBytes(train.weights()) : null;
-            if (weights == null) {
+            byte[] weights;
+            try {
+                weights = UntrustedFile.read(train.weights(), Integer.MAX_VALUE - 8);
+            } catch (IOException e) {
                 return EvaluationResult.failed(EvaluationStatus.VIOLATION,
-                        "the trained weights were removed after the harness saved them", trainTail);
+                        "the trained weights were removed or replaced after the harness saved them: " + e.getMessage(), trainTail);
             }
             TokenGrant.Grant grant;
             try {

@@ -1,6 +1,7 @@
 package darwin.trainer.sandbox;
 
 import darwin.trainer.device.ThreadWait;
+import darwin.trainer.process.ResourceLimits;
 import darwin.trainer.process.SandboxMode;
 import darwin.trainer.resources.ResourceStore;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import java.util.Optional;
  * @param resources the folder of the {@link ResourceStore} that holds the datasets and libraries
  *     variants list in their manifests, or {@code null} for none (a variant that lists resources
  *     then ends as a failure of the harness)
+ * @param limits what else a child may take: its private {@code /tmp}, disk, tasks and open files
  */
 public record SandboxSettings(
         Path workRoot,
@@ -37,7 +39,8 @@ public record SandboxSettings(
         Duration stepBudgetLimit,
         Duration scoreLimit,
         int heldOutWindow,
-        Path resources) {
+        Path resources,
+        ResourceLimits limits) {
 
     public SandboxSettings {
         Objects.requireNonNull(workRoot, "workRoot");
@@ -61,6 +64,13 @@ public record SandboxSettings(
             throw new IllegalArgumentException("the held-out window must be at least 1 token");
         }
         resources = resources == null ? null : resources.toAbsolutePath().normalize();
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /** These settings with other limits on what a child may take besides memory and time. */
+    public SandboxSettings withResourceLimits(ResourceLimits resourceLimits) {
+        return new SandboxSettings(workRoot, mode, threads, threadWait, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit,
+                heldOutWindow, resources, resourceLimits);
     }
 
     /** Defaults for one evaluation at a time on this machine. */
@@ -76,13 +86,14 @@ public record SandboxSettings(
                 Duration.ofMinutes(60),
                 Duration.ofMinutes(10),
                 64,
-                null);
+                null,
+                ResourceLimits.DEFAULTS);
     }
 
     /** These settings with the resource store in {@code dir} ({@code null}: none). */
     public SandboxSettings withResources(Path dir) {
         return new SandboxSettings(workRoot, mode, threads, threadWait, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow,
-                dir);
+                dir, limits);
     }
 
     /** The resource store, when there is one. */
@@ -91,27 +102,27 @@ public record SandboxSettings(
     }
 
     public SandboxSettings withThreads(int n) {
-        return new SandboxSettings(workRoot, mode, n, threadWait, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources);
+        return new SandboxSettings(workRoot, mode, n, threadWait, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources, limits);
     }
 
     public SandboxSettings withThreadWait(ThreadWait wait) {
         return new SandboxSettings(workRoot, mode, threads, wait, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow,
-                resources);
+                resources, limits);
     }
 
     public SandboxSettings withMode(SandboxMode m) {
-        return new SandboxSettings(workRoot, m, threads, threadWait, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources);
+        return new SandboxSettings(workRoot, m, threads, threadWait, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources, limits);
     }
 
     public SandboxSettings withWorkRoot(Path root) {
-        return new SandboxSettings(root, mode, threads, threadWait, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources);
+        return new SandboxSettings(root, mode, threads, threadWait, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources, limits);
     }
 
     public SandboxSettings withMemory(String heapSize, long limitBytes) {
-        return new SandboxSettings(workRoot, mode, threads, threadWait, heapSize, limitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources);
+        return new SandboxSettings(workRoot, mode, threads, threadWait, heapSize, limitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources, limits);
     }
 
     public SandboxSettings withLimits(Duration graceTime, Duration stepLimit, Duration scoreTime) {
-        return new SandboxSettings(workRoot, mode, threads, threadWait, heap, memoryLimitBytes, graceTime, stepLimit, scoreTime, heldOutWindow, resources);
+        return new SandboxSettings(workRoot, mode, threads, threadWait, heap, memoryLimitBytes, graceTime, stepLimit, scoreTime, heldOutWindow, resources, limits);
     }
 }

@@ -20,6 +20,11 @@ enum UnreportedEnding {
     OUT_OF_MEMORY(EvaluationStatus.OUT_OF_MEMORY),
     /** It exited with 137, killed by the system: what the kernel's out-of-memory killer does. */
     KILLED(EvaluationStatus.OUT_OF_MEMORY),
+    /**
+     * The harness could not go on reading what it wrote (its test of the finished child threw an
+     * {@link Error}), and stopped it: the program's doing, since only its output and files are read.
+     */
+    UNWATCHABLE(EvaluationStatus.RUNTIME_ERROR),
     /** It ended otherwise: a program that called {@code System.exit}, a crashed JVM. */
     ENDED(EvaluationStatus.RUNTIME_ERROR);
 
@@ -40,6 +45,9 @@ enum UnreportedEnding {
     static UnreportedEnding of(ProcessOutcome outcome) {
         if (outcome.timedOut()) {
             return TIMED_OUT;
+        }
+        if (outcome.ending() == ProcessOutcome.Ending.UNWATCHABLE) {
+            return UNWATCHABLE;
         }
         String err = outcome.stderrTail().toLowerCase(Locale.ROOT);
         if (OUT_OF_MEMORY_MESSAGES.stream().anyMatch(err::contains)) {
@@ -67,6 +75,8 @@ enum UnreportedEnding {
             case TIMED_OUT -> "the " + process + " process ran past its limit of " + outcome.wallTime().toSeconds() + " s"
                     + (budget == null ? "" : " (" + budget.describe() + " plus grace)") + " and was stopped";
             case OUT_OF_MEMORY, KILLED -> "the " + process + " process ran out of memory";
+            case UNWATCHABLE -> "the harness stopped the " + process + " process: reading what it wrote failed"
+                    + " (see the harness's log); counted as the program's failure";
             case ENDED -> "the " + process + " process ended"
                     + outcome.exitCode().stream().mapToObj(c -> " with status " + c).findFirst().orElse("")
                     + " without reporting a result (did the program call System.exit or crash the JVM?)";

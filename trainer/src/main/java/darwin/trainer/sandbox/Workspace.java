@@ -9,9 +9,11 @@ import java.util.stream.Stream;
 
 /**
  * The folder a child process works in, and the only one it may write: the variant's compiled
- * classes, the markers of the start handshake, and what the child leaves behind (weights, curve,
- * logs). It never holds training or held-out text: a child gets its tokens on its standard input
- * ({@link ChildInput}), since a program can read whatever file its workspace holds.
+ * classes, the markers of the start handshake, and what the child leaves behind (weights, curve).
+ * It never holds training or held-out text: a child gets its tokens on its standard input
+ * ({@link ChildInput}), since a program can read whatever file its workspace holds. Its standard
+ * output and error go to files beside it, out of its reach. Everything the parent reads here it
+ * reads as an {@link UntrustedFile}.
  */
 public record Workspace(Path root) {
 
@@ -61,12 +63,18 @@ public record Workspace(Path root) {
         return root.resolve("reported");
     }
 
+    /**
+     * Where the child's standard output goes: beside the workspace, not in it, so that a sandboxed
+     * child, which sees only its workspace, cannot put a link or a named pipe at the name the
+     * parent reads it from.
+     */
     public Path stdout() {
-        return root.resolve("stdout.log");
+        return root.resolveSibling(root.getFileName() + ".stdout.log");
     }
 
+    /** Where the child's standard error goes: beside the workspace, as {@link #stdout()}. */
     public Path stderr() {
-        return root.resolve("stderr.log");
+        return root.resolveSibling(root.getFileName() + ".stderr.log");
     }
 
     /** Writes class files into {@link #classes()} as a package tree. */

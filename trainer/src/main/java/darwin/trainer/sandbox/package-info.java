@@ -151,6 +151,29 @@
  * own code; the system class loader lends them), and DJL's dependencies (JNA among them, which can
  * call native code, as DJL's engine can anyway).
  *
+ * <p><b>The workspace is hostile.</b> A child can put anything at a name in its workspace: a link
+ * to a file of the parent's (its environment, a key), a named pipe whose opening waits for a writer
+ * forever, a file larger than the parent's heap. So the parent reads every file of a workspace
+ * (curve, weights, markers) as an {@code UntrustedFile}: looked at without following a link, opened
+ * only when it is a regular file, with {@code O_NOFOLLOW} and read-write (Linux opens a named pipe
+ * read-write at once, so one swapped in after the look cannot block), and read up to a cap; a
+ * refusal says what was found there, in the kept log or the reason (weights that are not a regular
+ * file are a {@code VIOLATION}). The children's standard output and error go to files beside the
+ * workspace ({@code Workspace.stdout()}), which a sandboxed child cannot see, let alone replace;
+ * the report is looked for in at most 4 MiB of them (head and tail), and the kept logs
+ * ({@code EvaluationLogs}) are at most 4 MiB each, the cut marked. The weights are handed to the
+ * scoring child under a name the parent creates ({@code CREATE_NEW}, no link followed).
+ *
+ * <p><b>Limits.</b> Each child runs under {@code SandboxSettings.limits()} (a private {@code /tmp},
+ * disk, tasks, open files; {@code darwin.trainer.process}). A child that went over one fails with a
+ * {@code VIOLATION} naming it ({@code LimitFailure}): at once for what the runner sees (the disk
+ * total, a fork the kernel refused), even when the child reported success, since a program could
+ * catch the error and go on; from the child's own failure for what the kernel answers with an
+ * error in the child ("No space left on device", "File too large", "Too many open files", "unable
+ * to create native thread"). A child whose output the parent could not read (an {@code Error} in
+ * the watch) ends as the program's {@code RUNTIME_ERROR}, which is cached, not as a failure of the
+ * harness, which would be tried again forever.
+ *
  * <p>The training child never has the held-out text within reach: the corpus lives in the
  * {@code data} jar, which {@code ChildClasspath} leaves out (with every jar whose manifest would
  * pull it back in), its input holds the training tokens alone, and under bubblewrap no path to it

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import darwin.trainer.process.ProcessOutcome.Ending;
 import java.nio.charset.StandardCharsets;
@@ -43,12 +44,15 @@ class ProcessRunnerTest {
         assertFalse(outcome.timedOut());
         assertFalse(outcome.sandboxed());
         assertEquals("oops\n", outcome.stderrTail());
+        assertTrue(outcome.stdoutTail().startsWith("line0\nline1\n"), outcome.stdoutTail());
         assertTrue(outcome.stdoutTail().endsWith("line2998\nline2999\n"), outcome.stdoutTail());
-        assertEquals(100, outcome.stdoutTail().getBytes(StandardCharsets.UTF_8).length);
+        String cut = OutputText.cut(Files.size(workspace.resolve("stdout.log")) - 100);
+        assertTrue(outcome.stdoutTail().contains(cut), outcome.stdoutTail());
+        assertEquals(100 + cut.length(), outcome.stdoutTail().getBytes(StandardCharsets.UTF_8).length);
         assertTrue(Files.size(workspace.resolve("stdout.log")) > 20_000, "the file keeps everything");
         assertEquals(List.of("sh", "-c", script), outcome.commandLine().subList(outcome.commandLine().size() - 3,
                 outcome.commandLine().size()));
-        assertTrue(outcome.commandLine().getFirst().endsWith("setsid"), outcome.shellCommand());
+        assertTrue(outcome.commandLine().stream().anyMatch(argument -> argument.endsWith("setsid")), outcome.shellCommand());
     }
 
     @Test
@@ -162,6 +166,62 @@ class ProcessRunnerTest {
 
         assertEquals(Ending.EXITED, outcome.ending());
         assertEquals(OptionalInt.of(4), outcome.exitCode());
+    }
+
+    @Test
+    void anErrorInTheTestStillKillsTheTree() throws Exception {
+        String token = Processes.token();
+        ProcessOutcome outcome = runner.run(shell("sleep " + token + " & echo $! > background.pid; sleep " + token,
+                Duration.ofSeconds(20)), () -> {
+                    if (Files.exists(workspace.resolve("background.pid"))) {
+                        throw new OutOfMemoryError("GC overhead limit exceeded");
+                    }
+                    return false;
+                });
+
+        assertEquals(Ending.UNWATCHABLE, outcome.ending());
+        assertTrue(outcome.wallTime().compareTo(Duration.ofSeconds(10)) < 0, "ran " + outcome.wallTime());
+        Processes.assertAllDead(workspace, List.of("background.pid"), token);
+    }
+
+    @Test
+    void aChildThatWritesMoreThanItsDiskIsStopped() throws Exception {
+        long limit = 4L << 20;
+        ProcessOutcome outcome = runner.run(shell("i=0; while [ $i -lt 64 ]; do head -c 1048576 /dev/zero > part$i; i=$((i+1)); done;"
+                + " sleep 20", Duration.ofSeconds(20)).withLimits(ResourceLimits.DEFAULTS.withDiskBytes(limit)));
+
+        assertEquals(Ending.LIMIT, outcome.ending());
+        assertEquals(LimitBreach.Limit.DISK, outcome.breaches().getFirst().limit());
+        assertTrue(outcome.breaches().getFirst().description().contains("the disk limit is 4 MiB"), outcome.breaches().toString());
+    }
+
+    @Test
+    void noSingleFileGrowsPastTheDiskLimit() throws Exception {
+        ProcessOutcome outcome = runner.run(shell("head -c 3000000 /dev/zero > big; ls -l big", Duration.ofSeconds(20))
+                .withLimits(ResourceLimits.DEFAULTS.withDiskBytes(2L << 20)));
+
+        assertEquals(2L << 20, Files.size(workspace.resolve("big")));
+        assertEquals(LimitBreach.Limit.DISK, outcome.breaches().getFirst().limit(), outcome.toString());
+    }
+
+    @Test
+    void openFilesAreLimited() throws Exception {
+        ProcessOutcome outcome = runner.run(shell("ulimit -n; ulimit -Hn; ulimit -n 100000 || echo refused",
+                Duration.ofSeconds(20)).withLimits(ResourceLimits.DEFAULTS.withOpenFiles(100)));
+
+        assertTrue(outcome.stdoutTail().startsWith("100\n100\n"), outcome.stdoutTail());
+    }
+
+    @Test
+    void aForkBombMeetsTheTaskLimit() throws Exception {
+        assumeTrue(TaskGroup.whyUnavailable().isEmpty(), () -> TaskGroup.whyUnavailable().get());
+        // at most 300 sleeps, whether the limit holds or not
+        ProcessOutcome outcome = runner.run(shell("i=0; while [ $i -lt 300 ]; do sleep 30 & i=$((i+1)); done; wait",
+                Duration.ofSeconds(5)).withLimits(ResourceLimits.DEFAULTS.withTasks(64)));
+
+        assertEquals(LimitBreach.Limit.TASKS, outcome.breaches().getFirst().limit(), outcome.toString());
+        assertTrue(outcome.breaches().getFirst().description().contains("more than 64 processes and threads"),
+                outcome.breaches().toString());
     }
 
     @Test

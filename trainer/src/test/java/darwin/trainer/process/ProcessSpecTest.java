@@ -67,8 +67,8 @@ class ProcessSpecTest {
     @Test
     void aTailCutInsideACharacterDropsTheFragment() {
         byte[] text = "é€x".getBytes(StandardCharsets.UTF_8); // 2 + 3 + 1 bytes
-        assertEquals("€x", OutputTail.decode(ByteBuffer.wrap(text, 1, text.length - 1)));
-        assertEquals("x", OutputTail.decode(ByteBuffer.wrap(text, 3, text.length - 3)));
-        assertEquals("é\uFFFD", OutputTail.decode(ByteBuffer.wrap(text, 0, 4)));
+        assertEquals("€x", OutputText.decode(ByteBuffer.wrap(text, 1, text.length - 1)));
+        assertEquals("x", OutputText.decode(ByteBuffer.wrap(text, 3, text.length - 3)));
+        assertEquals("é\uFFFD", OutputText.decode(ByteBuffer.wrap(text, 0, 4)));
     }
 }

@@ -50,7 +50,8 @@ class AdversarialFixturesTest {
             "writes-outside", "reads-heldout", "shadows-harness", "edits-harness", "fake-metrics", "returns-nan",
             "looks-ahead", "mixes-rows", "no-model", "wrong-entry", "loads-darwin-libraries", "reads-training-split",
             "works-in-static-initializer", "works-in-constructor", "trains-past-budget", "looks-ahead-on-text",
-            "mixes-rows-on-text", "proxies-logits", "forges-report", "learns-while-scored");
+            "mixes-rows-on-text", "proxies-logits", "forges-report", "learns-while-scored", "links-logs", "fifo-stdout",
+            "floods-output", "fills-tmp", "fills-workspace", "forks-bomb", "opens-files");
 
     private static final String ENTRY_SOURCE = "program/adv/Bigram.java";
     /** The sandbox's compiler: the variant's class path, of darwin's packages only the harness API. */

@@ -2,6 +2,7 @@ package darwin.trainer.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -11,6 +12,7 @@ import darwin.core.EvaluationStatus;
 import darwin.trainer.data.Corpus;
 import darwin.trainer.harness.TrainingListener;
 import darwin.trainer.process.ProcessRunner;
+import darwin.trainer.process.ResourceLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,12 @@ class AdversarialSandboxTest {
             Path.of("/work/darwin-escape.txt"), Path.of("/darwin-escape.txt"), Path.of("/dev/shm/darwin-escape"),
             Path.of("/tmp/darwin-escape-proc1"), Path.of("/tmp/darwin-escape-tmp.txt"));
 
+    /** Lower than the defaults, so that the limit cases are quick and the honest ones show the limits are not in the way. */
+    private static final ResourceLimits LIMITS = ResourceLimits.DEFAULTS.withTmpBytes(64L << 20).withDiskBytes(64L << 20)
+            .withTasks(256).withOpenFiles(512);
+    /** Where the links-logs case points its links: a file of the host's, which no kept log may hold. */
+    private static final Path SECRET = Path.of("/tmp/darwin-adversarial-secret.txt");
+
     private static SandboxEvaluator evaluator;
     private static ProcessRunner runner;
     private static Path work;
@@ -54,7 +63,8 @@ class AdversarialSandboxTest {
         SandboxSettings settings = SandboxSettings.defaults()
                 .withWorkRoot(dir)
                 .withMemory("512m", 4L << 30)
-                .withLimits(Duration.ofSeconds(15), Duration.ofSeconds(90), Duration.ofSeconds(60));
+                .withLimits(Duration.ofSeconds(15), Duration.ofSeconds(90), Duration.ofSeconds(60))
+                .withResourceLimits(LIMITS);
         evaluator = new SandboxEvaluator(Corpus.tinyShakespeare(), settings, 1e11, runner);
         honest = run(AdversarialFixtures.BASELINE, STEPS);
         assertEquals(EvaluationStatus.OK, honest.status(), honest.reason() + "\n" + honest.logTail());
@@ -276,8 +286,67 @@ class AdversarialSandboxTest {
     }
 
     @Test
+    void logsReplacedByLinksAreNotFollowed(@TempDir Path logs) throws IOException {
+        String secret = "SECRET-" + UUID.randomUUID();
+        Files.writeString(SECRET, secret);
+        try {
+            EvaluationResult result = evaluator.evaluate(AdversarialFixtures.variant("links-logs"), STEPS, SEED,
+                    TrainingListener.NONE, logs);
+            assertTrue(AdversarialFixtures.expectedStatuses("links-logs").contains(result.status()),
+                    result.status() + ": " + result.reason());
+            try (Stream<Path> kept = Files.list(logs)) {
+                for (Path log : kept.toList()) {
+                    assertFalse(Files.readString(log).contains(secret), "the parent followed a link into " + log);
+                }
+            }
+            assertTrue(Files.readString(logs.resolve("curve.jsonl")).contains("symbolic link"),
+                    "the kept curve says what was found in its place");
+            assertTrue(survivors().isEmpty());
+        } finally {
+            Files.deleteIfExists(SECRET);
+        }
+    }
+
+    @Test
+    void namedPipesInPlaceOfItsFilesDoNotBlockTheParent() {
+        assertTimeoutPreemptively(Duration.ofSeconds(90), () -> check("fifo-stdout", STEPS),
+                "the parent waits on a named pipe");
+    }
+
+    @Test
+    void aFloodOfOutputIsCutAtTheDiskLimit() throws IOException {
+        assertTrue(check("floods-output", STEPS).reason().contains("the disk limit is 64 MiB"));
+    }
+
+    @Test
+    void aFullTmpIsTheTmpLimit() throws IOException {
+        assumeTrue(evaluator.sandboxed(), "only a sandbox has a private /tmp");
+        assertTrue(check("fills-tmp", STEPS).reason().contains("the /tmp limit"));
+    }
+
+    @Test
+    void aFullWorkspaceIsTheDiskLimit() throws IOException {
+        EvaluationResult result = check("fills-workspace", STEPS);
+        assertTrue(result.reason().contains("disk limit"), result.reason());
+    }
+
+    @Test
+    void aForkAndThreadBombMeetsTheTaskLimit() throws IOException {
+        assumeTrue(ProcessRunner.canLimitTasks(), "no writable cgroup pids controller here");
+        assertTrue(check("forks-bomb", STEPS).reason().contains("more than 256 processes and threads"));
+    }
+
+    @Test
+    void tooManyOpenFilesIsTheOpenFileLimit() throws IOException {
+        EvaluationResult result = check("opens-files", STEPS);
+        if (result.status() == EvaluationStatus.VIOLATION) {
+            assertTrue(result.reason().contains("at most 512 open files"), result.reason());
+        }
+    }
+
+    @Test
     void everyCaseHasATest() {
-        assertEquals(AdversarialFixtures.cases().size(), 29, "a new fixture needs a test here: " + AdversarialFixtures.cases());
+        assertEquals(AdversarialFixtures.cases().size(), 36, "a new fixture needs a test here: " + AdversarialFixtures.cases());
     }
 
     /** Host processes started by the spawns-process case (they carry a marker in their environment). */

@@ -10,6 +10,7 @@ import darwin.core.EvaluationResult;
 import darwin.core.EvaluationStatus;
 import darwin.trainer.json.JsonObject;
 import darwin.trainer.process.ProcessOutcome;
+import darwin.trainer.process.ResourceLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class ReportWatchTest {
             OptionalInt.empty(), Duration.ofSeconds(2), "", "");
 
     private static Workspace printed(Path dir, String stdout) throws IOException {
-        Workspace workspace = new Workspace(dir);
+        Workspace workspace = new Workspace(Files.createDirectory(dir.resolve("workspace")));
         Files.writeString(workspace.stdout(), stdout);
         return workspace;
     }
@@ -37,7 +38,7 @@ class ReportWatchTest {
         TrainReport report = ReportJsonTest.trained(GrantReport.NONE);
         Workspace workspace = printed(dir, "DARWIN-REPORT e30= 00ff\nstep 1\n" + ChildReport.frame(key, ReportWriter.write(report))
                 + "\nDARWIN-REPORT e30= " + "0".repeat(64) + "\n");
-        ReportWatch<TrainReport> watch = ReportWatch.training(workspace, key);
+        ReportWatch<TrainReport> watch = ReportWatch.training(workspace, key, ResourceLimits.DEFAULTS);
         assertFalse(watch.getAsBoolean(), "no marker yet");
         Files.createFile(workspace.reported());
         assertTrue(watch.getAsBoolean());
@@ -48,7 +49,7 @@ class ReportWatchTest {
     void aMarkerWithoutASignedReportLeavesTheChildRunning(@TempDir Path dir) throws Exception {
         Workspace workspace = printed(dir, "DARWIN-REPORT e30= 00ff\n");
         Files.createFile(workspace.reported());
-        ReportWatch<ScoreReport> watch = ReportWatch.scoring(workspace, ChildReport.newKey());
+        ReportWatch<ScoreReport> watch = ReportWatch.scoring(workspace, ChildReport.newKey(), ResourceLimits.DEFAULTS);
         assertFalse(watch.getAsBoolean());
         assertFalse(watch.getAsBoolean(), "judged once");
     }
@@ -60,7 +61,7 @@ class ReportWatchTest {
         ProcessOutcome exited = new ProcessOutcome(List.of("java"), false, ProcessOutcome.Ending.EXITED, OptionalInt.of(0),
                 Duration.ofSeconds(2), "", "");
         EvaluationResult result = assertThrows(ChildFailure.class,
-                () -> ReportWatch.scoring(workspace, ChildReport.newKey()).read(exited, Budget.steps(20))).result();
+                () -> ReportWatch.scoring(workspace, ChildReport.newKey(), ResourceLimits.DEFAULTS).read(exited, Budget.steps(20))).result();
         assertEquals(EvaluationStatus.RUNTIME_ERROR, result.status());
         assertTrue(result.reason().startsWith("the scoring process ended with status 0 without reporting a result"),
                 result.reason());
@@ -73,7 +74,7 @@ class ReportWatchTest {
         tampered.put("steps", -999_999L); // what a program that reached into the harness might send
         Workspace workspace = printed(dir, ChildReport.frame(key, tampered) + "\n");
         EvaluationResult result = assertThrows(ChildFailure.class,
-                () -> ReportWatch.training(workspace, key).read(FINISHED, Budget.steps(20))).result();
+                () -> ReportWatch.training(workspace, key, ResourceLimits.DEFAULTS).read(FINISHED, Budget.steps(20))).result();
         assertEquals(EvaluationStatus.VIOLATION, result.status());
         assertTrue(result.reason().startsWith("the training process's report is malformed: negative counts"), result.reason());
         assertFalse(result.harnessFailure());
@@ -85,7 +86,7 @@ class ReportWatchTest {
         JsonObject empty = new JsonObject();
         Workspace workspace = printed(dir, ChildReport.frame(key, empty) + "\n");
         EvaluationResult result = assertThrows(ChildFailure.class,
-                () -> ReportWatch.scoring(workspace, key).read(FINISHED, Budget.steps(20))).result();
+                () -> ReportWatch.scoring(workspace, key, ResourceLimits.DEFAULTS).read(FINISHED, Budget.steps(20))).result();
         assertEquals(EvaluationStatus.VIOLATION, result.status());
         assertTrue(result.reason().contains("\"status\" must be a string"), result.reason());
     }
