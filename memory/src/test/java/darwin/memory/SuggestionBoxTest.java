@@ -42,6 +42,18 @@ class SuggestionBoxTest {
     }
 
     @Test
+    void aPeekLeavesALineCutOffByACrashOutAndTheFileAsItIs(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("suggestions.jsonl");
+        open(file).add("ada", "agent-1", "first");
+        Files.writeString(file, "{\"id\":\"s2\",\"at\":\"2026-", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        byte[] before = Files.readAllBytes(file);
+        List<Suggestion> seen = open(file).peek();
+        assertEquals(List.of("first"), seen.stream().map(Suggestion::text).toList());
+        assertEquals("agent-1", seen.getFirst().agent());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file)), "a peek repairs nothing");
+    }
+
+    @Test
     void aBadLineInTheMiddleIsReportedWithItsLine(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("suggestions.jsonl");
         Files.writeString(file, "not json\n{\"id\":\"s2\",\"at\":\"2026-11-22T00:00:00Z\",\"text\":\"x\"}\n");

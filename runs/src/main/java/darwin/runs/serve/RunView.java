@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import darwin.core.text.TerminalText;
 import darwin.memory.Attempt;
 import darwin.memory.ConfirmedGain;
-import darwin.memory.JsonLines;
+import darwin.memory.Suggestion;
+import darwin.memory.SuggestionBox;
 import darwin.memory.NoiseFloor;
 import darwin.memory.Request;
 import darwin.memory.RunDirectory;
@@ -21,6 +22,7 @@ import darwin.runs.report.RunPlan;
 import darwin.runs.report.RunRecords;
 import darwin.runs.report.RunReport;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -45,10 +47,16 @@ final class RunView {
 
     private final RunDirectory run;
     private final ObjectMapper json;
+    private int slots = 1;
 
     RunView(RunDirectory run, ObjectMapper json) {
         this.run = run;
         this.json = json;
+    }
+
+    /** The run's evaluation slots, as its settings said when {@link #run} last read them (1 before). */
+    int slots() {
+        return slots;
     }
 
     /** The run's part: {@code {"started": false}} until the run has written its checkpoint. */
@@ -63,6 +71,7 @@ final class RunView {
         RunFiles files = new RunFiles(run, records.state(), json);
         RunPlan plan = files.plan(records);
         Optional<RunSettings> settings = settings(files);
+        slots = settings.map(s -> s.evaluation().slots()).orElse(1);
         RunReport report = RunReport.of(records, plan, now);
         RunReport.Header header = report.header();
         ObjectNode state = root.putObject("run");
@@ -71,7 +80,7 @@ final class RunView {
                 .put("finished", header.finished()).put("agents", plan.agents())
                 .put("budget", TerminalText.line(plan.budget())).put("mutator", TerminalText.line(plan.mutator()))
                 .put("proposals", header.proposals()).put("evaluations", header.evaluations()).put("cost", header.cost())
-                .put("slots", settings.map(s -> s.evaluation().slots()).orElse(1));
+                .put("slots", slots);
         settings.flatMap(s -> s.llm().costCap()).ifPresentOrElse(cap -> state.put("costCap", cap), () -> state.putNull("costCap"));
         Optional<Instant> last = records.ledger().isEmpty() ? Optional.empty() : Optional.of(records.ledger().getLast().time());
         last.ifPresentOrElse(t -> state.put("lastEvent", t.toString()), () -> state.putNull("lastEvent"));
@@ -191,12 +200,11 @@ final class RunView {
 
     /** The latest suggestions, read without the box's lock: the page writes nothing to read. */
     private void suggestions(ArrayNode into) {
-        List<JsonLines.Line> lines = JsonLines.read(run.suggestions(), json, false);
-        for (JsonLines.Line line : lines.subList(Math.max(0, lines.size() - SUGGESTIONS), lines.size())) {
-            var s = line.node();
-            into.addObject().put("id", TerminalText.line(s.path("id").asText())).put("at", s.path("at").asText())
-                    .put("by", TerminalText.line(s.path("by").asText())).put("agent", TerminalText.line(s.path("agent").asText("")))
-                    .put("text", TerminalText.lines(s.path("text").asText()));
+        List<Suggestion> all = new SuggestionBox(run.suggestions(), json, Clock.systemUTC()).peek();
+        for (Suggestion s : all.subList(Math.max(0, all.size() - SUGGESTIONS), all.size())) {
+            into.addObject().put("id", TerminalText.line(s.id())).put("at", s.at().toString())
+                    .put("by", TerminalText.line(s.by())).put("agent", TerminalText.line(s.agent()))
+                    .put("text", TerminalText.lines(s.text()));
         }
     }
 }

@@ -139,8 +139,7 @@ final class RunWatch implements AutoCloseable {
                 if (runChanged) {
                     runPart = view.run(now);
                 }
-                int slots = runPart.path("run").path("slots").asInt(1);
-                slotsPart = view.slots(slots, now.atZone(clock.getZone()));
+                slotsPart = view.slots(view.slots(), now.atZone(clock.getZone()));
                 problem = "";
                 runStamp = runNow;
                 logStamp = logNow;

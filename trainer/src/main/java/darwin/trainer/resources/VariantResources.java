@@ -1,11 +1,10 @@
 package darwin.trainer.resources;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import darwin.core.Variant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +34,8 @@ public record VariantResources(List<DatasetRef> datasets, List<LibraryRef> libra
     public static final VariantResources NONE = new VariantResources(List.of(), List.of());
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads a manifest: fields it does not know are left alone; a name or a hash must be text, not a number. */
+    private static final ObjectReader MANIFESTS = VariantJson.reader(Manifest.class);
 
     public VariantResources {
         datasets = List.copyOf(datasets);
@@ -64,29 +65,25 @@ public record VariantResources(List<DatasetRef> datasets, List<LibraryRef> libra
      * @throws IllegalArgumentException with a one-line message that names the manifest and the entry
      */
     public static VariantResources parse(String json) {
-        JsonNode root;
+        Manifest manifest;
         try {
-            root = JSON.readTree(json);
+            manifest = MANIFESTS.readValue(json);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException(MANIFEST + " is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(MANIFEST + " is not a manifest: " + e.getOriginalMessage(), e);
         }
-        if (root == null || !root.isObject()) {
+        if (manifest == null) {
             throw new IllegalArgumentException(MANIFEST + " must hold a JSON object");
         }
-        if (root.path("schema").asInt(0) != SCHEMA) {
-            throw new IllegalArgumentException(MANIFEST + " has schema " + root.path("schema")
-                    + "; this darwin reads schema " + SCHEMA);
+        if (manifest.schema() == null || manifest.schema() != SCHEMA) {
+            throw new IllegalArgumentException(MANIFEST + " has schema " + (manifest.schema() == null ? "(none)"
+                    : manifest.schema()) + "; this darwin reads schema " + SCHEMA);
         }
-        List<DatasetRef> datasets = new ArrayList<>();
-        List<LibraryRef> libraries = new ArrayList<>();
         try {
-            for (JsonNode entry : array(root, "datasets")) {
-                datasets.add(new DatasetRef(text(entry, "name"), text(entry, "sha256"), entry.path("characters").asLong(0)));
-            }
-            for (JsonNode entry : array(root, "libraries")) {
-                libraries.add(new LibraryRef(text(entry, "coordinates"), text(entry, "sha256")));
-            }
-            return new VariantResources(datasets, libraries);
+            return new VariantResources(
+                    manifest.datasets().stream().map(d -> new DatasetRef(required(d.name(), "name"),
+                            required(d.sha256(), "sha256"), d.characters())).toList(),
+                    manifest.libraries().stream().map(l -> new LibraryRef(required(l.coordinates(), "coordinates"),
+                            required(l.sha256(), "sha256"))).toList());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(MANIFEST + ": " + e.getMessage(), e);
         }
@@ -94,15 +91,11 @@ public record VariantResources(List<DatasetRef> datasets, List<LibraryRef> libra
 
     /** The manifest's text: canonical, pretty-printed, ending with a new line. */
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("schema", SCHEMA);
-        var datasetArray = root.putArray("datasets");
-        datasets.forEach(d -> datasetArray.addObject().put("name", d.name()).put("sha256", d.sha256())
-                .put("characters", d.characters()));
-        var libraryArray = root.putArray("libraries");
-        libraries.forEach(l -> libraryArray.addObject().put("coordinates", l.coordinates()).put("sha256", l.sha256()));
+        Manifest manifest = new Manifest(SCHEMA,
+                datasets.stream().map(d -> new Manifest.Dataset(d.name(), d.sha256(), d.characters())).toList(),
+                libraries.stream().map(l -> new Manifest.Library(l.coordinates(), l.sha256())).toList());
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest) + "\n";
         } catch (JacksonException e) {
             throw new IllegalStateException("cannot write a manifest", e);
         }
@@ -155,22 +148,26 @@ public record VariantResources(List<DatasetRef> datasets, List<LibraryRef> libra
                 libraries.stream().map(LibraryRef::describe)).collect(Collectors.joining("; "));
     }
 
-    private static Iterable<JsonNode> array(JsonNode root, String field) {
-        JsonNode node = root.path(field);
-        if (node.isMissingNode()) {
-            return List.of();
+    private static String required(String value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException("\"" + field + "\" must be a string");
         }
-        if (!node.isArray()) {
-            throw new IllegalArgumentException("\"" + field + "\" must be an array");
-        }
-        return node;
+        return value;
     }
 
-    private static String text(JsonNode entry, String field) {
-        JsonNode value = entry.path(field);
-        if (!value.isTextual()) {
-            throw new IllegalArgumentException("an entry lacks the text field \"" + field + "\": " + entry);
+    /** The file as written: a schema number, then the datasets and the libraries, each a list (empty when absent). */
+    @JsonPropertyOrder({"schema", "datasets", "libraries"})
+    private record Manifest(Integer schema, List<Dataset> datasets, List<Library> libraries) {
+
+        Manifest {
+            datasets = datasets == null ? List.of() : List.copyOf(datasets);
+            libraries = libraries == null ? List.of() : List.copyOf(libraries);
         }
-        return value.asText();
+
+        @JsonPropertyOrder({"name", "sha256", "characters"})
+        private record Dataset(String name, String sha256, long characters) {}
+
+        @JsonPropertyOrder({"coordinates", "sha256"})
+        private record Library(String coordinates, String sha256) {}
     }
 }

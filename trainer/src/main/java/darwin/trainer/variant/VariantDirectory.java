@@ -1,11 +1,13 @@
 package darwin.trainer.variant;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import darwin.core.Variant;
 import darwin.trainer.resources.ResourceStore;
+import darwin.trainer.resources.VariantJson;
 import darwin.trainer.resources.VariantResources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
@@ -45,6 +46,19 @@ public final class VariantDirectory {
     public static final int SCHEMA = 1;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads {@code variant.json} ({@link VariantJson}'s rules). */
+    private static final ObjectReader METADATA_READER = VariantJson.reader(Metadata.class);
+
+    /**
+     * {@code variant.json}: its schema, its id (for people: the id is the hash of the files, computed
+     * again on reading), the entry class, and the parents' ids.
+     */
+    @JsonPropertyOrder({"schema", "id", "entry", "parents"})
+    private record Metadata(Integer schema, String id, String entry, List<String> parents) {
+        Metadata {
+            parents = parents == null ? List.of() : List.copyOf(parents);
+        }
+    }
 
     private VariantDirectory() {}
 
@@ -63,20 +77,18 @@ public final class VariantDirectory {
             throw new VariantFormatException(dir + " is not a variant: it has no " + METADATA
                     + " (start from the seed: darwin seed --out DIR)");
         }
-        JsonNode metadata;
+        Metadata metadata;
         try {
-            metadata = JSON.readTree(metadataFile.toFile());
-        } catch (JacksonException e) {
+            metadata = METADATA_READER.readValue(metadataFile.toFile());
+        } catch (JsonParseException e) {
             throw new VariantFormatException(metadataFile + " is not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (JacksonException e) {
+            metadata = null;
         } catch (IOException e) {
             throw new VariantFormatException("cannot read " + metadataFile + ": " + e.getMessage(), e);
         }
-        if (metadata == null || !metadata.isObject() || !metadata.path("entry").isTextual()) {
+        if (metadata == null || metadata.entry() == null) {
             throw new VariantFormatException(metadataFile + " must be an object with an \"entry\" class name");
-        }
-        List<String> parents = new ArrayList<>();
-        for (JsonNode parent : metadata.path("parents")) {
-            parents.add(parent.asText());
         }
         TreeMap<String, String> files = new TreeMap<>();
         for (String root : ROOTS) {
@@ -91,7 +103,7 @@ public final class VariantDirectory {
             throw new VariantFormatException(dir + " holds no program files under program/ or harness/");
         }
         try {
-            return new Variant(metadata.get("entry").asText(), files, parents);
+            return new Variant(metadata.entry(), files, metadata.parents());
         } catch (IllegalArgumentException e) {
             throw new VariantFormatException(dir + ": " + e.getMessage(), e);
         }
@@ -129,12 +141,8 @@ public final class VariantDirectory {
                 Files.createDirectories(target.getParent());
                 Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
             }
-            ObjectNode metadata = JSON.createObjectNode();
-            metadata.put("schema", SCHEMA);
-            metadata.put("id", variant.id());
-            metadata.put("entry", variant.entry());
-            variant.parents().forEach(metadata.putArray("parents")::add);
-            JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.resolve(METADATA).toFile(), metadata);
+            JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.resolve(METADATA).toFile(),
+                    new Metadata(SCHEMA, variant.id(), variant.entry(), variant.parents()));
             return temporary;
         } catch (IOException | RuntimeException e) {
             FileTrees.deleteQuietly(temporary);
