@@ -4,10 +4,9 @@ package darwin.trainer.harness;
  * A variant's training speed relative to the reference program's, from interleaved probes
  * ({@link SpeedProbes}).
  *
- * @param ratio the variant's tokens per second over the reference's: the median of the variant's
- *     probes over the median of the reference's
- * @param spread half the range of the ratios of the probe pairs (reference, then variant): how
- *     far one pair may stray from another
+ * @param ratio the variant's tokens per second over the reference's: the median of the probe
+ *     pairs' ratios (each pair's variant rate over its reference rate)
+ * @param spread half the range of the probe pairs' ratios: how far one pair may stray from another
  * @param referenceTokensPerSecond the median of the reference's probes
  * @param variantTokensPerSecond the median of the variant's probes
  * @param probeSeconds wall time of all the probes, models built and warm-up steps included

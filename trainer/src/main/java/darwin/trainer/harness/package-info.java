@@ -119,20 +119,22 @@
  *       tokens. The engine's seed is set when training starts, after this, so a FLOPs budget trains
  *       exactly as the equivalent token budget (the same seed twice gives the same held-out loss;
  *       {@code HarnessTest}).
- *   <li><b>Equal time.</b> {@code SpeedProbes} runs short probes in turn, seed, variant, variant,
- *       seed, seed, variant (three pairs, each in the other order than the last, so that a load
- *       that falls off over the probes, such as the JIT compiling in a fresh JVM, favours neither
- *       program), each a {@code train()} call of its own under a step budget of one warm-up and
- *       four timed steps (three warm-up steps in each program's first probe, where its code and the
- *       engine are cold). The harness notes when each batch is asked for ({@code StepTimes}); a
+ *   <li><b>Equal time.</b> {@code SpeedProbes} runs short probes in turn, seed, variant,
+ *       variant, seed, variant, seed, seed, variant (four pairs in an ABBA block, so that each
+ *       program runs first in half of them and a load that falls off over the probes, such as the
+ *       JIT compiling in a fresh JVM, weighs on both alike), each a {@code train()} call of its own
+ *       under a step budget of one warm-up and three timed steps (three warm-up steps in each
+ *       program's first probe, where its code and the engine are cold). The harness notes when each batch is asked for ({@code StepTimes}); a
  *       probe's rate is the tokens of the batches after its warm-up over the time from the first of
  *       their hand-outs to the end of the call, which counts right a program that takes batches
  *       ahead of its work (a prefetching thread) or several before an optimizer step. The ratio is
- *       the median of the variant's probes over the median of the seed's; the spread is half the
- *       range of the three pairs' ratios. The seed is {@code darwin.program.NanoGpt} of the
+ *       the median of the pairs' ratios (the geometric mean of the middle two), which leaves out a
+ *       pair that a busy moment spoiled; the spread is half the range of the pairs' ratios. (With
+ *       three pairs, R V, V R, R V, and the median of each program's probes, the seed measured
+ *       4–15% faster than itself: the medians compared a second place with a first.) The seed is {@code darwin.program.NanoGpt} of the
  *       harness's class path; the variant's classes, of the same names, are defined by its
  *       {@code VariantClassLoader}, so both live in one JVM ({@code EqualTimeProbesTest}). The
- *       probes cost 34 of the seed's steps and six models built, about 2.6 s at 75 ms a step: 13%
+ *       probes cost 36 of the seed's steps and eight models built, about 2.8 s at 75 ms a step: 14%
  *       of a 20 s budget ({@code SpeedProbes}' constants say how the figure was chosen). A program
  *       with slower steps takes proportionally longer to probe; the probes also warm its code up
  *       for training.
@@ -150,7 +152,7 @@
  *
  * <p><b>What the result records.</b> The reason of an OK result says what the budget became, such
  * as {@code 1e+15 FLOPs = 193,424 tokens at 5.170e+06 FLOPs per token}, or
- * {@code 20 s equal-time = 219,341 tokens: speed 0.997 ± 0.021 of the seed's (10,934 against 10,967 tokens/s in 3 probe pairs, 2.6 s), the seed calibrated at 11,000 tokens/s}
+ * {@code 20 s equal-time = 219,341 tokens: speed 0.997 ± 0.021 of the seed's (10,934 against 10,967 tokens/s in 4 probe pairs, 2.8 s), the seed calibrated at 11,000 tokens/s}
  * (the ratio, its spread, both programs' probe rates, the probes' seconds and the calibrated
  * figure); the metrics count the tokens actually handed out. Under equal time the speed objective
  * comes from the probes too: MFU = ratio × the seed's calibrated tokens/s × the variant's FLOPs per
