@@ -2,7 +2,6 @@ package darwin.runs;
 
 import darwin.core.text.TerminalText;
 import darwin.runs.memory.MemoryCommand;
-import darwin.runs.serve.ServeCommand;
 import java.util.Locale;
 import java.util.logging.Handler;
 import java.util.logging.Level;

@@ -84,7 +84,7 @@ final class ResumeCommand implements Callable<Integer> {
                     state.generation());
             return 0;
         }
-        Optional<LiveServer> page = serve.start(run, spec.commandLine().getErr());
+        Optional<LiveServer> page = serve.start(run, new CommandLineDesk(run), spec.commandLine().getErr());
         try {
             return RunSession.execute(settings, run, Optional.of(state), state.settings(), spec.commandLine().getOut(),
                     spec.commandLine().getErr(), evaluators);

@@ -75,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
         if (Files.exists(run.state())) {
             throw new IllegalArgumentException(run.root() + " already holds a run; continue it with: darwin resume " + run.root());
         }
-        Optional<LiveServer> page = serve.start(run, spec.commandLine().getErr());
+        Optional<LiveServer> page = serve.start(run, new CommandLineDesk(run), spec.commandLine().getErr());
         try {
             return RunSession.execute(settings, run, Optional.empty(), RunAssembly.persist(values, new ObjectMapper()),
                     spec.commandLine().getOut(), spec.commandLine().getErr(), evaluators);

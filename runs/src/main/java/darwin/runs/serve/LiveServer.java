@@ -66,15 +66,15 @@ public final class LiveServer implements AutoCloseable {
     private final Map<String, byte[]> assets;
     private final AtomicInteger streams = new AtomicInteger();
 
-    private LiveServer(RunDirectory run, ServeSettings settings, HttpServer server) {
+    private LiveServer(RunDirectory run, RunDesk desk, ServeSettings settings, HttpServer server) {
         this.server = server;
         this.settings = settings;
         this.access = AccessToken.random(server.getAddress().getPort(), new SecureRandom());
         this.gate = new Gate(access, settings.loopback(), settings.readOnly());
-        this.watch = new RunWatch(run, json, Clock.systemDefaultZone(), settings.readOnly(), POLL).start();
+        this.watch = new RunWatch(run, desk, json, Clock.systemDefaultZone(), settings.readOnly(), POLL).start();
         this.attempts = new AttemptsView(run, json);
         this.files = new VariantFiles(run);
-        this.actions = new PageActions(run.root(), json);
+        this.actions = new PageActions(desk, json);
         this.assets = Map.of("/", resource("index.html"), "/serve.js", resource("serve.js"), "/serve.css",
                 resource("serve.css"), "/chart.js", ChartLibrary.load().source().getBytes(StandardCharsets.UTF_8));
         this.threads = Executors.newVirtualThreadPerTaskExecutor();
@@ -83,11 +83,12 @@ public final class LiveServer implements AutoCloseable {
     }
 
     /**
-     * Serves the run in {@code run} (which may not have started yet) until closed.
+     * Serves the run in {@code run} (which may not have started yet) until closed; the page decides
+     * and reads through {@code desk}.
      *
      * @throws IllegalArgumentException when the address cannot be listened on (the port is taken)
      */
-    public static LiveServer start(RunDirectory run, ServeSettings settings) {
+    public static LiveServer start(RunDirectory run, RunDesk desk, ServeSettings settings) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 64);
@@ -95,7 +96,7 @@ public final class LiveServer implements AutoCloseable {
             throw new IllegalArgumentException("cannot serve the page on " + settings.bind().getHostAddress() + ":"
                     + settings.port() + " (" + e.getMessage() + "); choose another with --port (0 picks a free one)", e);
         }
-        LiveServer live = new LiveServer(run, settings, server);
+        LiveServer live = new LiveServer(run, desk, settings, server);
         server.start();
         return live;
     }

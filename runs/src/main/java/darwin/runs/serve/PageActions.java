@@ -7,8 +7,6 @@ import darwin.core.text.TerminalText;
 import darwin.memory.Request;
 import darwin.memory.RequestStatus;
 import darwin.memory.Suggestion;
-import darwin.runs.RequestDecisions;
-import darwin.runs.Suggestions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -19,8 +17,8 @@ import java.util.function.Supplier;
 
 /**
  * What the page may change, and nothing more: decide a request and write a suggestion, through
- * the same code as {@code darwin requests} and {@code darwin suggest} ({@link RequestDecisions},
- * {@link Suggestions}), so through the run's locked files.
+ * the same code as {@code darwin requests} and {@code darwin suggest} (the {@link RunDesk}), so
+ * through the run's locked files.
  *
  * <p>Decisions are idempotent: deciding a request again as it was decided (a second click, a
  * retried request, two people at once) answers 200 and changes nothing; deciding it the other way
@@ -32,11 +30,11 @@ final class PageActions {
     private static final Set<RequestStatus> APPROVED = EnumSet.of(RequestStatus.APPROVED, RequestStatus.APPLIED,
             RequestStatus.FAILED);
 
-    private final Path dir;
+    private final RunDesk desk;
     private final ObjectMapper json;
 
-    PageActions(Path dir, ObjectMapper json) {
-        this.dir = dir;
+    PageActions(RunDesk desk, ObjectMapper json) {
+        this.desk = desk;
         this.json = json;
     }
 
@@ -45,15 +43,15 @@ final class PageActions {
         String value = field(body, "value");
         String note = field(body, "note");
         StringWriter said = new StringWriter();
-        return decide(id, APPROVED, "approved", () -> RequestDecisions.open(dir).approveWithText(id,
-                null, note, value, new PrintWriter(said, true)), said);
+        return decide(id, APPROVED, "approved", () -> desk.approve(id, note, value,
+                new PrintWriter(said, true)), said);
     }
 
     /** Denies a request with the body's {@code note}. */
     ObjectNode deny(String id, JsonNode body) {
         String note = field(body, "note");
         return decide(id, EnumSet.of(RequestStatus.DENIED), "denied",
-                () -> RequestDecisions.open(dir).deny(id, null, note), new StringWriter());
+                () -> desk.deny(id, note), new StringWriter());
     }
 
     /** Writes the body's {@code text} to the body's {@code agent}, or to every agent. */
@@ -64,7 +62,7 @@ final class PageActions {
             throw new Refused(422, "a suggestion needs some text");
         }
         try {
-            Suggestion written = Suggestions.write(dir, null, agent.isBlank() ? null : agent, text);
+            Suggestion written = desk.suggest(agent.isBlank() ? null : agent, text);
             return message("suggestion " + written.id() + " for " + (written.agent() == null || written.agent().isEmpty()
                     ? "every agent" : written.agent()) + " written; it reaches the agents' prompts from the next generation");
         } catch (IllegalArgumentException e) {
@@ -73,8 +71,7 @@ final class PageActions {
     }
 
     private ObjectNode decide(String id, Set<RequestStatus> as, String verb, Supplier<Request> how, StringWriter said) {
-        RequestDecisions decisions = decisions();
-        Request before = decisions.find(id).orElseThrow(() -> new Refused(404, "the run has no request " + id));
+        Request before = find(id).orElseThrow(() -> new Refused(404, "the run has no request " + id));
         if (!before.pending()) {
             return already(before, as, verb);
         }
@@ -85,15 +82,15 @@ final class PageActions {
                     + decided.title() + ")" + (verb.equals("approved") ? "; it takes effect from the next generation" : ""));
         } catch (IllegalStateException e) {
             // decided meanwhile, by a person or another page
-            return already(decisions.find(id).orElseThrow(), as, verb);
+            return already(find(id).orElseThrow(), as, verb);
         } catch (IllegalArgumentException e) {
             throw new Refused(422, e.getMessage());
         }
     }
 
-    private RequestDecisions decisions() {
+    private java.util.Optional<Request> find(String id) {
         try {
-            return RequestDecisions.open(dir);
+            return desk.find(id);
         } catch (IllegalArgumentException e) {
             throw new Refused(404, e.getMessage());
         }

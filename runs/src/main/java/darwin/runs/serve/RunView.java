@@ -13,7 +13,6 @@ import darwin.memory.Request;
 import darwin.memory.RunDirectory;
 import darwin.memory.ledger.LedgerEntry;
 import darwin.memory.ledger.Selected;
-import darwin.runs.RunFiles;
 import darwin.runs.config.RunSettings;
 import darwin.runs.report.LineageStep;
 import darwin.runs.report.Measured;
@@ -47,9 +46,11 @@ final class RunView {
 
     private final RunDirectory run;
     private final ObjectMapper json;
+    private final RunDesk desk;
     private int slots = 1;
 
-    RunView(RunDirectory run, ObjectMapper json) {
+    RunView(RunDirectory run, RunDesk desk, ObjectMapper json) {
+        this.desk = desk;
         this.run = run;
         this.json = json;
     }
@@ -68,9 +69,8 @@ final class RunView {
         }
         root.put("started", true);
         RunRecords records = RunRecords.read(run, json);
-        RunFiles files = new RunFiles(run, records.state(), json);
-        RunPlan plan = files.plan(records);
-        Optional<RunSettings> settings = settings(files);
+        RunPlan plan = desk.plan(records);
+        Optional<RunSettings> settings = settings(records);
         slots = settings.map(s -> s.evaluation().slots()).orElse(1);
         RunReport report = RunReport.of(records, plan, now);
         RunReport.Header header = report.header();
@@ -120,9 +120,9 @@ final class RunView {
         return Optional.of(minutes / header.generation() * left);
     }
 
-    private Optional<RunSettings> settings(RunFiles files) {
+    private Optional<RunSettings> settings(RunRecords records) {
         try {
-            return Optional.of(files.settings());
+            return Optional.of(desk.settings(records.state()));
         } catch (RuntimeException e) {
             return Optional.empty(); // settings this darwin no longer reads: the plan says what it can
         }

@@ -69,9 +69,9 @@ final class RunWatch implements AutoCloseable {
     private String problem = "";
     private boolean closed;
 
-    RunWatch(RunDirectory run, ObjectMapper json, Clock clock, boolean readOnly, Duration every) {
+    RunWatch(RunDirectory run, RunDesk desk, ObjectMapper json, Clock clock, boolean readOnly, Duration every) {
         this.run = run;
-        this.view = new RunView(run, json);
+        this.view = new RunView(run, desk, json);
         this.json = json;
         this.clock = clock;
         this.readOnly = readOnly;

@@ -25,14 +25,14 @@ public final class ServeOptions {
      *
      * @throws IllegalArgumentException when {@code --port} is given without {@code --serve}, or the port is taken
      */
-    public Optional<LiveServer> start(RunDirectory run, PrintWriter err) {
+    public Optional<LiveServer> start(RunDirectory run, RunDesk desk, PrintWriter err) {
         if (!serve) {
             if (port != null) {
                 throw new IllegalArgumentException("--port is the live page's: give it with --serve");
             }
             return Optional.empty();
         }
-        LiveServer server = LiveServer.start(run, ServeSettings.loopback(port == null ? ServeSettings.DEFAULT_PORT : port));
+        LiveServer server = LiveServer.start(run, desk, ServeSettings.loopback(port == null ? ServeSettings.DEFAULT_PORT : port));
         server.howToReach().forEach(err::println);
         err.flush();
         return Optional.of(server);

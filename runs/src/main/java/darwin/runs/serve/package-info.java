@@ -24,7 +24,9 @@
  * <p>A person approves a request (with a value and a note) or denies it (with a note), and writes
  * a suggestion to one agent or all ({@link darwin.runs.serve.PageActions}), through the very code
  * of {@code darwin requests} and {@code darwin suggest} ({@code RequestDecisions},
- * {@code Suggestions}), so through the run's locked request book and suggestion box: the page, the
+ * {@code Suggestions}, reached through the {@link darwin.runs.serve.RunDesk} port, which the
+ * commands' package implements as {@code CommandLineDesk}: that package starts the page, so this
+ * one does not depend on it), so through the run's locked request book and suggestion box: the page, the
  * command line and the run never lose one another's changes. Decisions are idempotent (the same
  * decision again answers 200 and changes nothing; the other one is 409). A {@code DATASET} request
  * is approved from the command line, which names a file on the run's machine.

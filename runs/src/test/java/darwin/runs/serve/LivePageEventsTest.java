@@ -22,7 +22,7 @@ class LivePageEventsTest {
     @Test
     void aSuggestionWrittenElsewhereReachesTheOpenStream(@TempDir Path tmp) throws Exception {
         RunDirectory run = LiveRunFixture.create(tmp);
-        try (LiveServer server = LiveServer.start(run, ServeSettings.loopback(0))) {
+        try (LiveServer server = LiveServer.start(run, new darwin.runs.CommandLineDesk(run), ServeSettings.loopback(0))) {
             RawHttp http = new RawHttp(server.port());
             String set = http.get("/?" + server.address().getRawQuery(), null).headers().get("set-cookie");
             String cookie = set.substring(0, set.indexOf(';'));

@@ -35,7 +35,7 @@ class LiveServerSecurityTest {
     @BeforeEach
     void serve() throws Exception {
         run = LiveRunFixture.create(tmp);
-        server = LiveServer.start(run, ServeSettings.loopback(0));
+        server = LiveServer.start(run, new darwin.runs.CommandLineDesk(run), ServeSettings.loopback(0));
         http = new RawHttp(server.port());
         RawHttp.Response signIn = http.get("/?" + server.address().getRawQuery(), null);
         assertEquals(200, signIn.status(), signIn.body());
@@ -179,7 +179,7 @@ class LiveServerSecurityTest {
     @Test
     void aReadOnlyPageChangesNothing() throws Exception {
         server.close();
-        server = LiveServer.start(run, new ServeSettings(java.net.InetAddress.getLoopbackAddress(), 0, true));
+        server = LiveServer.start(run, new darwin.runs.CommandLineDesk(run), new ServeSettings(java.net.InetAddress.getLoopbackAddress(), 0, true));
         http = new RawHttp(server.port());
         RawHttp.Response signIn = http.get("/?" + server.address().getRawQuery(), null);
         String set = signIn.headers().get("set-cookie");

@@ -1,6 +1,8 @@
-package darwin.runs.serve;
+package darwin.runs;
 
 import darwin.memory.RunDirectory;
+import darwin.runs.serve.LiveServer;
+import darwin.runs.serve.ServeSettings;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -47,7 +49,7 @@ public final class ServeCommand implements Callable<Integer> {
         RunDirectory run = new RunDirectory(dir).requireRun();
         ServeSettings settings = new ServeSettings(address(bind), port, readOnly);
         PrintWriter out = spec.commandLine().getOut();
-        try (LiveServer server = LiveServer.start(run, settings)) {
+        try (LiveServer server = LiveServer.start(run, new CommandLineDesk(run), settings)) {
             Thread hook = new Thread(stop::countDown, "serve-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             server.howToReach().forEach(out::println);
