@@ -4,12 +4,14 @@ import darwin.trainer.device.DevicePlan;
 import darwin.trainer.device.Engines;
 import darwin.trainer.process.ProcessSpec;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The command line and process spec of a child JVM: the launcher of this JVM under
@@ -27,9 +29,16 @@ final class ChildCommand {
     private final SandboxSettings settings;
     private final List<Path> classpath;
     private final DevicePlan device;
+    private final Predicate<Path> deviceExists;
 
     /** @param classpath the harness's class path for children, without the corpus */
     ChildCommand(SandboxSettings settings, List<Path> classpath) {
+        this(settings, classpath, Files::exists);
+    }
+
+    /** @param deviceExists which device files exist here (tests give a stand-in for a GPU machine's /dev) */
+    ChildCommand(SandboxSettings settings, List<Path> classpath, Predicate<Path> deviceExists) {
+        this.deviceExists = deviceExists;
         this.settings = settings;
         this.classpath = List.copyOf(classpath);
         this.device = settings.device();
@@ -85,7 +94,7 @@ final class ChildCommand {
                 .withLimits(settings.limits())
                 .withSandbox(settings.mode())
                 .withReadOnlyPaths(readable)
-                .withDevices(device.deviceFiles(slot))
+                .withDevices(device.deviceFiles(slot, deviceExists))
                 .withVariable("DJL_CACHE_DIR", djlCache.toString())
                 .withVariable("ENGINE_CACHE_DIR", djlCache.toString())
                 .withVariable("MALLOC_ARENA_MAX", "2")
