@@ -7,6 +7,7 @@ import darwin.runs.config.Settings;
 import darwin.trainer.cache.ResultCache;
 import darwin.trainer.cache.ResultKey;
 import darwin.trainer.data.Corpus;
+import darwin.trainer.device.DevicePlan;
 import darwin.trainer.device.Engines;
 import darwin.trainer.device.ThreadWait;
 import darwin.trainer.harness.Harness;
@@ -72,6 +73,11 @@ final class EvaluateCommand implements Callable<Integer> {
                     + " about 1.1 times, not 30). Results are cached per policy.")
     String threadWait;
 
+    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto",
+            description = "Where to train: auto (the GPUs the engine can use, else the CPU, saying why), cpu, or cuda"
+                    + " (stops with the cause when the engine has no GPU). Results are cached per device.")
+    String device;
+
     @Option(names = "--peak-flops", paramLabel = "F", defaultValue = "0",
             description = "The device's peak FLOP/s, instead of the calibrated figure.")
     double peakFlops;
@@ -108,13 +114,15 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ProgressLine progress = new ProgressLine(err, chosen, ProgressLine.isTerminal());
         ResultCache cache = ResultCache.forVariant(variant.id(), dir);
-        String device = Engines.deviceKey(childThreads, wait);
+        Engines.configure(childThreads, 1); // loaded only if the device or the peak needs it
+        DevicePlan plan = Devices.plan(Settings.DEVICE.parse(device), progress);
+        String deviceKey = plan.deviceKey(childThreads, wait);
         PrintWriter out = spec.commandLine().getOut();
         LocalEvaluator evaluator = null;
         List<EvaluationResult> results = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         for (long runSeed = seed; runSeed < seed + repeat; runSeed++) {
-            ResultKey key = new ResultKey(variant.id(), chosen, runSeed, device);
+            ResultKey key = new ResultKey(variant.id(), chosen, runSeed, deviceKey);
             if (noCache) {
                 cache.invalidate(key);
             }
@@ -133,13 +141,14 @@ final class EvaluateCommand implements Callable<Integer> {
                             .withReferenceThroughput(referenceThroughput);
                     Corpus corpus = Corpus.tinyShakespeare();
                     double peak = Harness.devicePeak(harness, Engines.defaultDevice(), progress);
+                    Devices.reportPeak(plan, peak, progress);
                     double reference = chosen instanceof Budget.EqualTime
                             ? Harness.referenceThroughput(harness, corpus, Engines.defaultDevice(), progress) : 0;
                     SandboxEvaluator sandboxEvaluator = new SandboxEvaluator(corpus,
-                            SandboxSettings.defaults().withThreads(childThreads).withThreadWait(wait).withMode(mode)
+                            SandboxSettings.defaults().withThreads(childThreads).withThreadWait(wait).withMode(mode).withDevice(plan)
                                     .withResources(dir.resolve(VariantDirectory.RESOURCES)),
                             peak, reference, new ProcessRunner());
-                    evaluator = new LocalEvaluator(sandboxEvaluator, 1, cache, device,
+                    evaluator = new LocalEvaluator(sandboxEvaluator, 1, cache, deviceKey,
                             id -> null, progress);
                 }
                 result = evaluator.evaluate(variant, chosen, runSeed, dir.resolve("results").resolve(key.fileStem()));

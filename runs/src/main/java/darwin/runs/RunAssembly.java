@@ -39,6 +39,8 @@ import darwin.runs.config.Settings;
 import darwin.trainer.build.VariantCompileCheck;
 import darwin.trainer.cache.ResultCache;
 import darwin.trainer.data.Corpus;
+import darwin.trainer.device.DeviceChoice;
+import darwin.trainer.device.DevicePlan;
 import darwin.trainer.device.Engines;
 import darwin.trainer.device.ThreadWait;
 import darwin.trainer.harness.Harness;
@@ -70,14 +72,21 @@ final class RunAssembly {
         var sandboxSettings = settings.sandboxSettings(cores).withWorkRoot(run.root().resolve(".work"))
                 .withResources(run.resources());
         Engines.configure(sandboxSettings.threads(), 1); // loaded only if the peak must be calibrated
+        DevicePlan plan = Devices.plan(settings.evaluation().device(), listener);
+        int slots = plan.slots(settings.evaluation().slots());
+        if (plan.cuda() && settings.evaluation().threads() == 0) {
+            sandboxSettings = sandboxSettings.withThreads(LocalEvaluator.threadsPerSlot(cores, slots));
+        }
+        sandboxSettings = sandboxSettings.withDevice(plan);
         double peak = Harness.devicePeak(HarnessSettings.defaults(), Engines.defaultDevice(), listener);
+        Devices.reportPeak(plan, peak, listener);
         Corpus corpus = Corpus.tinyShakespeare();
         // a raised budget keeps its kind, so a run needs the seed's throughput only if it starts under equal time
         double reference = settings.budget() instanceof Budget.EqualTime
                 ? Harness.referenceThroughput(HarnessSettings.defaults(), corpus, Engines.defaultDevice(), listener) : 0;
         SandboxEvaluator sandbox = new SandboxEvaluator(corpus, sandboxSettings, peak, reference, new ProcessRunner());
-        return new LocalEvaluator(sandbox, settings.evaluation().slots(), ResultCache.under(run.variants()),
-                Engines.deviceKey(sandboxSettings.threads(), sandboxSettings.threadWait()), id -> run.variant(id).resolve("logs"), listener);
+        return new LocalEvaluator(sandbox, slots, ResultCache.under(run.variants()),
+                plan.deviceKey(sandboxSettings.threads(), sandboxSettings.threadWait()), id -> run.variant(id).resolve("logs"), listener);
     }
 
     /** Compiles a variant as the sandbox will (with the run's libraries), for the mutation step and people's upgrades. */
@@ -167,7 +176,7 @@ final class RunAssembly {
      * The settings given by the file and the flags, as text by key, for {@code run.json}, so that a
      * resume reads them back; settings left at their defaults take the defaults again, except
      * {@code population.generations}, the number that a resume compares with, the budget and the
-     * threads' wait policy, which are always kept (a run that kept no budget began when 20 seconds
+     * threads' wait policy and the device, which are always kept (a run that kept no budget began when 20 seconds
      * was the default, and resumes with it; one that kept no wait policy measured its speed with
      * spinning threads, and goes on so whatever the default becomes).
      */
@@ -177,7 +186,8 @@ final class RunAssembly {
         for (Setting<?> setting : Settings.all()) {
             // the budget in force is always kept, so that a later change of the default budget cannot change a run's
             if (values.isGiven(setting) || setting == Settings.GENERATIONS
-                    || (!budgetGiven && setting == Settings.BUDGET_TOKENS) || setting == Settings.THREAD_WAIT) {
+                    || (!budgetGiven && setting == Settings.BUDGET_TOKENS) || setting == Settings.THREAD_WAIT
+                    || setting == Settings.DEVICE) {
                 render(values, setting).ifPresent(text -> node.put(setting.key(), text));
             }
         }
@@ -199,6 +209,8 @@ final class RunAssembly {
         }
         // a run begun before the wait policy was chosen measured every speed with spinning threads
         overrides.putIfAbsent(Settings.THREAD_WAIT, ThreadWait.SPIN.label());
+        // and one begun before the device was chosen trained on the CPU, whatever the machine has
+        overrides.putIfAbsent(Settings.DEVICE, DeviceChoice.CPU.label());
         return overrides;
     }
 

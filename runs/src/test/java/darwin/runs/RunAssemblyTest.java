@@ -44,4 +44,16 @@ class RunAssemblyTest {
         var legacy = JSON.readTree("{\"population.generations\": \"3\", \"budget.steps\": \"60\"}");
         assertEquals(ThreadWait.SPIN, LOADER.load(Optional.empty(), RunAssembly.restore(legacy)).evaluation().threadWait());
     }
+
+    @Test
+    void aRunKeepsItsDeviceAndOneThatKeptNoneGoesOnOnTheCpu() throws Exception {
+        var persisted = RunAssembly.persist(LOADER.values(Optional.empty(), Map.of()), JSON);
+        assertEquals("auto", persisted.path(Settings.DEVICE.key()).asText(), "kept even at the default");
+        assertEquals(darwin.trainer.device.DeviceChoice.AUTO,
+                LOADER.load(Optional.empty(), RunAssembly.restore(persisted)).evaluation().device());
+
+        var legacy = JSON.readTree("{\"population.generations\": \"3\", \"budget.steps\": \"60\"}");
+        assertEquals(darwin.trainer.device.DeviceChoice.CPU,
+                LOADER.load(Optional.empty(), RunAssembly.restore(legacy)).evaluation().device());
+    }
 }

@@ -58,6 +58,7 @@ class SettingsRoundTripTest {
               slots: 2
               threads: 3
               thread-wait: passive
+              device: cpu
               sandbox: none
               heap: 1g
               memory: 6g

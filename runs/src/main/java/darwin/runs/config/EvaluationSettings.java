@@ -1,5 +1,6 @@
 package darwin.runs.config;
 
+import darwin.trainer.device.DeviceChoice;
 import darwin.trainer.device.ThreadWait;
 import darwin.trainer.process.SandboxMode;
 import darwin.trainer.sandbox.LocalEvaluator;
@@ -17,9 +18,10 @@ import java.util.Optional;
  * @param heap the Java heap of each child process
  * @param memory the address-space limit of each child process; empty for none
  * @param grace the time a child gets beyond a time budget
+ * @param device where variants train: auto, the CPU or CUDA ({@link darwin.trainer.device.DevicePlan})
  */
 public record EvaluationSettings(int slots, int threads, ThreadWait threadWait, SandboxMode sandbox, Size heap, Optional<Size> memory,
-        Duration grace) {
+        Duration grace, DeviceChoice device) {
 
     public EvaluationSettings {
         Settings.SLOTS.check(slots);
@@ -29,6 +31,7 @@ public record EvaluationSettings(int slots, int threads, ThreadWait threadWait, 
         Settings.HEAP.check(heap);
         Settings.MEMORY.check(memory);
         Settings.GRACE.check(grace);
+        Settings.DEVICE.check(device);
         if (memory.isPresent() && memory.get().bytes() <= heap.bytes()) {
             throw ConfigException.between("evaluation.memory (" + memory.get() + ") must be larger than evaluation.heap ("
                     + heap + "): the limit covers the whole address space, the heap included",

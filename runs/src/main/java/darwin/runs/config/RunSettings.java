@@ -57,7 +57,7 @@ public record RunSettings(PopulationSettings population, long seed, Budget budge
                         values.get(Settings.RACE_SHARE)),
                 new EvaluationSettings(values.get(Settings.SLOTS), values.get(Settings.THREADS), values.get(Settings.THREAD_WAIT),
                         values.get(Settings.SANDBOX), values.get(Settings.HEAP), values.get(Settings.MEMORY),
-                        values.get(Settings.GRACE)),
+                        values.get(Settings.GRACE), values.get(Settings.DEVICE)),
                 new LlmSettings(values.get(Settings.PROVIDER), values.find(Settings.MODEL),
                         values.find(Settings.BASE_URL), values.find(Settings.API_KEY_ENV),
                         values.get(Settings.TEMPERATURE), values.get(Settings.MAX_OUTPUT_TOKENS),

@@ -18,6 +18,7 @@ import static darwin.runs.config.SettingTypes.wholeNumber;
 import darwin.mutation.llm.PriceTable.Price;
 import darwin.mutation.llm.Provider;
 import darwin.mutation.llm.ProviderSettings;
+import darwin.trainer.device.DeviceChoice;
 import darwin.trainer.device.ThreadWait;
 import darwin.trainer.process.SandboxMode;
 import java.net.URI;
@@ -100,6 +101,11 @@ public final class Settings {
     public static final Setting<Integer> SLOTS = Setting.of("evaluation.slots", wholeNumber(1, 64), 1,
             "Variants trained at the same time: one per GPU; one on a CPU machine, which then gets every core.")
             .withFlag("--slots", "K");
+    public static final Setting<DeviceChoice> DEVICE = Setting.of("evaluation.device",
+            choice(List.of(DeviceChoice.values()), DeviceChoice::label), DeviceChoice.AUTO,
+            "Where variants train: auto (every GPU the engine can use, one slot each, else the CPU, saying why), cpu, or"
+                    + " cuda (stops with the cause when the engine has no GPU). README, GPUs: the CUDA libtorch.")
+            .withFlag("--device", "DEVICE");
     public static final Setting<Integer> THREADS = Setting.of("evaluation.threads", wholeNumber(0, 1024), 0,
             "Engine threads of each training process; 0 shares the cores out evenly among the slots.");
     public static final Setting<ThreadWait> THREAD_WAIT = Setting.of("evaluation.thread-wait",
@@ -173,7 +179,7 @@ public final class Settings {
 
     private static final List<Setting<?>> ALL = List.of(AGENTS, OFFSPRING, ELITES, GENERATIONS, SELECTION,
             PERPLEXITY_WEIGHT, MFU_WEIGHT, SEED, BUDGET_SECONDS, BUDGET_STEPS, BUDGET_TOKENS, BUDGET_FLOPS,
-            BUDGET_EQUAL_TIME, NOISE_FLOOR, MARGIN, RACE_CAP, RACE_SHARE, SLOTS, THREADS, THREAD_WAIT, SANDBOX, HEAP, MEMORY,
+            BUDGET_EQUAL_TIME, NOISE_FLOOR, MARGIN, RACE_CAP, RACE_SHARE, SLOTS, DEVICE, THREADS, THREAD_WAIT, SANDBOX, HEAP, MEMORY,
             GRACE, PROVIDER, MODEL, BASE_URL, API_KEY_ENV, TEMPERATURE, MAX_OUTPUT_TOKENS, TIMEOUT, RETRIES,
             REPAIR_ROUNDS, COST_CAP, OUTAGE_LIMIT, PRICES, OUT, AWAIT_APPROVAL, LIBRARIES, MAVEN_REPOSITORY,
             CONFIRM, CONFIRM_REPEAT);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import darwin.core.Budget;
 import darwin.mutation.llm.PriceTable.Price;
 import darwin.mutation.llm.Provider;
+import darwin.trainer.device.DeviceChoice;
 import darwin.trainer.device.ThreadWait;
 import darwin.trainer.process.SandboxMode;
 import java.io.IOException;
@@ -59,7 +60,7 @@ class RunSettingsLoaderTest {
         assertEquals(1, settings.seed());
         assertEquals(Budget.tokens(200_000), settings.budget());
         assertEquals(new EvaluationSettings(1, 0, ThreadWait.SPIN, SandboxMode.AUTO, Size.gigabytes(2), Optional.of(Size.gigabytes(8)),
-                Duration.ofSeconds(60)), settings.evaluation());
+                Duration.ofSeconds(60), DeviceChoice.AUTO), settings.evaluation());
         LlmSettings llm = settings.llm();
         assertTrue(llm.offline());
         assertEquals(Optional.empty(), llm.model());
@@ -123,7 +124,7 @@ class RunSettingsLoaderTest {
         assertEquals(42, settings.seed());
         assertEquals(Budget.steps(500), settings.budget());
         assertEquals(new EvaluationSettings(2, 4, ThreadWait.PASSIVE, SandboxMode.NONE, Size.megabytes(512), Optional.of(Size.gigabytes(6)),
-                Duration.ofMinutes(2)), settings.evaluation());
+                Duration.ofMinutes(2), DeviceChoice.AUTO), settings.evaluation());
         assertEquals(new LlmSettings(Optional.of(Provider.OPENAI), Optional.of("gpt-4o-mini"),
                 Optional.of(URI.create("http://localhost:8000/v1")), Optional.of("VLLM_KEY"), 0.7, 8192,
                 Duration.ofSeconds(90), 5, 1, Optional.of(12.5), Duration.ofHours(1),

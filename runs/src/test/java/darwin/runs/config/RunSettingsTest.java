@@ -9,6 +9,7 @@ import darwin.mutation.MutationSettings;
 import darwin.mutation.llm.PriceTable.Price;
 import darwin.mutation.llm.Provider;
 import darwin.mutation.llm.ProviderSettings;
+import darwin.trainer.device.DeviceChoice;
 import darwin.trainer.device.ThreadWait;
 import darwin.trainer.process.SandboxMode;
 import darwin.trainer.sandbox.SandboxSettings;
@@ -53,7 +54,7 @@ class RunSettingsTest {
     @Test
     void theEvaluationSettingsBecomeSandboxSettings() {
         EvaluationSettings evaluation = new EvaluationSettings(2, 0, ThreadWait.PASSIVE, SandboxMode.NONE, Size.megabytes(1536),
-                Optional.of(Size.gigabytes(6)), Duration.ofSeconds(30));
+                Optional.of(Size.gigabytes(6)), Duration.ofSeconds(30), DeviceChoice.AUTO);
         SandboxSettings sandbox = evaluation.sandboxSettings(16);
         SandboxSettings defaults = SandboxSettings.defaults();
         assertEquals(8, sandbox.threads());
@@ -64,9 +65,9 @@ class RunSettingsTest {
         assertEquals(defaults.stepBudgetLimit(), sandbox.stepBudgetLimit());
         assertEquals(defaults.workRoot(), sandbox.workRoot());
         assertEquals(3, new EvaluationSettings(1, 3, ThreadWait.PASSIVE, SandboxMode.AUTO, Size.gigabytes(2), Optional.empty(),
-                Duration.ofSeconds(60)).sandboxSettings(16).threads());
+                Duration.ofSeconds(60), DeviceChoice.AUTO).sandboxSettings(16).threads());
         assertEquals(0, new EvaluationSettings(1, 0, ThreadWait.PASSIVE, SandboxMode.AUTO, Size.gigabytes(2), Optional.empty(),
-                Duration.ofSeconds(60)).sandboxSettings(2).memoryLimitBytes());
+                Duration.ofSeconds(60), DeviceChoice.AUTO).sandboxSettings(2).memoryLimitBytes());
     }
 
     @Test
@@ -80,7 +81,7 @@ class RunSettingsTest {
         assertEquals(List.of("population.selection", "population.weights.perplexity", "population.weights.mfu"),
                 weights.keys());
         assertThrows(ConfigException.class, () -> new EvaluationSettings(0, 0, ThreadWait.PASSIVE, SandboxMode.AUTO, Size.gigabytes(2),
-                Optional.empty(), Duration.ofSeconds(60)));
+                Optional.empty(), Duration.ofSeconds(60), DeviceChoice.AUTO));
         assertThrows(ConfigException.class, () -> new RunControl(null, false, List.of(), Path.of("repo")));
     }
 

@@ -22,6 +22,9 @@ public final class Engines {
     /** System property that overrides the inter-op thread count. */
     public static final String INTEROP_THREADS = "ai.djl.pytorch.num_interop_threads";
 
+    /** System property naming the GPU calibrations run on ({@link #machineKey()}). */
+    private static final String GPU_NAME = "darwin.gpu.name";
+
     private static volatile Engine engine;
 
     private Engines() {}
@@ -87,10 +90,27 @@ public final class Engines {
     }
 
     /**
-     * The first GPU when there is one, else the CPU. On a machine without NVIDIA device files this
-     * is known without loading the engine.
+     * The device the engine's work goes to. A process told its device ({@link DevicePlan#CHILD_DEVICE}:
+     * a child, or a parent whose plan is decided) gets the CPU, or GPU 0 (a child sees only its
+     * slot's GPU), and stops when the engine has none rather than train on the CPU unasked.
+     * Otherwise: the first GPU when there is one, else the CPU; on a machine without NVIDIA device
+     * files this is known without loading the engine.
+     *
+     * @throws DeviceUnavailableException when CUDA was asked for and the engine has no GPU
      */
     public static Device defaultDevice() {
+        String asked = System.getProperty(DevicePlan.CHILD_DEVICE, "");
+        if (asked.equals("cpu")) {
+            return Device.cpu();
+        }
+        if (asked.equals("cuda")) {
+            if (load().getGpuCount() < 1) {
+                throw new DeviceUnavailableException("this process was to train on a GPU, but the engine has none (it"
+                        + " loaded libtorch from " + System.getProperty(CudaLibrary.LIBRARY_PATH,
+                                System.getenv().getOrDefault(CudaLibrary.LIBRARY_PATH, "the CPU jar")) + ")");
+            }
+            return Device.gpu(0);
+        }
         boolean mayHaveGpu = Files.exists(Path.of("/dev/nvidiactl")) || Files.exists(Path.of("/dev/nvidia0"));
         return mayHaveGpu && load().getGpuCount() > 0 ? Device.gpu(0) : Device.cpu();
     }
@@ -101,9 +121,19 @@ public final class Engines {
         JniUtils.setGradMode(false);
     }
 
-    /** Identifies this machine's processor and thread count, for caching its calibrated peak. */
+    /**
+     * Identifies this machine's processor and thread count, and the GPU's name when this process
+     * trains on one ({@link #useGpuName}), for caching its calibrated peak: a peak measured on one
+     * card is not another card's.
+     */
     public static String machineKey() {
-        return cpuModel() + "|threads=" + threads();
+        String gpu = System.getProperty(GPU_NAME, "");
+        return cpuModel() + "|threads=" + threads() + (gpu.isEmpty() ? "" : "|" + gpu);
+    }
+
+    /** Names the GPU this process's calibrations run on, for {@link #machineKey()}. */
+    public static void useGpuName(String name) {
+        System.setProperty(GPU_NAME, name);
     }
 
     private static String cpuModel() {

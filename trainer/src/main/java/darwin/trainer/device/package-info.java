@@ -40,5 +40,23 @@
  * take CPU from the children as they start. The scoring child runs with the client compiler too
  * (its Java work is dispatching engine calls); the training child keeps both, since a variant may
  * do real work in Java over a long budget (BENCHMARKS.md).
+ *
+ * <h2>GPUs</h2>
+ *
+ * <p>{@code DevicePlan} decides, once per command, where evaluations run ({@code DeviceChoice}:
+ * {@code auto}, {@code cpu}, {@code cuda}). It asks a {@code GpuInventory}: {@code EngineGpus}
+ * loads the engine with a CUDA libtorch ({@code CudaLibrary}: the user's
+ * {@code PYTORCH_LIBRARY_PATH} with {@code PYTORCH_FLAVOR=cu128}, or the build DJL downloaded into
+ * its cache, which {@code CudaDownload} triggers by hiding the bundled CPU build's description from
+ * DJL) and counts the GPUs the loaded engine has, since DJL falls back to the CPU silently; tests
+ * give a stand-in. Names come from the driver ({@code /proc/driver/nvidia/gpus}), numbers from the
+ * parent's {@code CUDA_VISIBLE_DEVICES} ({@code VisibleGpus}). Slot {@code i} of a CUDA plan gets
+ * GPU {@code i} alone: {@code CUDA_VISIBLE_DEVICES=<its number>} with
+ * {@code CUDA_DEVICE_ORDER=PCI_BUS_ID}, the library's variables, {@code -Ddarwin.device=cuda}
+ * (read by {@code Engines.defaultDevice}, which then refuses to fall back to the CPU), and in
+ * bubblewrap {@code /dev/nvidia<number>} and the control devices that exist
+ * ({@code /dev/nvidiactl}, {@code nvidia-uvm}, {@code nvidia-uvm-tools}, {@code nvidia-modeset}).
+ * Results are keyed {@code cuda(<card>)-<threads>t}, and the calibrated peak's key names the card.
+ * None of this has run on a GPU yet (README, GPUs).
  */
 package darwin.trainer.device;

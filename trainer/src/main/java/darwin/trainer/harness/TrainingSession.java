@@ -159,7 +159,8 @@ public final class TrainingSession {
     private static boolean isNativeOutOfMemory(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
-            if (t instanceof EngineException && (message.contains("out of memory") || message.contains("can't allocate"))) {
+            if (t instanceof EngineException && (message.contains("out of memory") || message.contains("can't allocate")
+                    || message.contains("alloc_failed"))) {
                 return true;
             }
         }

@@ -36,5 +36,13 @@
  * later row with a shared prefix from memory passes the probes (the first of a probe and its window
  * decides both); such a cheat must be written against these probes, and gains nothing at each
  * probe's cut.
+ *
+ * <p><b>GPUs.</b> {@code PeakCalibration} times the same matrix products on a GPU (reading one
+ * element of each product waits for it), in FP32: DJL does not turn on TF32 and the programs train in
+ * FP32, so MFU on a GPU is the harness's FLOP count over that figure. The calibration is cached per
+ * card ({@code Engines.machineKey} names it). {@code GpuDatasheet} sets NVIDIA's datasheet peaks
+ * (FP32, and dense TF32: the datasheets quote TF32 with sparsity, twice as high) beside the measured
+ * one; its figures are from NVIDIA's datasheets of the H200, H100 (SXM and PCIe), A100, L40S, L4,
+ * A10, V100 and T4, and a card that is not in the table is reported by its measured peak alone.
  */
 package darwin.trainer.measure;

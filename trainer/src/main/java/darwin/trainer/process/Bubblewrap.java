@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
  * disabled, and then only a trial tells.
  *
  * <p>The sandbox's view of the filesystem is built up from nothing: the system directories
- * read-only, {@code /proc}, a minimal {@code /dev}, a private {@code /tmp}, the caller's
- * read-only paths and the workspace, writable. Anything not listed is absent, whatever its path.
+ * read-only, {@code /proc}, a minimal {@code /dev} with the caller's device files added (a
+ * GPU's and NVIDIA's control devices; nothing else of the host's {@code /dev}), a private
+ * {@code /tmp}, the caller's read-only paths and the workspace, writable. Anything not listed is absent, whatever its path.
  * The child has no network (only its own loopback), its own pid, IPC and host-name namespaces,
  * a new session (so that it cannot push input into the launching terminal), and it dies with the
  * bubblewrap process that started it; when the namespace's first process dies the kernel kills
@@ -149,6 +150,12 @@ final class Bubblewrap {
         args.add(executable.toString());
         args.addAll(ISOLATION);
         args.addAll(systemMounts(sizesTmp() ? spec.limits().tmpBytes() : 0));
+        for (Path device : spec.devices()) {
+            if (!Files.exists(device)) {
+                throw new ProcessLaunchException("cannot give the sandbox the device " + device + ": it does not exist");
+            }
+            args.addAll(List.of("--dev-bind", device.toString(), device.toString()));
+        }
         List<Bind> binds = new ArrayList<>();
         for (Path path : spec.readOnlyPaths()) {
             binds.addAll(Bind.of(path, false));

@@ -31,6 +31,8 @@ import java.util.TreeMap;
  *     could open again by a path once it has read it.
  * @param limits what else the child may take: its private {@code /tmp}, disk, tasks and open
  *     files ({@link ResourceLimits}); the tmpfs size holds only in a sandbox
+ * @param devices device files the sandboxed child may open besides bubblewrap's minimal
+ *     {@code /dev} (a GPU's and NVIDIA's control devices); ignored without a sandbox
  */
 public record ProcessSpec(
         List<String> command,
@@ -43,7 +45,8 @@ public record ProcessSpec(
         SandboxMode sandbox,
         List<Path> readOnlyPaths,
         byte[] input,
-        ResourceLimits limits) {
+        ResourceLimits limits,
+        List<Path> devices) {
 
     public static final int DEFAULT_TAIL_BYTES = 8 * 1024;
     public static final int MAX_TAIL_BYTES = 1024 * 1024;
@@ -86,6 +89,15 @@ public record ProcessSpec(
         if (limits == null) {
             throw new IllegalArgumentException("the resource limits are missing (ResourceLimits.DEFAULTS)");
         }
+        if (devices == null) {
+            throw new IllegalArgumentException("the device files are missing (use an empty list)");
+        }
+        devices = devices.stream().map(path -> absolute(path, "device file")).distinct().toList();
+        for (Path device : devices) {
+            if (!device.startsWith("/dev")) {
+                throw new IllegalArgumentException("a device file lies under /dev, got " + device);
+            }
+        }
     }
 
     /**
@@ -98,7 +110,7 @@ public record ProcessSpec(
         Path dir = absolute(workspace, "workspace");
         return new ProcessSpec(command, dir, baseEnvironment(dir), deadline,
                 dir.resolve("stdout.log"), dir.resolve("stderr.log"), DEFAULT_TAIL_BYTES, SandboxMode.AUTO, List.of(), new byte[0],
-                ResourceLimits.DEFAULTS);
+                ResourceLimits.DEFAULTS, List.of());
     }
 
     /**
@@ -116,7 +128,7 @@ public record ProcessSpec(
     }
 
     public ProcessSpec withEnvironment(Map<String, String> env) {
-        return new ProcessSpec(command, workspace, env, deadline, stdout, stderr, tailBytes, sandbox, readOnlyPaths, input, limits);
+        return new ProcessSpec(command, workspace, env, deadline, stdout, stderr, tailBytes, sandbox, readOnlyPaths, input, limits, devices);
     }
 
     /** This spec with {@code name=value} added to (or replaced in) the environment. */
@@ -127,34 +139,43 @@ public record ProcessSpec(
     }
 
     public ProcessSpec withDeadline(Duration limit) {
-        return new ProcessSpec(command, workspace, environment, limit, stdout, stderr, tailBytes, sandbox, readOnlyPaths, input, limits);
+        return new ProcessSpec(command, workspace, environment, limit, stdout, stderr, tailBytes, sandbox, readOnlyPaths, input, limits, devices);
     }
 
     public ProcessSpec withOutput(Path out, Path err) {
-        return new ProcessSpec(command, workspace, environment, deadline, out, err, tailBytes, sandbox, readOnlyPaths, input, limits);
+        return new ProcessSpec(command, workspace, environment, deadline, out, err, tailBytes, sandbox, readOnlyPaths, input, limits, devices);
     }
 
     public ProcessSpec withTailBytes(int bytes) {
-        return new ProcessSpec(command, workspace, environment, deadline, stdout, stderr, bytes, sandbox, readOnlyPaths, input, limits);
+        return new ProcessSpec(command, workspace, environment, deadline, stdout, stderr, bytes, sandbox, readOnlyPaths, input, limits, devices);
     }
 
     public ProcessSpec withSandbox(SandboxMode mode) {
-        return new ProcessSpec(command, workspace, environment, deadline, stdout, stderr, tailBytes, mode, readOnlyPaths, input, limits);
+        return new ProcessSpec(command, workspace, environment, deadline, stdout, stderr, tailBytes, mode, readOnlyPaths, input, limits, devices);
     }
 
     public ProcessSpec withReadOnlyPaths(List<Path> paths) {
-        return new ProcessSpec(command, workspace, environment, deadline, stdout, stderr, tailBytes, sandbox, paths, input, limits);
+        return new ProcessSpec(command, workspace, environment, deadline, stdout, stderr, tailBytes, sandbox, paths, input, limits, devices);
     }
 
     /** This spec with {@code bytes} fed to the child's standard input. */
     public ProcessSpec withInput(byte[] bytes) {
-        return new ProcessSpec(command, workspace, environment, deadline, stdout, stderr, tailBytes, sandbox, readOnlyPaths, bytes, limits);
+        return new ProcessSpec(command, workspace, environment, deadline, stdout, stderr, tailBytes, sandbox, readOnlyPaths, bytes, limits, devices);
     }
 
     /** This spec with other resource limits. */
     public ProcessSpec withLimits(ResourceLimits resourceLimits) {
         return new ProcessSpec(command, workspace, environment, deadline, stdout, stderr, tailBytes, sandbox, readOnlyPaths, input,
-                resourceLimits);
+                resourceLimits, devices);
+    }
+
+    /**
+     * This spec with the device files the sandboxed child may open (bound at their own paths,
+     * usable); without a sandbox a child sees the host's {@code /dev} anyway.
+     */
+    public ProcessSpec withDevices(List<Path> files) {
+        return new ProcessSpec(command, workspace, environment, deadline, stdout, stderr, tailBytes, sandbox, readOnlyPaths, input,
+                limits, files);
     }
 
     /** The bytes for standard input (a copy). */

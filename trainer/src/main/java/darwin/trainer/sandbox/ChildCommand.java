@@ -1,13 +1,17 @@
 package darwin.trainer.sandbox;
 
+import darwin.trainer.device.DevicePlan;
 import darwin.trainer.device.Engines;
 import darwin.trainer.process.ProcessSpec;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The command line and process spec of a child JVM: the launcher of this JVM under
@@ -15,22 +19,35 @@ import java.util.Map;
  * {@code ai.djl.offline}, the child class path followed by the variant's libraries (so that none
  * of them can replace a harness class), read-only access to the JDK, that class path and the
  * engine's native libraries, and an environment of the engine's cache folders, the allocator's
- * arena limit and the thread-wait policy's variables, nothing else.
+ * arena limit and the thread-wait policy's variables, nothing else. On a GPU plan, slot
+ * {@code i}'s children also get GPU {@code i} alone: its number in {@code CUDA_VISIBLE_DEVICES}, the
+ * CUDA libtorch's variables and folders, and in bubblewrap its device file and NVIDIA's control
+ * devices ({@link DevicePlan}).
  */
 final class ChildCommand {
 
     private final SandboxSettings settings;
     private final List<Path> classpath;
+    private final DevicePlan device;
+    private final Predicate<Path> deviceExists;
 
     /** @param classpath the harness's class path for children, without the corpus */
     ChildCommand(SandboxSettings settings, List<Path> classpath) {
-        this.settings = settings;
-        this.classpath = List.copyOf(classpath);
+        this(settings, classpath, Files::exists);
     }
 
-    /** The training child ({@link TrainChild}) in {@code workspace}, stopped after {@code limit}. */
-    ProcessSpec training(Workspace workspace, List<Path> libraries, List<String> arguments, Duration limit, byte[] input) {
-        return spec(workspace, TrainChild.class, List.of(), libraries, arguments, limit, input);
+    /** @param deviceExists which device files exist here (tests give a stand-in for a GPU machine's /dev) */
+    ChildCommand(SandboxSettings settings, List<Path> classpath, Predicate<Path> deviceExists) {
+        this.deviceExists = deviceExists;
+        this.settings = settings;
+        this.classpath = List.copyOf(classpath);
+        this.device = settings.device();
+    }
+
+    /** The training child ({@link TrainChild}) of slot {@code slot} in {@code workspace}, stopped after {@code limit}. */
+    ProcessSpec training(int slot, Workspace workspace, List<Path> libraries, List<String> arguments, Duration limit,
+            byte[] input) {
+        return spec(slot, workspace, TrainChild.class, List.of(), libraries, arguments, limit, input);
     }
 
     /**
@@ -39,11 +56,12 @@ final class ChildCommand {
      * CPU from the training child while both start, and save nothing, so it runs with the client
      * compiler only.
      */
-    ProcessSpec scoring(Workspace workspace, List<Path> libraries, List<String> arguments, Duration limit, byte[] input) {
-        return spec(workspace, ScoreChild.class, List.of("-XX:TieredStopAtLevel=1"), libraries, arguments, limit, input);
+    ProcessSpec scoring(int slot, Workspace workspace, List<Path> libraries, List<String> arguments, Duration limit,
+            byte[] input) {
+        return spec(slot, workspace, ScoreChild.class, List.of("-XX:TieredStopAtLevel=1"), libraries, arguments, limit, input);
     }
 
-    private ProcessSpec spec(Workspace workspace, Class<?> main, List<String> jvmOptions, List<Path> libraries,
+    private ProcessSpec spec(int slot, Workspace workspace, Class<?> main, List<String> jvmOptions, List<Path> libraries,
             List<String> arguments, Duration limit, byte[] input) {
         List<Path> childClasspath = new ArrayList<>(classpath);
         childClasspath.addAll(libraries);
@@ -59,6 +77,7 @@ final class ChildCommand {
         command.addAll(jvmOptions);
         command.addAll(List.of(
                 "-Dai.djl.offline=true",
+                device.childProperty(),
                 "-Dai.djl.pytorch.num_threads=" + settings.threads(),
                 "-Dai.djl.pytorch.num_interop_threads=1",
                 "--enable-native-access=ALL-UNNAMED",
@@ -69,16 +88,20 @@ final class ChildCommand {
         readable.add(Path.of(System.getProperty("java.home")));
         Path djlCache = Engines.nativeCache();
         readable.add(djlCache);
+        readable.addAll(device.readOnlyPaths());
         ProcessSpec spec = ProcessSpec.of(command, workspace.root(), limit)
                 .withOutput(workspace.stdout(), workspace.stderr())
                 .withLimits(settings.limits())
                 .withSandbox(settings.mode())
                 .withReadOnlyPaths(readable)
+                .withDevices(device.deviceFiles(slot, deviceExists))
                 .withVariable("DJL_CACHE_DIR", djlCache.toString())
                 .withVariable("ENGINE_CACHE_DIR", djlCache.toString())
                 .withVariable("MALLOC_ARENA_MAX", "2")
                 .withInput(input);
-        for (Map.Entry<String, String> variable : settings.threadWait().environment().entrySet()) {
+        Map<String, String> variables = new LinkedHashMap<>(settings.threadWait().environment());
+        variables.putAll(device.childEnvironment(slot));
+        for (Map.Entry<String, String> variable : variables.entrySet()) {
             spec = spec.withVariable(variable.getKey(), variable.getValue());
         }
         return spec;

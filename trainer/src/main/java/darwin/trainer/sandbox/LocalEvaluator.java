@@ -11,10 +11,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -23,8 +24,9 @@ import java.util.function.LongSupplier;
  * with its share of the cores, and never evaluates the same (variant, budget, seed, device) twice:
  * results are looked up in, and added to, a {@link ResultCache}.
  *
- * <p>Concurrency: any number of threads may call {@link #evaluate}; a semaphore lets
- * {@link #slots()} of them run at once, the others wait, and callers that ask for the same key
+ * <p>Concurrency: any number of threads may call {@link #evaluate}; a fair queue of slot numbers
+ * lets {@link #slots()} of them run at once, each in a slot of its own (on GPUs, slot {@code i}
+ * trains on GPU {@code i}: no two evaluations share a GPU), the others wait, and callers that ask for the same key
  * while it is being evaluated wait for that one evaluation instead of starting another. A caller
  * interrupted while it waits for a slot gets an {@link InterruptedException}, and nothing is cached.
  *
@@ -37,11 +39,19 @@ public final class LocalEvaluator implements Evaluator {
     @FunctionalInterface
     public interface SlotEvaluation {
         EvaluationResult evaluate(Variant variant, Budget budget, long seed, Path logs);
+
+        /**
+         * The evaluation in slot {@code slot} (0 to slots − 1; on a GPU plan, the slot's GPU); an
+         * evaluation that does not care which slot it has need not say.
+         */
+        default EvaluationResult evaluate(int slot, Variant variant, Budget budget, long seed, Path logs) {
+            return evaluate(variant, budget, seed, logs);
+        }
     }
 
     private final SlotEvaluation sandbox;
     private final ResultCache cache;
-    private final Semaphore free;
+    private final BlockingQueue<Integer> free; // the numbers of the free slots
     private final int slots;
     private final String device;
     private final Function<String, Path> logs;
@@ -59,8 +69,18 @@ public final class LocalEvaluator implements Evaluator {
      */
     public LocalEvaluator(SandboxEvaluator sandbox, int slots, ResultCache cache, String device,
             Function<String, Path> logs, TrainingListener listener) {
-        this((variant, budget, seed, logFolder) -> sandbox.evaluate(variant, budget, seed,
-                listener == null ? TrainingListener.NONE : listener, logFolder), slots, cache, device, logs);
+        this(new SlotEvaluation() {
+            @Override
+            public EvaluationResult evaluate(Variant variant, Budget budget, long seed, Path logFolder) {
+                return evaluate(0, variant, budget, seed, logFolder);
+            }
+
+            @Override
+            public EvaluationResult evaluate(int slot, Variant variant, Budget budget, long seed, Path logFolder) {
+                return sandbox.evaluate(variant, budget, seed, listener == null ? TrainingListener.NONE : listener, logFolder,
+                        slot);
+            }
+        }, slots, cache, device, logs);
     }
 
     /** An evaluator over any slot evaluation (tests give a fake one). */
@@ -82,7 +102,10 @@ public final class LocalEvaluator implements Evaluator {
         this.sandbox = sandbox;
         this.slots = slots;
         this.cache = cache;
-        this.free = new Semaphore(slots, true);
+        this.free = new ArrayBlockingQueue<>(slots, true);
+        for (int slot = 0; slot < slots; slot++) {
+            free.add(slot);
+        }
         this.device = device;
         this.logs = logs;
         this.ticker = Objects.requireNonNull(ticker, "ticker");
@@ -149,7 +172,7 @@ public final class LocalEvaluator implements Evaluator {
 
     private EvaluationResult inSlot(ResultKey key, Variant variant, Budget budget, long seed, Path logFolder)
             throws InterruptedException {
-        free.acquire();
+        int slot = free.take();
         try {
             Optional<EvaluationResult> known = cache.get(key); // another slot may have finished it meanwhile
             if (known.isPresent()) {
@@ -158,7 +181,7 @@ public final class LocalEvaluator implements Evaluator {
             long start = ticker.getAsLong();
             EvaluationResult result;
             try {
-                result = sandbox.evaluate(variant, budget, seed, logFolder);
+                result = sandbox.evaluate(slot, variant, budget, seed, logFolder);
             } finally {
                 addBusy(ticker.getAsLong() - start);
             }
@@ -170,7 +193,7 @@ public final class LocalEvaluator implements Evaluator {
             }
             return result;
         } finally {
-            free.release();
+            free.add(slot);
         }
     }
 

@@ -1,5 +1,6 @@
 package darwin.trainer.sandbox;
 
+import ai.djl.Device;
 import darwin.core.Budget;
 import darwin.core.EvaluationResult;
 import darwin.core.EvaluationStatus;
@@ -8,7 +9,7 @@ import darwin.trainer.build.Compilation;
 import darwin.trainer.build.SourceCompiler;
 import darwin.trainer.data.Corpus;
 import darwin.trainer.data.HeldOutWindows;
-import darwin.trainer.device.Engines;
+import darwin.trainer.device.DevicePlan;
 import darwin.trainer.harness.TokenGrant;
 import darwin.trainer.harness.TrainingListener;
 import darwin.trainer.measure.HeldOutEvaluator;
@@ -124,6 +125,16 @@ public final class SandboxEvaluator {
      * @param logs a folder that receives the children's logs and the training curve, or {@code null}
      */
     public EvaluationResult evaluate(Variant variant, Budget budget, long seed, TrainingListener listener, Path logs) {
+        return evaluate(variant, budget, seed, listener, logs, 0);
+    }
+
+    /**
+     * Evaluates a variant in evaluation slot {@code slot}, whose children train and score on that
+     * slot's GPU on a GPU plan ({@link SandboxSettings#device()}). Never throws for the variant's fault.
+     *
+     * @param logs a folder that receives the children's logs and the training curve, or {@code null}
+     */
+    public EvaluationResult evaluate(Variant variant, Budget budget, long seed, TrainingListener listener, Path logs, int slot) {
         long start = System.nanoTime();
         Optional<String> tampering = HarnessFiles.tampering(variant);
         if (tampering.isPresent()) {
@@ -148,7 +159,7 @@ public final class SandboxEvaluator {
         try {
             Files.createDirectories(settings.workRoot());
             root = Files.createTempDirectory(settings.workRoot(), "eval-" + variant.id() + "-");
-            return run(variant, sources, resources, budget, seed, listener, root, logs, start);
+            return run(variant, sources, resources, budget, seed, listener, root, logs, start, slot);
         } catch (IOException e) {
             return EvaluationResult.harnessFailure("could not prepare the evaluation: " + e.getMessage(), "");
         } finally {
@@ -189,7 +200,7 @@ public final class SandboxEvaluator {
     }
 
     private EvaluationResult run(Variant variant, Map<String, String> sources, ResolvedResources resources, Budget budget,
-            long seed, TrainingListener listener, Path root, Path logFolder, long start) throws IOException {
+            long seed, TrainingListener listener, Path root, Path logFolder, long start, int slot) throws IOException {
         int vocabulary = corpus.tokenizer().vocabularySize();
         Workspace train = new Workspace(Files.createDirectory(root.resolve("train")));
         Workspace score = new Workspace(Files.createDirectory(root.resolve("score")));
@@ -208,10 +219,10 @@ public final class SandboxEvaluator {
         List<Path> libraries = resources.libraryJars();
         // drawn afresh for every evaluation, so that the program cannot know which rows check it
         ScoringPlan plan = ScoringPlan.draw(corpus.heldOutWindows(settings.heldOutWindow(), HeldOutWindows.DEFAULT_EVERY));
-        ProcessSpec scoreSpec = command.scoring(score, libraries, ChildArguments.forScoring(variant.entry(), vocabulary),
+        ProcessSpec scoreSpec = command.scoring(slot, score, libraries, ChildArguments.forScoring(variant.entry(), vocabulary),
                 trainLimit.plus(settings.scoreLimit()).plus(settings.grace()), ChildInput.forScoring(scoreKey, plan.batches()));
         byte[] trainKey = ChildReport.newKey();
-        ProcessSpec trainSpec = command.training(train, libraries,
+        ProcessSpec trainSpec = command.training(slot, train, libraries,
                 ChildArguments.forTraining(variant.entry(), budget, seed, vocabulary, referenceThroughput), trainLimit,
                 ChildInput.forTraining(trainKey, DatasetText.trainingTokens(corpus, resources.datasetTexts())));
         ChildPair children = ChildPair.start(runner, train, trainSpec, trainKey, score, scoreSpec, scoreKey);
@@ -277,7 +288,7 @@ public final class SandboxEvaluator {
                             curveTail);
                     case HeldOutEvaluator.Measured measured -> EvaluationResult.ok(new Score(measured.valLoss(), s.flops())
                             .metrics(done.tokens(), done.steps(), done.trainSeconds(), peakFlops,
-                                    (System.nanoTime() - start) / 1e9, Engines.defaultDevice().toString(),
+                                    (System.nanoTime() - start) / 1e9, deviceOf(slot),
                                     grant.speedTokensPerSecond()),
                             how(trained.sandboxed() && scored.sandboxed(), resources, trainReport.trainingTokens(), grant),
                             curveTail);
@@ -288,6 +299,12 @@ public final class SandboxEvaluator {
         } finally {
             children.stop(); // kills a child's tree if it is still running
         }
+    }
+
+    /** The device a slot's result records: {@code cpu()}, or {@code gpu(2) NVIDIA H100 80GB HBM3}. */
+    String deviceOf(int slot) {
+        DevicePlan plan = settings.device();
+        return plan.cuda() ? "gpu(" + plan.gpu(slot).id() + ") " + plan.gpu(slot).name() : Device.cpu().toString();
     }
 
     /**

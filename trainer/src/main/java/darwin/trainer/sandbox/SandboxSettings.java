@@ -1,5 +1,6 @@
 package darwin.trainer.sandbox;
 
+import darwin.trainer.device.DevicePlan;
 import darwin.trainer.device.ThreadWait;
 import darwin.trainer.process.ResourceLimits;
 import darwin.trainer.process.SandboxMode;
@@ -27,6 +28,7 @@ import java.util.Optional;
  *     variants list in their manifests, or {@code null} for none (a variant that lists resources
  *     then ends as a failure of the harness)
  * @param limits what else a child may take: its private {@code /tmp}, disk, tasks and open files
+ * @param device where children train and score: the CPU, or one GPU per slot ({@link DevicePlan})
  */
 public record SandboxSettings(
         Path workRoot,
@@ -40,7 +42,8 @@ public record SandboxSettings(
         Duration scoreLimit,
         int heldOutWindow,
         Path resources,
-        ResourceLimits limits) {
+        ResourceLimits limits,
+        DevicePlan device) {
 
     public SandboxSettings {
         Objects.requireNonNull(workRoot, "workRoot");
@@ -65,12 +68,13 @@ public record SandboxSettings(
         }
         resources = resources == null ? null : resources.toAbsolutePath().normalize();
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(device, "device");
     }
 
     /** These settings with other limits on what a child may take besides memory and time. */
     public SandboxSettings withResourceLimits(ResourceLimits resourceLimits) {
         return new SandboxSettings(workRoot, mode, threads, threadWait, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit,
-                heldOutWindow, resources, resourceLimits);
+                heldOutWindow, resources, resourceLimits, device);
     }
 
     /** Defaults for one evaluation at a time on this machine. */
@@ -87,13 +91,20 @@ public record SandboxSettings(
                 Duration.ofMinutes(10),
                 64,
                 null,
-                ResourceLimits.DEFAULTS);
+                ResourceLimits.DEFAULTS,
+                DevicePlan.cpu());
+    }
+
+    /** These settings with children on {@code plan}'s device. */
+    public SandboxSettings withDevice(DevicePlan plan) {
+        return new SandboxSettings(workRoot, mode, threads, threadWait, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit,
+                heldOutWindow, resources, limits, plan);
     }
 
     /** These settings with the resource store in {@code dir} ({@code null}: none). */
     public SandboxSettings withResources(Path dir) {
         return new SandboxSettings(workRoot, mode, threads, threadWait, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow,
-                dir, limits);
+                dir, limits, device);
     }
 
     /** The resource store, when there is one. */
@@ -102,27 +113,27 @@ public record SandboxSettings(
     }
 
     public SandboxSettings withThreads(int n) {
-        return new SandboxSettings(workRoot, mode, n, threadWait, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources, limits);
+        return new SandboxSettings(workRoot, mode, n, threadWait, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources, limits, device);
     }
 
     public SandboxSettings withThreadWait(ThreadWait wait) {
         return new SandboxSettings(workRoot, mode, threads, wait, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow,
-                resources, limits);
+                resources, limits, device);
     }
 
     public SandboxSettings withMode(SandboxMode m) {
-        return new SandboxSettings(workRoot, m, threads, threadWait, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources, limits);
+        return new SandboxSettings(workRoot, m, threads, threadWait, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources, limits, device);
     }
 
     public SandboxSettings withWorkRoot(Path root) {
-        return new SandboxSettings(root, mode, threads, threadWait, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources, limits);
+        return new SandboxSettings(root, mode, threads, threadWait, heap, memoryLimitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources, limits, device);
     }
 
     public SandboxSettings withMemory(String heapSize, long limitBytes) {
-        return new SandboxSettings(workRoot, mode, threads, threadWait, heapSize, limitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources, limits);
+        return new SandboxSettings(workRoot, mode, threads, threadWait, heapSize, limitBytes, grace, stepBudgetLimit, scoreLimit, heldOutWindow, resources, limits, device);
     }
 
     public SandboxSettings withLimits(Duration graceTime, Duration stepLimit, Duration scoreTime) {
-        return new SandboxSettings(workRoot, mode, threads, threadWait, heap, memoryLimitBytes, graceTime, stepLimit, scoreTime, heldOutWindow, resources, limits);
+        return new SandboxSettings(workRoot, mode, threads, threadWait, heap, memoryLimitBytes, graceTime, stepLimit, scoreTime, heldOutWindow, resources, limits, device);
     }
 }

@@ -28,9 +28,14 @@ enum UnreportedEnding {
     /** It ended otherwise: a program that called {@code System.exit}, a crashed JVM. */
     ENDED(EvaluationStatus.RUNTIME_ERROR);
 
-    /** What standard error says (lower-cased) when the JVM or the allocator ran out of memory. */
+    /**
+     * What standard error says (lower-cased) when the JVM, the allocator or the GPU ran out of
+     * memory: PyTorch's caching allocator says {@code CUDA out of memory}, the CUDA runtime
+     * {@code CUDA error: out of memory}, cuBLAS {@code CUBLAS_STATUS_ALLOC_FAILED}.
+     */
     static final List<String> OUT_OF_MEMORY_MESSAGES =
-            List.of("outofmemoryerror", "cannot allocate memory", "can't allocate", "std::bad_alloc");
+            List.of("outofmemoryerror", "cannot allocate memory", "can't allocate", "std::bad_alloc",
+                    "cuda out of memory", "cuda error: out of memory", "cublas_status_alloc_failed");
 
     /** The exit code of a process killed by {@code SIGKILL}. */
     static final int KILLED_EXIT_CODE = 137;

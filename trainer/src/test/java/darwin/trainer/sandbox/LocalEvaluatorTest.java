@@ -145,6 +145,44 @@ class LocalEvaluatorTest extends EvaluatorContract {
     }
 
     @Test
+    void evaluationsAtOnceHaveSlotsOfTheirOwn(@TempDir Path dir) throws Exception {
+        CountDownLatch twoIn = new CountDownLatch(2);
+        CountDownLatch gate = new CountDownLatch(1);
+        java.util.Set<Integer> busy = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        List<Integer> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LocalEvaluator.SlotEvaluation bySlot = new LocalEvaluator.SlotEvaluation() {
+            @Override
+            public EvaluationResult evaluate(Variant variant, Budget budget, long seed, Path logs) {
+                throw new AssertionError("the evaluator must say the slot");
+            }
+
+            @Override
+            public EvaluationResult evaluate(int slot, Variant variant, Budget budget, long seed, Path logs) {
+                assertTrue(busy.add(slot), "slot " + slot + " is given to one evaluation at a time");
+                seen.add(slot);
+                twoIn.countDown();
+                try {
+                    gate.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                busy.remove(slot);
+                return ok(2.5);
+            }
+        };
+        LocalEvaluator evaluator = new LocalEvaluator(bySlot, 2, ResultCache.under(dir), "cuda(NVIDIA H100)-1t", id -> null);
+        Caller first = Caller.of(evaluator, variant(1));
+        Caller second = Caller.of(evaluator, variant(2));
+        assertTrue(twoIn.await(30, TimeUnit.SECONDS));
+        assertEquals(java.util.Set.of(0, 1), java.util.Set.copyOf(seen), "two evaluations at once run on slots 0 and 1");
+        gate.countDown();
+        first.get();
+        second.get();
+        assertEquals(EvaluationStatus.OK, evaluator.evaluate(variant(3), Budget.seconds(30), 1).status());
+        assertTrue(List.of(0, 1).contains(seen.get(2)), "a freed slot is reused");
+    }
+
+    @Test
     void aSecondCallerOfTheSameKeyWaitsForTheFirstEvaluation(@TempDir Path dir) throws Exception {
         Gated slots = new Gated();
         LocalEvaluator evaluator = new LocalEvaluator(slots, 2, ResultCache.under(dir), "cpu()-1t", id -> null);

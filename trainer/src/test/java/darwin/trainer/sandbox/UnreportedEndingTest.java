@@ -30,7 +30,10 @@ class UnreportedEndingTest {
         "Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space",
         "terminate called after throwing an instance of 'std::bad_alloc'",
         "[enforce fail at alloc_cpu.cpp:117] data. DefaultCPUAllocator: can't allocate memory: you tried to allocate 9 GB",
-        "Error occurred during initialization of VM: Cannot allocate memory"
+        "Error occurred during initialization of VM: Cannot allocate memory",
+        "ai.djl.engine.EngineException: CUDA out of memory. Tried to allocate 2.00 GiB (GPU 0; 79.11 GiB total capacity)",
+        "terminate called after throwing an instance of 'c10::Error' what(): CUDA error: out of memory",
+        "RuntimeException: CUDA error: CUBLAS_STATUS_ALLOC_FAILED when calling `cublasCreate(handle)`"
     })
     void whatTheJvmOrTheAllocatorSaysIsOutOfMemory(String stderr) {
         UnreportedEnding ending = UnreportedEnding.of(exited(1, "loading…\n" + stderr));
@@ -41,7 +44,8 @@ class UnreportedEndingTest {
 
     @Test
     void everyMessageItKnowsIsTested() {
-        assertEquals(List.of("outofmemoryerror", "cannot allocate memory", "can't allocate", "std::bad_alloc"),
+        assertEquals(List.of("outofmemoryerror", "cannot allocate memory", "can't allocate", "std::bad_alloc",
+                "cuda out of memory", "cuda error: out of memory", "cublas_status_alloc_failed"),
                 UnreportedEnding.OUT_OF_MEMORY_MESSAGES, "a new message needs a case above");
     }
 
