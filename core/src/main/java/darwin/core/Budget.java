@@ -29,6 +29,26 @@ public sealed interface Budget permits Budget.Steps, Budget.Seconds, Budget.Toke
     /** A stable key for caches and file names, such as {@code steps-2000} or {@code seconds-30.0}. */
     String key();
 
+    /**
+     * This budget times {@code fraction}, of the same kind: a shorter run whose schedule follows
+     * its own budget (a rung of successive halving). Counts round to the nearest whole one and
+     * never below 1; the key names the amount, so a scaled result is cached apart from the full one.
+     *
+     * @param fraction in (0, 1]
+     */
+    default Budget scaled(double fraction) {
+        if (!(fraction > 0) || fraction > 1) {
+            throw new IllegalArgumentException("a budget is scaled by a fraction in (0, 1], got " + fraction);
+        }
+        return switch (this) {
+            case Steps s -> new Steps(Math.max(1, Math.round(s.steps() * fraction)));
+            case Seconds s -> new Seconds(s.seconds() * fraction);
+            case Tokens t -> new Tokens(Math.max(1, Math.round(t.tokens() * fraction)));
+            case Flops f -> new Flops(Math.max(1, f.flops() * fraction));
+            case EqualTime e -> new EqualTime(e.seconds() * fraction);
+        };
+    }
+
     /** A budget of {@code steps} optimizer steps (training batches). */
     record Steps(long steps) implements Budget {
         public Steps {

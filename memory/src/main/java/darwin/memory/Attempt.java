@@ -1,5 +1,6 @@
 package darwin.memory;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import darwin.core.Metrics;
 import java.util.List;
 import java.util.Objects;
@@ -29,6 +30,9 @@ import java.util.Objects;
  * @param after the child's metrics, or {@code null}
  * @param effect the change with its uncertainty, from every replicate of both, or {@code null} when it was not
  *     measured (or recorded before runs kept replicates)
+ * @param stage how far the child climbed a run with rungs: {@code rung 1/3} for one that stopped at
+ *     the lowest of three, {@code rung 3/3} for one that reached the full budget; {@code null} (left
+ *     out) without rungs, in older files, and when no child was trained
  */
 public record Attempt(
         String proposal,
@@ -48,7 +52,8 @@ public record Attempt(
         String reason,
         Metrics before,
         Metrics after,
-        Effect effect) {
+        Effect effect,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String stage) {
 
     public Attempt {
         Objects.requireNonNull(proposal, "proposal");
@@ -69,6 +74,14 @@ public record Attempt(
             double cost, String status, String reason, Metrics before, Metrics after) {
         this(proposal, generation, mutator, owner, parent, child, summary, reasoning, tags, diff, inputTokens,
                 outputTokens, cost, status, reason, before, after, null);
+    }
+
+    /** An attempt of a run without rungs. */
+    public Attempt(String proposal, int generation, String mutator, String owner, String parent, String child,
+            String summary, String reasoning, List<String> tags, String diff, long inputTokens, long outputTokens,
+            double cost, String status, String reason, Metrics before, Metrics after, Effect effect) {
+        this(proposal, generation, mutator, owner, parent, child, summary, reasoning, tags, diff, inputTokens,
+                outputTokens, cost, status, reason, before, after, effect, null);
     }
 
     /** Relative change of held-out perplexity, after over before, minus one; NaN when unknown. */

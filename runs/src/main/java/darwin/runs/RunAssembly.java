@@ -169,7 +169,8 @@ final class RunAssembly {
                     population.weights().mfu()), population.elites());
         };
         return new EvolutionPlan(population.agents(), population.offspring(), population.generations(), settings.budget(),
-                settings.seed(), selector, settings.run().awaitApproval(), settings.fitness().replication());
+                settings.seed(), selector, settings.run().awaitApproval(), settings.fitness().replication(),
+                settings.rungs().rungs());
     }
 
     /**

@@ -46,6 +46,7 @@ final class RunProgress implements EvolutionListener, TrainingListener, AutoClos
     private double best = Double.NaN;
     private double bestMfu = Double.NaN;
     private int evaluations;
+    private int rungRuns;
     private int generation;
     private int generations;
     private boolean paused;
@@ -110,9 +111,10 @@ final class RunProgress implements EvolutionListener, TrainingListener, AutoClos
         double elapsed = (System.nanoTime() - started) / 1e9;
         String left = planned > evaluations && evaluations > 0
                 ? String.format(Locale.ROOT, ", about %.0f min left", elapsed / evaluations * (planned - evaluations) / 60) : "";
-        return String.format(Locale.ROOT, "%d evaluations, best perplexity %.3f, best MFU %.1f%%, slots busy %.0f%%,"
-                + " LLM cost $%.2f%s", evaluations, best, 100 * bestMfu, 100 * utilisation.getAsDouble(), cost.getAsDouble(),
-                left);
+        String rungs = rungRuns > 0 ? String.format(Locale.ROOT, " (+%d rung runs)", rungRuns) : "";
+        return String.format(Locale.ROOT, "%d evaluations%s, best perplexity %.3f, best MFU %.1f%%, slots busy %.0f%%,"
+                + " LLM cost $%.2f%s", evaluations, rungs, best, 100 * bestMfu, 100 * utilisation.getAsDouble(),
+                cost.getAsDouble(), left);
     }
 
     /** Rewrites the status line in place. */
@@ -143,6 +145,19 @@ final class RunProgress implements EvolutionListener, TrainingListener, AutoClos
     public void noiseFloor(NoiseFloor floor) {
         say("noise floor at %s: the seed measured %d times, perplexity ±%.2f%%, MFU ±%.1f%% (one standard deviation)",
                 floor.budget(), floor.replicates(), 100 * floor.loss().sd(), 100 * floor.logMfu().sd());
+    }
+
+    @Override
+    public synchronized void rungEvaluated(int generation, String variant, int rung, int of, EvaluationResult result) {
+        rungRuns++;
+        say("  rung %d/%d %s: %s | %s", rung + 1, of, variant, result.measured().map(m -> String.format(Locale.ROOT,
+                "perplexity %.3f (a prediction, not a fitness)", m.perplexity())).orElse(result.status() + ": "
+                + result.reason()), figures());
+    }
+
+    @Override
+    public void promoted(int generation, int rung, int of, int entered, int promoted) {
+        say("  rung %d/%d closed: %d of %d children promoted to rung %d", rung + 1, of, promoted, entered, rung + 2);
     }
 
     @Override

@@ -54,6 +54,11 @@ class SettingsRoundTripTest {
               margin: 2.5
               race-cap: 3
               race-share: 0.5
+            rungs:
+              enabled: true
+              count: 4
+              eta: 2
+              protect: false
             evaluation:
               slots: 2
               threads: 3

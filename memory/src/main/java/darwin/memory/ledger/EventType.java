@@ -26,7 +26,11 @@ public enum EventType {
     /** A variant and the seed were measured again, interleaved, to confirm a gain. */
     CONFIRMATION(ConfirmationEvaluated.class),
     /** The LLM endpoint stopped answering (proposals paused), answered again, or stayed down past the limit. */
-    LLM_OUTAGE(LlmOutage.class);
+    LLM_OUTAGE(LlmOutage.class),
+    /** A child was trained at a rung below the full budget: a prediction, never a fitness. */
+    RUNG(RungEvaluated.class),
+    /** A rung of a generation closed: who was promoted to the next. */
+    PROMOTION(Promoted.class);
 
     private final Class<? extends LedgerEvent> shape;
 

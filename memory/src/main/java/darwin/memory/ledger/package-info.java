@@ -31,7 +31,12 @@
  *       and the noise the generation judged by); {@code NoiseFloorMeasured}; {@code RequestFiled};
  *       {@code Decided} (outcome {@code APPROVED}, {@code DENIED}, {@code APPLIED} or
  *       {@code FAILED}); {@code Suggested}; {@code EndpointPaused}, {@code EndpointResumed},
- *       {@code EndpointStopped} ({@code LlmOutage}). Writers append records and readers switch over
+ *       {@code EndpointStopped} ({@code LlmOutage}); {@code RungEvaluated} ({@code RUNG}: a child
+ *       trained at a rung below the full budget, once per variant and budget key) and
+ *       {@code Promoted} ({@code PROMOTION}: who of a rung's entrants went on, once per generation
+ *       and rung). The rung events are no {@code Evaluation}: a reader of evaluations never takes
+ *       a short run's figures for a fitness. Ledgers written before rungs simply have none.
+ *       Writers append records and readers switch over
  *       them ({@code LedgerEvents.of(entries, Proposed.class)}); no code outside the package reads
  *       a line's JSON. One mapper, {@code LedgerJson}, owned by the package, writes and reads them
  *       (Jackson's record binding; unknown fields are passed over).

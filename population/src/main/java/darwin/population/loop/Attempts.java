@@ -1,5 +1,6 @@
 package darwin.population.loop;
 
+import darwin.core.Budget;
 import darwin.core.EvaluationResult;
 import darwin.core.Variant;
 import darwin.core.VariantDiff;
@@ -18,6 +19,9 @@ import java.util.Map;
  */
 final class Attempts {
 
+    /** The status of an attempt whose child worked but stopped at a rung below the full budget. */
+    static final String NOT_PROMOTED = "NOT_PROMOTED";
+
     /** The confidence level of the effects' intervals. */
     static final double LEVEL = 0.95;
 
@@ -31,8 +35,13 @@ final class Attempts {
         this.diff = diff;
     }
 
-    /** Records every slot's attempt not yet recorded, with its effect against {@code significance}. */
-    void record(int g, List<Slot> slots, Map<String, List<EvaluationResult>> results, Significance significance) {
+    /**
+     * Records every slot's attempt not yet recorded, with its effect against {@code significance}
+     * and, in a run with rungs, the rung its child reached ({@code reached}, by id): a child that
+     * stopped below the full budget has no figures after, since a rung's are no fitness.
+     */
+    void record(int g, List<Slot> slots, Map<String, List<EvaluationResult>> results, Significance significance,
+            Map<String, Stage> reached, Rungs rungs, Budget budget) {
         for (Slot slot : slots) {
             Proposed p = slot.proposal();
             if (memories.knows(p.agent(), p.key())) {
@@ -43,11 +52,23 @@ final class Attempts {
             List<EvaluationResult> after = p.child() == null ? List.of() : results.getOrDefault(p.child(), List.of());
             EvaluationResult last = after.isEmpty() ? null : after.stream().filter(r -> !r.status().measured()).findFirst()
                     .orElse(after.getFirst());
+            Stage reach = p.child() == null ? null : reached.get(p.child());
+            String stage = reach == null ? null : "rung " + (reach.rung() + 1) + "/" + rungs.count();
+            String status = last == null ? p.status() : last.status().name();
+            String reason = last == null ? p.reason() : last.reason();
+            if (reach != null && reach.rung() < rungs.full()) {
+                EvaluationResult there = reach.result();
+                String at = "rung " + (reach.rung() + 1) + " of " + rungs.count() + " (" + rungs.budget(budget, reach.rung())
+                        .describe() + ")";
+                status = there.status().measured() ? NOT_PROMOTED : there.status().name();
+                reason = there.status().measured() ? "not promoted past " + at + ": its held-out loss there was not among"
+                        + " the rung's best, beyond the noise" : "at " + at + ": " + there.reason();
+            }
             String change = p.child() == null ? "" : diff.between(target, variants.get(p.child()));
             memories.record(new Attempt(p.key(), g, p.agent(), p.owner(), target.id(), p.child(), p.summary(), p.reasoning(),
-                    p.tags(), change, p.inputTokens(), p.outputTokens(), p.cost(), last == null ? p.status() : last.status().name(),
-                    last == null ? p.reason() : last.reason(), Effects.meanMetrics(before).orElse(null),
-                    Effects.meanMetrics(after).orElse(null), Effects.of(before, after, significance, LEVEL).orElse(null)));
+                    p.tags(), change, p.inputTokens(), p.outputTokens(), p.cost(), status, reason,
+                    Effects.meanMetrics(before).orElse(null), Effects.meanMetrics(after).orElse(null),
+                    Effects.of(before, after, significance, LEVEL).orElse(null), stage));
         }
     }
 }

@@ -99,6 +99,7 @@ public final class Evolution {
     private final Variants variants;
     private final RequestDesk desk;
     private final Replicates replicates;
+    private final Ladder ladder;
     private final Offspring offspring;
     private final Race race;
     private final Attempts attempts;
@@ -127,8 +128,10 @@ public final class Evolution {
                 this.listener, sleeper);
         this.budget = desk.inForce(plan.budget(), Integer.MAX_VALUE);
         this.replicates = new Replicates(parts.evaluator(), ledger, variants::get, plan.seed(), budget);
+        this.ladder = new Ladder(plan.rungs(), parts.evaluator(), ledger, variants::get, replicates, plan.seed(),
+                this.listener);
         this.offspring = new Offspring(plan, parts.mutator(), new TaskBriefing(memories, variants::parents), variants,
-                ledger, replicates, this.listener);
+                ledger, ladder, this.listener);
         this.race = new Race(plan, replicates, this.listener);
         this.attempts = new Attempts(memories, variants, parts.diff());
     }
@@ -198,6 +201,7 @@ public final class Evolution {
         Map<String, Metrics> figures = figures(results);
         List<Slot> slots = offspring.of(g, pairings, figures, members, counts, results, budget);
         desk.file(g, slots.stream().map(Slot::proposal).toList());
+        Map<String, Stage> reached = climb(g, slots, significance, counts, results);
 
         List<Member> children = children(slots, results);
         race.run(g, members, children, significance, results);
@@ -205,7 +209,7 @@ public final class Evolution {
         children = children(slots, results);
         Survivors survivors = plan.selector().select(members, children, plan.agents(), significance,
                 new SplittableRandom(plan.seedFor(g, SURVIVAL)));
-        attempts.record(g, slots, results, significance);
+        attempts.record(g, slots, results, significance, reached, plan.rungs(), budget);
 
         List<RunState.Member> next = survivors.members().stream().map(m -> new RunState.Member(m.agent(), m.variant())).toList();
         Map<String, Integer> replicated = new TreeMap<>(counts);
@@ -218,6 +222,24 @@ public final class Evolution {
             desk.awaitDecisions(g);
         }
         return after;
+    }
+
+    /**
+     * The rungs of the generation's children, when the plan has rungs: the promoted reach the full
+     * budget and join {@code results}. The rung each child reached, by id (empty without rungs).
+     */
+    private Map<String, Stage> climb(int g, List<Slot> slots, Significance significance, Map<String, Integer> counts,
+            Map<String, List<EvaluationResult>> results) throws InterruptedException {
+        if (!plan.rungs().on()) {
+            return Map.of();
+        }
+        Map<String, List<String>> starts = new LinkedHashMap<>();
+        for (Slot slot : slots) {
+            if (slot.proposal().child() != null) {
+                starts.putIfAbsent(slot.proposal().child(), slot.proposal().tags());
+            }
+        }
+        return ladder.climb(g, starts, significance, counts, results);
     }
 
     /**
@@ -289,9 +311,12 @@ public final class Evolution {
                 .map(m -> new Member(m.agent(), m.variant(), Fitness.of(results.get(m.variant())))).toList();
     }
 
-    /** The children that were evaluated, in slot order, with the fitness of all their replicates. */
+    /**
+     * The children that were evaluated at the full budget, in slot order, with the fitness of all
+     * their replicates: a child that stopped at a lower rung never enters selection.
+     */
     private static List<Member> children(List<Slot> slots, Map<String, List<EvaluationResult>> results) {
-        return slots.stream().filter(s -> s.proposal().child() != null)
+        return slots.stream().filter(s -> s.proposal().child() != null && results.containsKey(s.proposal().child()))
                 .map(s -> new Member(s.proposal().agent(), s.proposal().child(), Fitness.of(results.get(s.proposal().child()))))
                 .toList();
     }

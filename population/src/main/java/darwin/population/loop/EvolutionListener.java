@@ -17,6 +17,12 @@ public interface EvolutionListener {
 
     default void evaluated(int generation, String variant, EvaluationResult result) {}
 
+    /** A child was trained at rung {@code rung} (0-based) of {@code of}, below the full budget. */
+    default void rungEvaluated(int generation, String variant, int rung, int of, EvaluationResult result) {}
+
+    /** Rung {@code rung} (0-based) of {@code of} closed: {@code promoted} of its {@code entered} children go on. */
+    default void promoted(int generation, int rung, int of, int entered, int promoted) {}
+
     default void generationEnded(int generation, Survivors survivors) {}
 
     /** The seed's replicates gave the run's noise floor. */

@@ -15,9 +15,16 @@ import java.util.Objects;
  * @param selector how the next population is chosen (and the elites)
  * @param awaitApproval whether the run waits after a generation while requests are pending
  * @param replication the noise floor, the margin and racing
+ * @param rungs the budgets a child climbs before it enters selection ({@link Rungs#OFF}: the full one at once)
  */
 public record EvolutionPlan(int agents, int offspring, int generations, Budget budget, long seed, Selector selector,
-        boolean awaitApproval, Replication replication) {
+        boolean awaitApproval, Replication replication, Rungs rungs) {
+
+    /** A plan that trains every child for the full budget at once. */
+    public EvolutionPlan(int agents, int offspring, int generations, Budget budget, long seed, Selector selector,
+            boolean awaitApproval, Replication replication) {
+        this(agents, offspring, generations, budget, seed, selector, awaitApproval, replication, Rungs.OFF);
+    }
 
     /** A plan that does not wait for people and takes one draw per variant. */
     public EvolutionPlan(int agents, int offspring, int generations, Budget budget, long seed, Selector selector) {
@@ -40,6 +47,7 @@ public record EvolutionPlan(int agents, int offspring, int generations, Budget b
         Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(selector, "selector");
         Objects.requireNonNull(replication, "replication");
+        Objects.requireNonNull(rungs, "rungs");
     }
 
     /** The seed of one random choice: of generation {@code generation}, purpose {@code slot}. */

@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
  * evaluated, all pairings at once, so that the LLM writes the next proposals while earlier children
  * train. A proposal is keyed by its generation and slot ({@code g3-s1}): one the ledger holds is not
  * asked for again (its child is stored already), which is how a resumed generation redoes nothing.
+ * With rungs, a child's first training is at its starting rung ({@link Ladder}).
  */
 final class Offspring {
 
@@ -31,17 +32,17 @@ final class Offspring {
     private final TaskBriefing briefing;
     private final Variants variants;
     private final Ledger ledger;
-    private final Replicates replicates;
+    private final Ladder ladder;
     private final EvolutionListener listener;
 
     Offspring(EvolutionPlan plan, Mutator mutator, TaskBriefing briefing, Variants variants, Ledger ledger,
-            Replicates replicates, EvolutionListener listener) {
+            Ladder ladder, EvolutionListener listener) {
         this.plan = plan;
         this.mutator = mutator;
         this.briefing = briefing;
         this.variants = variants;
         this.ledger = ledger;
-        this.replicates = replicates;
+        this.ladder = ladder;
         this.listener = listener;
     }
 
@@ -84,9 +85,7 @@ final class Offspring {
         }
         if (proposal.child() != null) {
             String child = proposal.child();
-            List<EvaluationResult> measured = replicates.first(child, counts.getOrDefault(child, 1));
-            results.merge(child, measured, (a, b) -> a.size() >= b.size() ? a : b);
-            listener.evaluated(g, child, measured.getFirst());
+            ladder.enter(g, child, proposal.tags(), counts.getOrDefault(child, 1), results);
         }
         return new Slot(pairing, proposal);
     }

@@ -47,6 +47,24 @@
  *       the incumbent it would displace — and each is evaluated once more with its next replicate
  *       seed, in parallel over the slots, until none is left or each is at {@code fitness.race-cap}
  *       replicates (default 4). Only then is the selection made.
+ *   <li><b>Rungs.</b> With {@code rungs.enabled}, a child is not trained for the full budget at once
+ *       ({@code Rungs}, {@code Ladder}): it is trained first at B/9 (with 3 rungs and eta 3), as soon
+ *       as it is proposed, and when the generation's proposals are in, each rung closes in turn:
+ *       {@code Promotion} (in {@code darwin.population.selection}) keeps about one in eta of the
+ *       rung's results so far (this generation's and the earlier ones', from the ledger) and the
+ *       children tied with the cut within the noise, who are trained at the next rung; who reaches
+ *       B is measured like any variant (replicate 0 with the run's seed) and enters racing and
+ *       selection. A rung result is a {@code RUNG} event, cached under its own budget key; each
+ *       rung's decision a {@code PROMOTION} event; a child that stopped below B is recorded as
+ *       {@code NOT_PROMOTED} (or its failure there) with its {@code stage} ({@code rung 1/3}) and
+ *       no figures after, since a short run's figures are a prediction, not a fitness. A change
+ *       tagged schedule, architecture or regularisation starts at the second rung when
+ *       {@code rungs.protect} is on: short runs favour small learning rates and penalise larger
+ *       models and more regularisation. The history a rung judges by is fixed when the generation
+ *       begins, so a generation killed inside a rung resumes to the same promotions and trains no
+ *       child twice. Ties are judged by the noise measured at the full budget (the seed's floor and
+ *       every replicate), on the log scale where it is relative; at a short rung the noise is
+ *       likely larger, so the tie band errs towards promoting.
  *   <li><b>Effects.</b> Each attempt is recorded with its {@code Effect}: the change of perplexity
  *       and MFU (child over target, minus one) as 95% intervals from all replicates of both and the
  *       generation's noise, and a verdict — {@code BETTER} or {@code WORSE} when the interval of

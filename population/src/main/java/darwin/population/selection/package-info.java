@@ -117,6 +117,13 @@
  *       replicates is that an offspring that ties a current member exactly no longer wins half the
  *       shuffles. A failure takes no place while anything works; places left empty mean shared
  *       variants.
+ *   <li><b>Promotion</b> ({@code Promotion(eta, significance).promoted(history, entrants)}), for a
+ *       run with budget rungs: the cut is the held-out loss of the {@code ceil(n/eta)}-th best of
+ *       the rung's n results so far (failures count in n, never pass); an entrant at or below it
+ *       goes on, and so does one the cut does not beat beyond the noise ({@code lowerLoss}: a tie a
+ *       short run cannot decide). With the noise unknown the tie is strict, since a margin with no
+ *       noise to scale it would pass everyone. Only the loss ranks: a rung predicts the full run's
+ *       perplexity; speed is judged at the full budget.
  *   <li><b>Racing</b>
  *       ({@code Racing(selector, cap).contested(members, offspring, size, significance, random)}).
  *       Before selecting, the loop asks which variants to measure again: it selects once on the

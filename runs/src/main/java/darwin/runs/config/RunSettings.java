@@ -16,18 +16,20 @@ import java.util.Optional;
  * @param seed the seed of every random choice of the run
  * @param budget the compute each variant gets, the same for all
  * @param fitness the noise floor, the margin and racing
+ * @param rungs the budget rungs children climb before selection, or none
  * @param evaluation how variants are built, trained and measured
  * @param llm who proposes the changes, how, and at what cost
  * @param run where the run lives, and whether it waits for people
  * @param confirm whether and how the run's best variant is confirmed at the end
  */
 public record RunSettings(PopulationSettings population, long seed, Budget budget, FitnessSettings fitness,
-        EvaluationSettings evaluation, LlmSettings llm, RunControl run, ConfirmSettings confirm) {
+        RungSettings rungs, EvaluationSettings evaluation, LlmSettings llm, RunControl run, ConfirmSettings confirm) {
 
     public RunSettings {
         Objects.requireNonNull(population, "population");
         Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(fitness, "fitness");
+        Objects.requireNonNull(rungs, "rungs");
         Objects.requireNonNull(evaluation, "evaluation");
         Objects.requireNonNull(llm, "llm");
         Objects.requireNonNull(run, "run");
@@ -55,6 +57,8 @@ public record RunSettings(PopulationSettings population, long seed, Budget budge
                 budget,
                 new FitnessSettings(values.get(Settings.NOISE_FLOOR), values.get(Settings.MARGIN), values.get(Settings.RACE_CAP),
                         values.get(Settings.RACE_SHARE)),
+                new RungSettings(values.get(Settings.RUNGS), values.get(Settings.RUNGS_COUNT), values.get(Settings.RUNGS_ETA),
+                        values.get(Settings.RUNGS_PROTECT)),
                 new EvaluationSettings(values.get(Settings.SLOTS), values.get(Settings.THREADS), values.get(Settings.THREAD_WAIT),
                         values.get(Settings.SANDBOX), values.get(Settings.HEAP), values.get(Settings.MEMORY),
                         values.get(Settings.GRACE), values.get(Settings.DEVICE)),

@@ -98,6 +98,18 @@ public final class Settings {
     public static final Setting<Double> RACE_SHARE = Setting.of("fitness.race-share", decimal(0, 10), 0.25,
             "The most evaluations racing spends in a generation, as a share of its offspring (rounded up); 0 races none.");
 
+    public static final Setting<Boolean> RUNGS = Setting.of("rungs.enabled", bool(), false,
+            "Whether children are trained first at a fraction of the budget and only the best go on (successive halving; "
+                    + "off by default: BENCHMARKS.md, rung fidelity).")
+            .withSwitch("--rungs", true);
+    public static final Setting<Integer> RUNGS_COUNT = Setting.of("rungs.count", wholeNumber(2, 5), 3,
+            "How many budget rungs, the full budget the last: 3 trains at B/9, B/3 and B with rungs.eta 3.");
+    public static final Setting<Integer> RUNGS_ETA = Setting.of("rungs.eta", wholeNumber(2, 10), 3,
+            "The ratio of one rung's budget to the next, and about one in this many of a rung's children is promoted.");
+    public static final Setting<Boolean> RUNGS_PROTECT = Setting.of("rungs.protect", bool(), true,
+            "Whether changes tagged schedule, architecture or regularisation, which short runs judge unfairly, start at"
+                    + " the second rung.");
+
     public static final Setting<Integer> SLOTS = Setting.of("evaluation.slots", wholeNumber(1, 64), 1,
             "Variants trained at the same time: one per GPU; one on a CPU machine, which then gets every core.")
             .withFlag("--slots", "K");
@@ -179,7 +191,8 @@ public final class Settings {
 
     private static final List<Setting<?>> ALL = List.of(AGENTS, OFFSPRING, ELITES, GENERATIONS, SELECTION,
             PERPLEXITY_WEIGHT, MFU_WEIGHT, SEED, BUDGET_SECONDS, BUDGET_STEPS, BUDGET_TOKENS, BUDGET_FLOPS,
-            BUDGET_EQUAL_TIME, NOISE_FLOOR, MARGIN, RACE_CAP, RACE_SHARE, SLOTS, DEVICE, THREADS, THREAD_WAIT, SANDBOX, HEAP, MEMORY,
+            BUDGET_EQUAL_TIME, NOISE_FLOOR, MARGIN, RACE_CAP, RACE_SHARE, RUNGS, RUNGS_COUNT, RUNGS_ETA, RUNGS_PROTECT, SLOTS,
+            DEVICE, THREADS, THREAD_WAIT, SANDBOX, HEAP, MEMORY,
             GRACE, PROVIDER, MODEL, BASE_URL, API_KEY_ENV, TEMPERATURE, MAX_OUTPUT_TOKENS, TIMEOUT, RETRIES,
             REPAIR_ROUNDS, COST_CAP, OUTAGE_LIMIT, PRICES, OUT, AWAIT_APPROVAL, LIBRARIES, MAVEN_REPOSITORY,
             CONFIRM, CONFIRM_REPEAT);
@@ -189,6 +202,7 @@ public final class Settings {
             "population.weights", "The weights of the two objectives, for population.selection: weighted.",
             "budget", "The compute each variant gets: one of budget.seconds, steps, tokens, flops or equal-time.",
             "fitness", "How the run measures its noise, and when a difference counts.",
+            "rungs", "Successive halving over budgets: many children get a short run, the promising ones the full one.",
             "evaluation", "How variants are built, trained and measured, in sandboxed child processes.",
             "llm", "Who proposes the changes, how, and at what cost.",
             "run", "The run's directory, and the people in the loop.",
