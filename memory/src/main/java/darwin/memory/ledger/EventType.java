@@ -26,7 +26,9 @@ public enum EventType {
     /** A variant and the seed were measured again, interleaved, to confirm a gain. */
     CONFIRMATION(ConfirmationEvaluated.class),
     /** The LLM endpoint stopped answering (proposals paused), answered again, or stayed down past the limit. */
-    LLM_OUTAGE(LlmOutage.class);
+    LLM_OUTAGE(LlmOutage.class),
+    /** An evaluation's batch job on a cluster was submitted, ran again, or finished with its result. */
+    JOB(ClusterJob.class);
 
     private final Class<? extends LedgerEvent> shape;
 

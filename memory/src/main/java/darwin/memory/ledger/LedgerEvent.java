@@ -13,7 +13,7 @@ import java.util.Optional;
  * ignores a second append of it, so that a resumed run that does a step again records it once.
  */
 public sealed interface LedgerEvent permits RunEvent, Proposed, Evaluation, Selected,
-        NoiseFloorMeasured, RequestFiled, Decided, Suggested, LlmOutage {
+        NoiseFloorMeasured, RequestFiled, Decided, Suggested, LlmOutage, ClusterJob {
 
     /** The type a line of this event names. */
     @JsonIgnore
@@ -30,6 +30,7 @@ public sealed interface LedgerEvent permits RunEvent, Proposed, Evaluation, Sele
             case Decided e -> EventType.DECISION;
             case Suggested e -> EventType.SUGGESTION;
             case LlmOutage e -> EventType.LLM_OUTAGE;
+            case ClusterJob e -> EventType.JOB;
         };
     }
 
