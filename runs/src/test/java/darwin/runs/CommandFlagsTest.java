@@ -60,7 +60,7 @@ class CommandFlagsTest {
         Set<String> standard = Set.of("--help", "--version");
         Set<String> settings = Settings.withFlags().stream().map(s -> s.flag().orElseThrow().name()).collect(Collectors.toSet());
         assertEquals(Set.of("--population", "--generations", "--budget-seconds", "--steps", "--tokens", "--flops",
-                "--equal-time", "--slots", "--provider", "--model", "--seed", "--out", "--await-approval", "--no-confirm"),
+                "--equal-time", "--slots", "--executor", "--provider", "--model", "--seed", "--out", "--await-approval", "--no-confirm"),
                 settings);
         assertEquals(union(standard, settings, Set.of("--config")), flags("run"));
         assertEquals(union(standard, Set.of("--generations")), flags("resume"));
