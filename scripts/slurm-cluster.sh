@@ -6,7 +6,8 @@
 #        scripts/slurm-cluster.sh stop DIR    stops the daemons it started in DIR
 # Needs root (slurmctld runs as SlurmUser=root here) and the Debian packages slurm-wlm and munge.
 # Ports: DARWIN_SLURM_PORT (slurmctld; slurmd takes the next one), else the first free pair
-# from 16817 up, so that a cluster left over elsewhere does not stand in the way.
+# from 16817 up, so that a cluster left over elsewhere does not stand in the way. A requeued job
+# waits 10 s (cred_expire) before it starts again, and the scheduler looks at the queue every second.
 set -euo pipefail
 
 usage() { echo "usage: $0 start|stop DIR" >&2; exit 2; }
@@ -66,7 +67,7 @@ SlurmUser=root
 SlurmctldPort=$port
 SlurmdPort=$((port + 1))
 AuthType=auth/munge
-AuthInfo=socket=$dir/munge/munge.socket.2
+AuthInfo=socket=$dir/munge/munge.socket.2,cred_expire=10
 CryptoType=crypto/munge
 StateSaveLocation=$dir/state
 SlurmdSpoolDir=$dir/spool
@@ -85,6 +86,7 @@ JobCompLoc=$dir/log/jobcomp.txt
 MpiDefault=none
 ReturnToService=2
 SchedulerType=sched/builtin
+SchedulerParameters=sched_interval=1
 MinJobAge=600
 NodeName=localhost NodeAddr=127.0.0.1 CPUs=$cpus RealMemory=$memory State=UNKNOWN
 PartitionName=debug Nodes=localhost Default=YES MaxTime=INFINITE State=UP
