@@ -177,7 +177,14 @@ public final class SlurmCommands implements Scheduler {
                 throw new SchedulerException(command.getFirst() + " could not be run (" + e.getMessage() + "): Slurm's"
                         + " commands must be on the PATH of the machine that runs the loop, for evaluation.executor: slurm", e);
             }
-            if (!process.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+            boolean ended;
+            try {
+                ended = process.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                throw e;
+            }
+            if (!ended) {
                 process.destroyForcibly();
                 throw new SchedulerException(String.join(" ", command) + " did not answer within " + DEADLINE.toSeconds()
                         + " s");

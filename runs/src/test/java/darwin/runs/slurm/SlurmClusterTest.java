@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import darwin.memory.RunState;
 import darwin.memory.ledger.ClusterJob;
+import darwin.memory.ledger.Evaluated;
 import darwin.memory.ledger.JobFinished;
 import darwin.memory.ledger.JobRerun;
 import darwin.memory.ledger.JobSubmitted;
@@ -48,8 +49,13 @@ class SlurmClusterTest {
     @BeforeAll
     static void startTheCluster() throws Exception {
         cluster = SlurmCluster.start(tmp.resolve("cluster"));
-        // as few evaluations as a run can have, each on one core, two jobs at once on two cores
+        // as few evaluations as a run can have, each on one core, two jobs at once on two cores; chosen
+        // by the held-out loss alone, which a step budget makes the same in every run (MFU is wall time)
         config = Files.writeString(tmp.resolve("darwin.yaml"), """
+                population:
+                  selection: weighted
+                  weights:
+                    mfu: 0
                 fitness:
                   noise-floor: 1
                   race-cap: 1
@@ -90,6 +96,13 @@ class SlurmClusterTest {
         return output;
     }
 
+    /** The held-out loss of every variant the run measured, by variant. */
+    private static Map<String, Double> losses(Path run) {
+        return LedgerEvents.of(Ledger.read(run.resolve("ledger.jsonl")), Evaluated.class).stream()
+                .filter(e -> e.metrics() != null)
+                .collect(Collectors.toMap(Evaluated::variant, e -> e.metrics().valLoss(), (a, b) -> a, java.util.TreeMap::new));
+    }
+
     private static List<ClusterJob> jobEvents(Path run) {
         return LedgerEvents.of(Ledger.read(run.resolve("ledger.jsonl")), ClusterJob.class);
     }
@@ -128,6 +141,7 @@ class SlurmClusterTest {
         RunState onLocal = RunState.load(local.resolve("run.json"), JSON);
         RunState onSlurm = RunState.load(slurm.resolve("run.json"), JSON);
         assertEquals(2, onSlurm.generation());
+        assertEquals(losses(local), losses(slurm), "the same evaluations measure the same held-out losses");
         assertEquals(onLocal.members(), onSlurm.members());
         List<ClusterJob> jobs = jobEvents(slurm);
         assertTrue(jobEvents(local).isEmpty());
@@ -164,7 +178,8 @@ class SlurmClusterTest {
         Path dir = tmp.resolve("killed");
         Path log = tmp.resolve("killed.log");
         Process darwin = cluster.darwin(log, run(dir, 1, "--executor", "slurm"));
-        String running = awaitRunning(darwin, log, id -> true);
+        // a job of the first generation's, once the run has begun (the seed is measured before)
+        String running = awaitRunning(darwin, log, id -> Files.exists(dir.resolve("run.json")));
         darwin.destroyForcibly(); // SIGKILL: no shutdown hook cancels the job
         darwin.waitFor(30, TimeUnit.SECONDS);
         assertTrue(cluster.jobs("PENDING,RUNNING,COMPLETING,COMPLETED").contains(running), "the job runs on without its loop");
