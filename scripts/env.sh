@@ -99,5 +99,24 @@ darwin_setup_browser() {
     return 0
   fi
   echo "darwin: chromium and chromium-driver are not installed; the live page's browser test skips" >&2
+}
+
+# The tests of the Slurm executor run darwin against a single-node Slurm cluster on this machine
+# (scripts/slurm-cluster.sh), which needs root and the packages slurm-wlm and munge. As root with
+# apt-get (CI), install them quietly and require those tests to run (DARWIN_REQUIRE_SLURM=1);
+# otherwise they skip themselves, saying why.
+darwin_setup_slurm() {
+  if command -v slurmctld >/dev/null 2>&1 && command -v munged >/dev/null 2>&1; then
+    [ "$(id -u)" = 0 ] && export DARWIN_REQUIRE_SLURM=1
+    return 0
+  fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+      && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq slurm-wlm munge) >/dev/null 2>&1 \
+      && command -v slurmctld >/dev/null 2>&1; then
+    echo "darwin: installed slurm-wlm and munge for the tests of the Slurm executor" >&2
+    export DARWIN_REQUIRE_SLURM=1
+    return 0
+  fi
+  echo "darwin: Slurm (slurm-wlm, munge) is not installed; the tests of the Slurm executor skip" >&2
   return 0
 }

@@ -99,7 +99,7 @@ final class ConfirmCommand implements Callable<Integer> {
         try (RunProgress progress = new RunProgress(spec.commandLine().getErr(), run.log(), () -> 0, () -> 0, 0, false)) {
             progress.say("confirming %s against the seed %s at %s: %d evaluations of each, in turn, with fresh seeds", id,
                     seed.id(), budget.describe(), n);
-            Evaluator evaluator = evaluators.open(settings, run, progress);
+            Evaluator evaluator = evaluators.open(settings, run, progress, () -> ledger);
             result = RunConfirmation.confirm(run, evaluator, ledger, chosen, seed, budget, n, settings.seed(),
                     RunConfirmation.saying(line -> progress.say("%s", line)), mapper);
         }

@@ -2,6 +2,7 @@ package darwin.runs;
 
 import darwin.core.text.TerminalText;
 import darwin.runs.memory.MemoryCommand;
+import darwin.runs.slurm.EvaluationJobCommand;
 import java.util.Locale;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "An evolutionary optimizer for neural-network training code.",
         subcommands = {RunCommand.class, ResumeCommand.class, StatusCommand.class, TrainCommand.class, SeedCommand.class,
                 EvaluateCommand.class, MutateCommand.class, RequestsCommand.class, SuggestCommand.class,
-                MemoryCommand.class, ReportCommand.class, ServeCommand.class, ConfirmCommand.class,
+                MemoryCommand.class, ReportCommand.class, ServeCommand.class, ConfirmCommand.class, EvaluationJobCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Darwin {
 

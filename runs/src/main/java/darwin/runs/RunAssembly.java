@@ -9,6 +9,7 @@ import darwin.core.Evaluator;
 import darwin.core.ResourceManifest;
 import darwin.core.Mutator;
 import darwin.memory.RunDirectory;
+import darwin.memory.ledger.Ledger;
 import darwin.mutation.LlmMutator;
 import darwin.mutation.OfflineMutator;
 import darwin.mutation.catalog.Catalog;
@@ -31,11 +32,13 @@ import darwin.population.selection.Nsga2;
 import darwin.population.selection.Selector;
 import darwin.population.selection.Weighted;
 import darwin.population.selection.WeightedScore;
+import darwin.runs.config.Executor;
 import darwin.runs.config.LlmSettings;
 import darwin.runs.config.RunSettings;
 import darwin.runs.config.Setting;
 import darwin.runs.config.SettingValues;
 import darwin.runs.config.Settings;
+import darwin.runs.slurm.SlurmEvaluators;
 import darwin.trainer.build.VariantCompileCheck;
 import darwin.trainer.cache.ResultCache;
 import darwin.trainer.data.Corpus;
@@ -57,6 +60,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Builds the parts of a run from its settings: the evaluator with its slots and cache, the
@@ -67,7 +71,16 @@ final class RunAssembly {
 
     private RunAssembly() {}
 
-    static LocalEvaluator evaluator(RunSettings settings, RunDirectory run, TrainingListener listener) {
+    /**
+     * The run's evaluator: the result cache in front of slots on this machine, or in front of one
+     * Slurm job per evaluation ({@code evaluation.executor: slurm}), which records its jobs'
+     * attempts in {@code ledger} once it is open.
+     */
+    static LocalEvaluator evaluator(RunSettings settings, RunDirectory run, TrainingListener listener,
+            Supplier<Ledger> ledger) {
+        if (settings.evaluation().executor() == Executor.SLURM) {
+            return SlurmEvaluators.open(settings, run, listener, ledger);
+        }
         int cores = Runtime.getRuntime().availableProcessors();
         var sandboxSettings = settings.sandboxSettings(cores).withWorkRoot(run.root().resolve(".work"))
                 .withResources(run.resources());

@@ -69,7 +69,8 @@ final class RunSession {
                     settings.population().generations(), settings.budget().describe(),
                     settings.llm().offline() ? "offline catalog" : settings.llm().provider().orElseThrow() + " "
                             + settings.llm().model().orElse(""));
-            evaluator = evaluators.open(settings, run, progress);
+            Evolution[] opened = new Evolution[1];
+            evaluator = evaluators.open(settings, run, progress, () -> opened[0] == null ? null : opened[0].ledger());
             holder[0] = evaluator;
             Variant seed = state.isPresent() ? null : SeedVariant.variant();
             String seedId = state.map(RunState::seedVariant).orElseGet(() -> seed.id());
@@ -79,7 +80,6 @@ final class RunSession {
                 seedFitness = Optional.of(Fitness.of(evaluator.evaluate(seedVariant, settings.budget(), settings.seed())));
             }
             EvolutionPlan plan = RunAssembly.plan(settings, seedFitness);
-            Evolution[] opened = new Evolution[1];
             OutageLog outages = new OutageLog(progress, () -> opened[0] == null ? null : opened[0].ledger());
             evolution = new Evolution(run, plan, RunAssembly.parts(settings, run, evaluator, costs, outages), json, progress);
             opened[0] = evolution;

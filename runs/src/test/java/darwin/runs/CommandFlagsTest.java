@@ -60,8 +60,8 @@ class CommandFlagsTest {
         Set<String> standard = Set.of("--help", "--version");
         Set<String> settings = Settings.withFlags().stream().map(s -> s.flag().orElseThrow().name()).collect(Collectors.toSet());
         assertEquals(Set.of("--population", "--generations", "--budget-seconds", "--steps", "--tokens", "--flops",
-                "--equal-time", "--slots", "--device", "--provider", "--model", "--seed", "--out", "--await-approval", "--no-confirm",
-                "--rungs"),
+                "--equal-time", "--slots", "--device", "--executor", "--provider", "--model", "--seed", "--out", "--await-approval",
+                "--no-confirm", "--rungs"),
                 settings);
         Set<String> page = Set.of("--serve", "--port");
         assertEquals(union(standard, settings, Set.of("--config"), page), flags("run"));

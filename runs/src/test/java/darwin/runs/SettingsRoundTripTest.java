@@ -68,6 +68,21 @@ class SettingsRoundTripTest {
               heap: 1g
               memory: 6g
               grace: 2m
+              executor: slurm
+              slurm:
+                jobs: 3
+                partition: gpu
+                account: lab
+                qos: long
+                gres: gpu:1
+                cpus: 4
+                memory: 16g
+                extra-args: [--constraint=a100, --exclusive]
+                preamble: module load java/21
+                shared: /tmp/darwin-round-trip-shared
+                time-margin: 20m
+                attempts: 5
+                poll: 10s
             llm:
               provider: openai
               model: gpt-4o-mini

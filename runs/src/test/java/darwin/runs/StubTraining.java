@@ -52,7 +52,7 @@ final class StubTraining {
 
     /** The run's evaluator: one slot, the run's result cache, this stub in the slot. */
     RunEvaluators evaluators() {
-        return (settings, run, listener) -> new LocalEvaluator((variant, budget, seed, logs) -> evaluate(variant, budget, seed),
+        return (settings, run, listener, ledger) -> new LocalEvaluator((variant, budget, seed, logs) -> evaluate(variant, budget, seed),
                 1, ResultCache.under(run.variants()), "cpu", id -> null);
     }
 

@@ -30,7 +30,9 @@ public enum EventType {
     /** A child was trained at a rung below the full budget: a prediction, never a fitness. */
     RUNG(RungEvaluated.class),
     /** A rung of a generation closed: who was promoted to the next. */
-    PROMOTION(Promoted.class);
+    PROMOTION(Promoted.class),
+    /** An evaluation's batch job on a cluster was submitted, ran again, or finished with its result. */
+    JOB(ClusterJob.class);
 
     private final Class<? extends LedgerEvent> shape;
 

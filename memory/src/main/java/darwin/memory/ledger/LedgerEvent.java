@@ -13,7 +13,7 @@ import java.util.Optional;
  * ignores a second append of it, so that a resumed run that does a step again records it once.
  */
 public sealed interface LedgerEvent permits RunEvent, Proposed, Evaluation, Selected,
-        NoiseFloorMeasured, RequestFiled, Decided, Suggested, LlmOutage, RungEvaluated, Promoted {
+        NoiseFloorMeasured, RequestFiled, Decided, Suggested, LlmOutage, RungEvaluated, Promoted, ClusterJob {
 
     /** The type a line of this event names. */
     @JsonIgnore
@@ -32,6 +32,7 @@ public sealed interface LedgerEvent permits RunEvent, Proposed, Evaluation, Sele
             case LlmOutage e -> EventType.LLM_OUTAGE;
             case RungEvaluated e -> EventType.RUNG;
             case Promoted e -> EventType.PROMOTION;
+            case ClusterJob e -> EventType.JOB;
         };
     }
 

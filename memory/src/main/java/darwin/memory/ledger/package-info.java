@@ -36,14 +36,17 @@
  *       {@code Promoted} ({@code PROMOTION}: who of a rung's entrants went on, once per generation
  *       and rung). The rung events are no {@code Evaluation}: a reader of evaluations never takes
  *       a short run's figures for a fitness. Ledgers written before rungs simply have none.
- *       Writers append records and readers switch over
+ *       {@code JobSubmitted}, {@code JobRerun}, {@code JobFinished} ({@code ClusterJob}, type
+ *       {@code JOB}, told apart by {@code event}: the attempts of an evaluation run as a batch job
+ *       on a cluster, which a resumed run re-attaches to). Writers append records and readers switch over
  *       them ({@code LedgerEvents.of(entries, Proposed.class)}); no code outside the package reads
  *       a line's JSON. One mapper, {@code LedgerJson}, owned by the package, writes and reads them
  *       (Jackson's record binding; unknown fields are passed over).
  *   <li><b>Once.</b> An event may have an identity: a proposal's key, a generation's selection, a
  *       variant's evaluation at a budget and replicate, a confirmation's evaluation by seed (a
  *       failure of the harness has none, so that it is recorded again once the evaluation works), a
- *       request's outcome, a suggestion's id, the run's start and end. The ledger indexes them as
+ *       request's outcome, a suggestion's id, the run's start and end, a cluster job's name and
+ *       attempt. The ledger indexes them as
  *       it reads and appends and ignores a second append of the same kind and identity
  *       ({@code append} returns empty), so a step done again after a crash records nothing twice;
  *       {@code find(Proposed.class, "g3-s1")} answers from the index. Outages have no identity:

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The ledger's lines keep the shape darwin wrote before its events were typed, so that the runs of
  * an older darwin read the same. {@code schema-1.jsonl} is the ledger of a two-generation run made
  * by that darwin (stubbed training, an LLM stand-in that asked for a budget and went down once,
- * a suggestion, an approval and a confirmation).
+ * a suggestion, an approval and a confirmation), with the lines of a kind added since appended in the
+ * shape this darwin writes them (an evaluation's cluster job: submitted, preempted, submitted again, finished).
  */
 class LedgerFormatTest {
 
@@ -69,6 +70,8 @@ class LedgerFormatTest {
         assertEquals(1, replicate.replicate());
         assertTrue(replicate.measured().isPresent());
         assertEquals(4, LedgerEvents.of(entries, ConfirmationEvaluated.class).size());
+        assertEquals(List.of(JobSubmitted.class, JobRerun.class, JobSubmitted.class, JobFinished.class),
+                LedgerEvents.of(entries, ClusterJob.class).stream().map(Object::getClass).toList());
     }
 
     /** The first ledgers: no replicate number, no budget, replicates or noise in a selection. */

@@ -122,6 +122,25 @@ class LedgerTest {
     }
 
     @Test
+    void aJobsAttemptsReadBackAsTheirOwnEventsEachOnce(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ledger.jsonl");
+        Ledger ledger = open(file);
+        List<ClusterJob> attempts = List.of(new JobSubmitted("darwin-ab12", "41", 1, "child", "steps-2", 7),
+                new JobRerun("darwin-ab12", "41", 1, "PREEMPTED"),
+                new JobSubmitted("darwin-ab12", "42", 2, "child", "steps-2", 7),
+                new JobFinished("darwin-ab12", "42", 2, "TIMEOUT", "the program ran past its time"));
+        attempts.forEach(ledger::append);
+        assertEquals(Optional.empty(), ledger.append(new JobSubmitted("darwin-ab12", "43", 2, "child", "steps-2", 7)),
+                "an attempt is submitted once");
+        Ledger again = open(file);
+        assertEquals(attempts, again.events(ClusterJob.class));
+        assertEquals(4, again.entries(EventType.JOB).size());
+        assertTrue(Files.readAllLines(file).get(1).contains("\"type\":\"JOB\",\"time\""), Files.readAllLines(file).get(1));
+        assertTrue(Files.readAllLines(file).get(1).contains("\"event\":\"rerun\""), Files.readAllLines(file).get(1));
+        assertThrows(IllegalArgumentException.class, () -> new JobRerun("darwin-ab12", "41", 0, "PREEMPTED"));
+    }
+
+    @Test
     void aLineCutOffByACrashIsDroppedAndTheFileRepaired(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("ledger.jsonl");
         Ledger ledger = open(file);

@@ -61,7 +61,7 @@ public record RunSettings(PopulationSettings population, long seed, Budget budge
                         values.get(Settings.RUNGS_PROTECT)),
                 new EvaluationSettings(values.get(Settings.SLOTS), values.get(Settings.THREADS), values.get(Settings.THREAD_WAIT),
                         values.get(Settings.SANDBOX), values.get(Settings.HEAP), values.get(Settings.MEMORY),
-                        values.get(Settings.GRACE), values.get(Settings.DEVICE)),
+                        values.get(Settings.GRACE), values.get(Settings.DEVICE), slurm(values)),
                 new LlmSettings(values.get(Settings.PROVIDER), values.find(Settings.MODEL),
                         values.find(Settings.BASE_URL), values.find(Settings.API_KEY_ENV),
                         values.get(Settings.TEMPERATURE), values.get(Settings.MAX_OUTPUT_TOKENS),
@@ -95,6 +95,18 @@ public record RunSettings(PopulationSettings population, long seed, Budget budge
             return Budget.equalTime(values.get(Settings.BUDGET_EQUAL_TIME));
         }
         return Budget.tokens(values.get(Settings.BUDGET_TOKENS));
+    }
+
+    /** The Slurm jobs' settings, when the evaluations run on a Slurm cluster. */
+    private static Optional<SlurmSettings> slurm(SettingValues values) {
+        if (values.get(Settings.EXECUTOR) != Executor.SLURM) {
+            return Optional.empty();
+        }
+        return Optional.of(new SlurmSettings(values.get(Settings.SLURM_JOBS), values.find(Settings.SLURM_PARTITION),
+                values.find(Settings.SLURM_ACCOUNT), values.find(Settings.SLURM_QOS), values.find(Settings.SLURM_GRES),
+                values.get(Settings.SLURM_CPUS), values.get(Settings.SLURM_MEMORY), values.get(Settings.SLURM_EXTRA_ARGS),
+                values.find(Settings.SLURM_PREAMBLE), values.get(Settings.SLURM_SHARED),
+                values.get(Settings.SLURM_TIME_MARGIN), values.get(Settings.SLURM_ATTEMPTS), values.get(Settings.SLURM_POLL)));
     }
 
     /** The user's documentation of every setting: {@code CONFIGURATION.md}. */

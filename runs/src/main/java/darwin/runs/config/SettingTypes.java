@@ -8,6 +8,8 @@ import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -267,6 +269,87 @@ public final class SettingTypes {
             @Override
             public String render(Optional<T> value) {
                 return value.map(type::render).orElse("none");
+            }
+        };
+    }
+
+    /**
+     * Words handed on as they are, such as command-line arguments: a YAML list, or text split at
+     * white space ({@code --constraint=skylake --exclusive}); an empty list for none.
+     */
+    public static SettingType<List<String>> words(String what) {
+        return new SettingType<>() {
+            @Override
+            public String allowed() {
+                return what + ": a YAML list, or words separated by spaces";
+            }
+
+            @Override
+            public List<String> parse(String text) {
+                notInterpolated(text);
+                String inner = text.strip();
+                List<String> words = inner.startsWith("[") && inner.endsWith("]")
+                        ? Arrays.stream(inner.substring(1, inner.length() - 1).split(",")).map(String::strip)
+                                .filter(word -> !word.isEmpty()).toList()
+                        : inner.isEmpty() ? List.of() : List.of(inner.split("\\s+"));
+                check(words);
+                return words;
+            }
+
+            @Override
+            public List<String> read(JsonNode tree) {
+                if (!tree.isArray()) {
+                    throw new IllegalArgumentException("a YAML mapping is not " + allowed());
+                }
+                List<String> words = new ArrayList<>();
+                tree.forEach(item -> words.add(item.asText().strip()));
+                check(words);
+                return List.copyOf(words);
+            }
+
+            @Override
+            public void check(List<String> value) {
+                for (String word : value) {
+                    if (word == null || word.isEmpty() || !word.matches("\\S+")) {
+                        throw refused(String.valueOf(word), "a word of " + what + " (no spaces)");
+                    }
+                }
+            }
+
+            @Override
+            public String render(List<String> value) {
+                return String.join(" ", value);
+            }
+        };
+    }
+
+    /**
+     * Lines of shell, run as they are (a variable such as {@code $HOME} is the shell's business, not
+     * the configuration's): any text that is not blank.
+     */
+    public static SettingType<String> shellLines() {
+        return new SettingType<>() {
+            @Override
+            public String allowed() {
+                return "lines of shell, not blank";
+            }
+
+            @Override
+            public String parse(String text) {
+                check(text.strip());
+                return text.strip();
+            }
+
+            @Override
+            public void check(String value) {
+                if (value == null || value.isBlank()) {
+                    throw refused(String.valueOf(value), allowed());
+                }
+            }
+
+            @Override
+            public String render(String value) {
+                return value;
             }
         };
     }

@@ -10,10 +10,12 @@ import static darwin.runs.config.SettingTypes.orNone;
 import static darwin.runs.config.SettingTypes.path;
 import static darwin.runs.config.SettingTypes.positive;
 import static darwin.runs.config.SettingTypes.prices;
+import static darwin.runs.config.SettingTypes.shellLines;
 import static darwin.runs.config.SettingTypes.size;
 import static darwin.runs.config.SettingTypes.url;
 import static darwin.runs.config.SettingTypes.variableName;
 import static darwin.runs.config.SettingTypes.wholeNumber;
+import static darwin.runs.config.SettingTypes.words;
 
 import darwin.mutation.llm.PriceTable.Price;
 import darwin.mutation.llm.Provider;
@@ -136,6 +138,41 @@ public final class Settings {
             duration(Duration.ofSeconds(1), Duration.ofHours(1)), Duration.ofSeconds(60),
             "Time a training process gets beyond a time budget to start, load the engine and save its model.");
 
+    public static final Setting<Executor> EXECUTOR = Setting.of("evaluation.executor",
+            choice(List.of(Executor.values()), Executor::id), Executor.LOCAL,
+            "Where variants are trained: in slots on this machine (local), or one Slurm batch job per evaluation (slurm).")
+            .withFlag("--executor", "NAME");
+    public static final Setting<Integer> SLURM_JOBS = Setting.of("evaluation.slurm.jobs", wholeNumber(1, 10_000), 8,
+            "The most evaluations queued or running on the cluster at once.");
+    public static final Setting<String> SLURM_PARTITION = Setting.optional("evaluation.slurm.partition",
+            name("Slurm partition"), "the cluster's default", "The partition jobs are submitted to (--partition).");
+    public static final Setting<String> SLURM_ACCOUNT = Setting.optional("evaluation.slurm.account",
+            name("Slurm account"), "the user's default", "The account jobs are charged to (--account).");
+    public static final Setting<String> SLURM_QOS = Setting.optional("evaluation.slurm.qos", name("quality of service"),
+            "the default", "The quality of service of the jobs (--qos).");
+    public static final Setting<String> SLURM_GRES = Setting.optional("evaluation.slurm.gres", name("resource list"),
+            "none", "Generic resources per job, such as gpu:1 (--gres).");
+    public static final Setting<Integer> SLURM_CPUS = Setting.of("evaluation.slurm.cpus", wholeNumber(1, 1024), 2,
+            "CPUs per job (--cpus-per-task); the training process's engine threads unless evaluation.threads is set.");
+    public static final Setting<Size> SLURM_MEMORY = Setting.of("evaluation.slurm.memory",
+            size(Size.megabytes(256), Size.gigabytes(65_536)), Size.gigabytes(8),
+            "Memory per job (--mem): the training and the scoring process together.");
+    public static final Setting<List<String>> SLURM_EXTRA_ARGS = Setting.of("evaluation.slurm.extra-args",
+            words("sbatch arguments"), List.of(), "More sbatch arguments, as they are, such as --constraint=a100.");
+    public static final Setting<String> SLURM_PREAMBLE = Setting.optional("evaluation.slurm.preamble", shellLines(),
+            "none", "Shell lines a job runs before darwin on its node, such as module load java/21.");
+    public static final Setting<Path> SLURM_SHARED = Setting.derived("evaluation.slurm.shared", path(), "<run.out>/slurm",
+            values -> values.get(Settings.OUT).resolve("slurm"),
+            "A folder on a file system the nodes share, where each job's files go: its variant, script, log and result.");
+    public static final Setting<Duration> SLURM_TIME_MARGIN = Setting.of("evaluation.slurm.time-margin",
+            duration(Duration.ofSeconds(30), Duration.ofDays(7)), Duration.ofMinutes(10),
+            "What a job's time limit (--time) adds to the evaluation's own: the budget's limit and the scoring's.");
+    public static final Setting<Integer> SLURM_ATTEMPTS = Setting.of("evaluation.slurm.attempts", wholeNumber(1, 100), 3,
+            "Attempts at one evaluation whose jobs end without a result (preempted, failed node, cancelled by others).");
+    public static final Setting<Duration> SLURM_POLL = Setting.of("evaluation.slurm.poll",
+            duration(Duration.ofMillis(200), Duration.ofMinutes(10)), Duration.ofSeconds(5),
+            "How often the state of a running job is asked of the scheduler (squeue); results are seen at once.");
+
     public static final Setting<Optional<Provider>> PROVIDER = Setting.of("llm.provider", providers(), Optional.empty(),
             "Who proposes changes: the offline catalog of known edits (no network), or an LLM provider.")
             .withFlag("--provider", "NAME");
@@ -193,7 +230,9 @@ public final class Settings {
             PERPLEXITY_WEIGHT, MFU_WEIGHT, SEED, BUDGET_SECONDS, BUDGET_STEPS, BUDGET_TOKENS, BUDGET_FLOPS,
             BUDGET_EQUAL_TIME, NOISE_FLOOR, MARGIN, RACE_CAP, RACE_SHARE, RUNGS, RUNGS_COUNT, RUNGS_ETA, RUNGS_PROTECT, SLOTS,
             DEVICE, THREADS, THREAD_WAIT, SANDBOX, HEAP, MEMORY,
-            GRACE, PROVIDER, MODEL, BASE_URL, API_KEY_ENV, TEMPERATURE, MAX_OUTPUT_TOKENS, TIMEOUT, RETRIES,
+            GRACE, EXECUTOR, SLURM_JOBS, SLURM_PARTITION, SLURM_ACCOUNT, SLURM_QOS, SLURM_GRES, SLURM_CPUS, SLURM_MEMORY,
+            SLURM_EXTRA_ARGS, SLURM_PREAMBLE, SLURM_SHARED, SLURM_TIME_MARGIN, SLURM_ATTEMPTS, SLURM_POLL, PROVIDER, MODEL,
+            BASE_URL, API_KEY_ENV, TEMPERATURE, MAX_OUTPUT_TOKENS, TIMEOUT, RETRIES,
             REPAIR_ROUNDS, COST_CAP, OUTAGE_LIMIT, PRICES, OUT, AWAIT_APPROVAL, LIBRARIES, MAVEN_REPOSITORY,
             CONFIRM, CONFIRM_REPEAT);
 
@@ -204,6 +243,7 @@ public final class Settings {
             "fitness", "How the run measures its noise, and when a difference counts.",
             "rungs", "Successive halving over budgets: many children get a short run, the promising ones the full one.",
             "evaluation", "How variants are built, trained and measured, in sandboxed child processes.",
+            "evaluation.slurm", "Evaluations as Slurm batch jobs, one per evaluation, for evaluation.executor: slurm.",
             "llm", "Who proposes the changes, how, and at what cost.",
             "run", "The run's directory, and the people in the loop.",
             "confirm", "The run's headline measured again: its best variant against the seed, with a 95% interval.");

@@ -62,7 +62,7 @@ class ConfigurationDocsTest {
         }
         assertEquals(Settings.all().size(), Set.copyOf(Settings.all().stream().map(Setting::key).toList()).size());
         assertEquals(Set.of("--population", "--generations", "--budget-seconds", "--steps", "--tokens", "--flops",
-                "--equal-time", "--slots", "--device", "--provider", "--model", "--seed", "--out", "--await-approval",
+                "--equal-time", "--slots", "--device", "--executor", "--provider", "--model", "--seed", "--out", "--await-approval",
                 "--no-confirm", "--rungs"), flags);
     }
 

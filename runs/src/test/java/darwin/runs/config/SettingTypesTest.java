@@ -11,6 +11,19 @@ import org.junit.jupiter.api.Test;
 class SettingTypesTest {
 
     @Test
+    void wordsAreAListOrSplitAtSpacesAndComeBackAsTheyWere() {
+        SettingType<List<String>> words = SettingTypes.words("sbatch arguments");
+        List<String> args = List.of("--constraint=a100,v100", "--exclusive");
+        assertEquals(args, words.parse("--constraint=a100,v100  --exclusive"));
+        assertEquals(args, words.parse(words.render(args)));
+        assertEquals(List.of("--exclusive", "--nice=10"), words.parse("[--exclusive, --nice=10]"));
+        assertEquals(List.of(), words.parse(""));
+        assertThrows(IllegalArgumentException.class, () -> words.check(List.of("--comment=two words")));
+        assertThrows(IllegalArgumentException.class, () -> SettingTypes.shellLines().parse("  "));
+        assertEquals("module load java/21\nexport X=$HOME", SettingTypes.shellLines().parse("module load java/21\nexport X=$HOME\n"));
+    }
+
+    @Test
     void sizesTakeBinaryUnits() {
         assertEquals(512L << 20, Size.parse("512m").bytes());
         assertEquals(8L << 30, Size.parse("8g").bytes());

@@ -32,6 +32,9 @@
  *       {@code put} replaces it.
  *   <li>Each key's read-from-disk, write and invalidation run under the memory map's per-key lock,
  *       so memory and disk agree while several evaluation slots share one cache.
+ *   <li>{@code SignedResult} is the same JSON handed between processes through a file (a cluster
+ *       job's result): a first line signs it with HMAC-SHA256 under the evaluation's key, and a file
+ *       whose signature does not hold, or that holds another key's result, reads as nothing.
  * </ul>
  */
 package darwin.trainer.cache;
