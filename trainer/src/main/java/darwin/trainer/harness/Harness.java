@@ -171,7 +171,13 @@ public final class Harness {
             listener.onPhase("scoring the held-out windows");
             ScoringPlan plan = ScoringPlan.draw(corpus.heldOutWindows(settings.heldOutWindow(), settings.heldOutEvery()));
             HeldOutEvaluator judge = new HeldOutEvaluator(plan, vocabulary);
+            // in process there is no second process: the same model scores the checking rows
             Scorer.Result scored = new Scorer(plan.batches(), vocabulary).score(outcome.model(), manager, judge::accept);
+            if (scored.failure() == null) {
+                Scorer.Result checked = new Scorer(plan.checkBatches(), vocabulary).score(outcome.model(), manager,
+                        judge::acceptCheck);
+                scored = checked.failure() == null ? scored : checked;
+            }
             if (scored.failure() != null) {
                 return scored.failure().withLogTail(outcome.logTail());
             }

@@ -72,7 +72,10 @@
  *       them from the windows, are windows shown again among other rows, a whole batch shown twice,
  *       and probes of real held-out text that change a window after a position t. A model whose
  *       logits for the same row differ (state carried between calls, rows mixed) or move at 0..t
- *       (a look-ahead) is a {@code VIOLATION}, whatever its loss ({@code ScoringPlan}).
+ *       (a look-ahead) is a {@code VIOLATION}, whatever its loss ({@code ScoringPlan}). In the
+ *       sandbox the probes are scored by a second process that never sees their windows; in
+ *       process, one model scores both parts of the plan, so a model that answers from a memory
+ *       of the rows it was shown passes there.
  *   <li><b>Failures.</b> Whatever the program throws becomes a result with a status and a one-line
  *       reason ({@code RUNTIME_ERROR}, {@code OUT_OF_MEMORY}, {@code DIVERGED} for a non-finite
  *       training loss or logits, {@code VIOLATION} for no model or a failed check);
