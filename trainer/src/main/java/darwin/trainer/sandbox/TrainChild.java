@@ -98,7 +98,7 @@ public final class TrainChild {
                 TrainingOutcome outcome = session.train(program, manager, new TokenSampler(tokens, seed), grant.budget(), seed,
                         workspace.curve(), TrainingListener.NONE, before);
                 logTail = Optional.of(outcome.logTail());
-                reporter.send(new TrainReport(ending(outcome, grant, workspace), trainingTokens, engineReady, logTail));
+                reporter.send(new TrainReport(ending(outcome, grant, workspace, reporter), trainingTokens, engineReady, logTail));
             }
         } catch (Throwable failure) {
             reporter.send(new TrainReport(ReportedFailure.of(EvaluationStatus.RUNTIME_ERROR,
@@ -111,8 +111,8 @@ public final class TrainChild {
      *
      * @throws IOException when the weights file cannot be written (the process's failure)
      */
-    private static TrainReport.Ending ending(TrainingOutcome outcome, TokenGrant.Grant grant, Workspace workspace)
-            throws IOException {
+    private static TrainReport.Ending ending(TrainingOutcome outcome, TokenGrant.Grant grant, Workspace workspace,
+            ChildReporter reporter) throws IOException {
         if (!outcome.trained()) {
             return ReportedFailure.of(outcome.failure());
         }
@@ -125,7 +125,7 @@ public final class TrainChild {
         }
         // the hash of what was written, not of the file, which a leftover thread could replace
         return new TrainReport.Trained(outcome.steps(), outcome.tokens(), outcome.trainSeconds(), GrantReport.of(grant),
-                ChildReport.sha256(weights));
+                reporter.sha256(weights));
     }
 
     /** A throw-away report for the warm-up, of the trained kind, whose framing loads what the real one needs. */

@@ -224,6 +224,13 @@ class AdversarialSandboxTest {
     }
 
     @Test
+    void aSecurityProviderCannotForgeTheTrainingReport() throws IOException {
+        EvaluationResult result = check("forges-training-report", STEPS);
+        assertEquals(30, result.metrics().steps(), result.logTail());
+        assertEquals(30L * 8 * 32, result.metrics().tokensTrained());
+    }
+
+    @Test
     void learningWhileScoredIsAViolation() throws IOException {
         assertTrue(check("learns-while-scored", STEPS).reason().contains("carries state"));
     }
@@ -353,7 +360,7 @@ class AdversarialSandboxTest {
 
     @Test
     void everyCaseHasATest() {
-        assertEquals(AdversarialFixtures.cases().size(), 37, "a new fixture needs a test here: " + AdversarialFixtures.cases());
+        assertEquals(AdversarialFixtures.cases().size(), 38, "a new fixture needs a test here: " + AdversarialFixtures.cases());
     }
 
     /** Host processes started by the spawns-process case (they carry a marker in their environment). */
