@@ -157,8 +157,7 @@ public final class Harness {
         try (NDManager manager = NDManager.newBaseManager(device)) {
             TrainingSession session = new TrainingSession(device, vocabulary);
             long seed = request.seed();
-            TokenGrant.Grant grant = new TokenGrant(session, vocabulary, reference, referenceSpeed,
-                    probe -> corpus.trainingSampler(TokenGrant.probeSeed(seed, probe)))
+            TokenGrant.Grant grant = new TokenGrant(session, vocabulary, reference, referenceSpeed)
                     .grant(program, manager, request.budget(), seed, listener);
             if (grant.failure() != null) {
                 return grant.failure();

@@ -173,10 +173,13 @@
  * loaded it to 4 or 5 times its cores; a tighter stop would be cached as the variant's
  * {@code TIMEOUT}). A program whose speed under a small step budget differs from its speed in real
  * training is measured wrongly; LLM-written code is the threat model, and a program that games its
- * probes can only run into its time limit. The probes' batches are real training text of the size
- * the program asks for, and are not counted against its grant: a program could keep them (not
- * yet closed; random text for the probes would close it, since a dense model's speed does not
- * depend on the tokens). Under step and token budgets the work a program does per batch is its
+ * probes can only run into its time limit. The probes' batches, of the size the program asks for,
+ * are not counted against its grant, so they hold no training text: uniformly random ids of the
+ * vocabulary ({@code TokenGrant.probeText}), which a program may keep and learn nothing from. A
+ * step's cost does not depend on which ids it is fed (embedding lookups and dense layers of the
+ * same shapes), so the ratio is the one real text gives (BENCHMARKS.md). Counting them against
+ * the grant instead would make the grant depend on how many tokens the program asked for while
+ * it was being measured. Under step and token budgets the work a program does per batch is its
  * own: only the wall limit bounds it, and the training seconds, and so MFU, show it.
  */
 package darwin.trainer.harness;

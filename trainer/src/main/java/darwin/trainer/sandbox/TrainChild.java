@@ -85,8 +85,7 @@ public final class TrainChild {
             double loadSeconds = (System.nanoTime() - clockStart) / 1e9;
             try (NDManager manager = NDManager.newBaseManager(Engines.defaultDevice())) {
                 TrainingSession session = new TrainingSession(manager.getDevice(), vocabulary);
-                TokenGrant.Grant grant = new TokenGrant(session, vocabulary, new NanoGpt(), referenceThroughput,
-                        probe -> new TokenSampler(tokens, TokenGrant.probeSeed(seed, probe)))
+                TokenGrant.Grant grant = new TokenGrant(session, vocabulary, new NanoGpt(), referenceThroughput)
                         .grant(program, manager, budget, seed, TrainingListener.NONE);
                 if (grant.failure() != null) {
                     reporter.send(new TrainReport(ReportedFailure.of(grant.failure()), trainingTokens, engineReady,
