@@ -74,6 +74,14 @@ final class ChildReporter {
         warmUp.start();
     }
 
+    /**
+     * Frames and signs a report and drops it, on this thread: loads and initialises what sending
+     * one of its kind takes, before the variant's code can take the descriptors that loading needs.
+     */
+    void rehearse(TrainReport report) {
+        signer.frame(ReportWriter.write(report));
+    }
+
     /** Sends the training child's report and ends the process. */
     void send(TrainReport report) {
         send(ReportWriter.write(report));
