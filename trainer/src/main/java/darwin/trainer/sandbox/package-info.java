@@ -41,7 +41,7 @@
  *       against the variant's class path and libraries (see "Compiling a variant"); errors are a
  *       {@code COMPILE_ERROR} whose reason names the first error's file and line and whose log tail
  *       is the javac-style report, and the children are stopped. A class in a package of the
- *       harness, the JDK or a library ({@code VariantClassLoader.PROTECTED_PACKAGES}) is a
+ *       harness, the JDK or a library ({@code HarnessPackages.PROTECTED}) is a
  *       {@code VIOLATION}; so is a missing entry class. The classes are written to both workspaces,
  *       and once both children say their engines are loaded the training child is told to go: it
  *       loads the program and trains. Compiling while the engines load takes the compiler off the
