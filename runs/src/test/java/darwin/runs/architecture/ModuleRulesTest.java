@@ -102,8 +102,7 @@ class ModuleRulesTest {
      */
     @Test
     void noPackageCycles() {
-        check(slices().matching("darwin.(**)").should().beFreeOfCycles()
-                .ignoreDependency("darwin.trainer.resources.LibraryJar", "darwin.trainer.sandbox.VariantClassLoader"));
+        check(slices().matching("darwin.(**)").should().beFreeOfCycles());
     }
 
     private static void check(ArchRule rule) {

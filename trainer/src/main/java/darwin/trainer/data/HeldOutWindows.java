@@ -87,6 +87,14 @@ public final class HeldOutWindows {
         return Arrays.copyOfRange(tokens, start, start + length);
     }
 
+    /** Where window {@code window}'s first token is in the held-out split; its tokens and its last target follow. */
+    public int start(int window) {
+        if (window < 0 || window >= count) {
+            throw new IndexOutOfBoundsException("window " + window + " of " + count);
+        }
+        return window * every * length;
+    }
+
     /**
      * Copies the given scored windows, columns {@code from … from+width−1}, into row-major
      * {@code windows.length × width} arrays.

@@ -157,8 +157,7 @@ public final class Harness {
         try (NDManager manager = NDManager.newBaseManager(device)) {
             TrainingSession session = new TrainingSession(device, vocabulary);
             long seed = request.seed();
-            TokenGrant.Grant grant = new TokenGrant(session, vocabulary, reference, referenceSpeed,
-                    probe -> corpus.trainingSampler(TokenGrant.probeSeed(seed, probe)))
+            TokenGrant.Grant grant = new TokenGrant(session, vocabulary, reference, referenceSpeed)
                     .grant(program, manager, request.budget(), seed, listener);
             if (grant.failure() != null) {
                 return grant.failure();
@@ -171,7 +170,13 @@ public final class Harness {
             listener.onPhase("scoring the held-out windows");
             ScoringPlan plan = ScoringPlan.draw(corpus.heldOutWindows(settings.heldOutWindow(), settings.heldOutEvery()));
             HeldOutEvaluator judge = new HeldOutEvaluator(plan, vocabulary);
+            // in process there is no second process: the same model scores the checking rows
             Scorer.Result scored = new Scorer(plan.batches(), vocabulary).score(outcome.model(), manager, judge::accept);
+            if (scored.failure() == null) {
+                Scorer.Result checked = new Scorer(plan.checkBatches(), vocabulary).score(outcome.model(), manager,
+                        judge::acceptCheck);
+                scored = checked.failure() == null ? scored : checked;
+            }
             if (scored.failure() != null) {
                 return scored.failure().withLogTail(outcome.logTail());
             }

@@ -10,7 +10,6 @@ import darwin.trainer.data.TokenSampler;
 import darwin.trainer.measure.FlopCount;
 import java.util.Locale;
 import java.util.OptionalDouble;
-import java.util.function.LongFunction;
 
 /**
  * Turns a budget into the one a training ends by, before it starts, in the process that trains:
@@ -26,16 +25,13 @@ public final class TokenGrant {
     private final int vocabularySize;
     private final TrainingProgram reference;
     private final double referenceThroughput;
-    private final LongFunction<TokenSampler> probeSamplers;
 
     /**
      * @param reference the program an equal-time budget measures speed against (the seed)
      * @param referenceThroughput its calibrated tokens per second on this machine; 0 when unknown,
      *     which an equal-time budget does not accept
-     * @param probeSamplers the batches of the probe numbered by the argument
      */
-    public TokenGrant(TrainingSession session, int vocabularySize, TrainingProgram reference, double referenceThroughput,
-            LongFunction<TokenSampler> probeSamplers) {
+    public TokenGrant(TrainingSession session, int vocabularySize, TrainingProgram reference, double referenceThroughput) {
         if (referenceThroughput < 0 || Double.isNaN(referenceThroughput) || Double.isInfinite(referenceThroughput)) {
             throw new IllegalArgumentException("the reference throughput must be a positive number (or 0 for none), got "
                     + referenceThroughput);
@@ -44,7 +40,6 @@ public final class TokenGrant {
         this.vocabularySize = vocabularySize;
         this.reference = reference;
         this.referenceThroughput = referenceThroughput;
-        this.probeSamplers = probeSamplers;
     }
 
     /**
@@ -139,7 +134,8 @@ public final class TokenGrant {
                     "an equal-time budget needs the reference program's calibrated throughput, and none was given", ""));
         }
         listener.onPhase("measuring the program's speed against the seed's");
-        SpeedProbes.Measured measured = new SpeedProbes(session).measure(reference, program, manager, probeSamplers, seed);
+        SpeedProbes.Measured measured = new SpeedProbes(session).measure(reference, program, manager,
+                probe -> probeText(vocabularySize, seed, probe), seed);
         if (measured.failure() != null) {
             return Grant.failed(asked, measured.failure());
         }
@@ -148,9 +144,14 @@ public final class TokenGrant {
         return new Grant(asked, Budget.tokens(tokens), 0, speed, referenceThroughput, null);
     }
 
-    /** The seed of the batches of probe {@code probe} of a training seeded {@code seed}: apart from the training's own. */
-    public static long probeSeed(long seed, long probe) {
-        return seed * 0x9E3779B97F4A7C15L + 0x51ED + probe;
+    /**
+     * The batches of speed probe {@code probe} of a training seeded {@code seed}: uniformly random
+     * token ids, never training text. The probes' batches do not count against the grant they
+     * measure, so text in them would be training the budget does not see; a step's cost does not
+     * depend on which ids it is fed, so the speed measured is the same (BENCHMARKS.md).
+     */
+    public static TokenSampler probeText(int vocabularySize, long seed, long probe) {
+        return TokenSampler.uniform(vocabularySize, seed * 0x9E3779B97F4A7C15L + 0x51ED + probe);
     }
 
     /** A token budget of about {@code tokens}: rounded up, at least one. */

@@ -72,7 +72,10 @@
  *       them from the windows, are windows shown again among other rows, a whole batch shown twice,
  *       and probes of real held-out text that change a window after a position t. A model whose
  *       logits for the same row differ (state carried between calls, rows mixed) or move at 0..t
- *       (a look-ahead) is a {@code VIOLATION}, whatever its loss ({@code ScoringPlan}).
+ *       (a look-ahead) is a {@code VIOLATION}, whatever its loss ({@code ScoringPlan}). In the
+ *       sandbox the probes are scored by a second process that never sees their windows; in
+ *       process, one model scores both parts of the plan, so a model that answers from a memory
+ *       of the rows it was shown passes there.
  *   <li><b>Failures.</b> Whatever the program throws becomes a result with a status and a one-line
  *       reason ({@code RUNTIME_ERROR}, {@code OUT_OF_MEMORY}, {@code DIVERGED} for a non-finite
  *       training loss or logits, {@code VIOLATION} for no model or a failed check);
@@ -172,10 +175,13 @@
  * loaded it to 4 or 5 times its cores; a tighter stop would be cached as the variant's
  * {@code TIMEOUT}). A program whose speed under a small step budget differs from its speed in real
  * training is measured wrongly; LLM-written code is the threat model, and a program that games its
- * probes can only run into its time limit. The probes' batches are real training text of the size
- * the program asks for, and are not counted against its grant: a program could keep them (not
- * yet closed; random text for the probes would close it, since a dense model's speed does not
- * depend on the tokens). Under step and token budgets the work a program does per batch is its
+ * probes can only run into its time limit. The probes' batches, of the size the program asks for,
+ * are not counted against its grant, so they hold no training text: uniformly random ids of the
+ * vocabulary ({@code TokenGrant.probeText}), which a program may keep and learn nothing from. A
+ * step's cost does not depend on which ids it is fed (embedding lookups and dense layers of the
+ * same shapes), so the ratio is the one real text gives (BENCHMARKS.md). Counting them against
+ * the grant instead would make the grant depend on how many tokens the program asked for while
+ * it was being measured. Under step and token budgets the work a program does per batch is its
  * own: only the wall limit bounds it, and the training seconds, and so MFU, show it.
  */
 package darwin.trainer.harness;

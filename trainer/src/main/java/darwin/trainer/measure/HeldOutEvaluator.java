@@ -14,17 +14,19 @@ import java.util.Optional;
  * in double precision. It runs no program code and gets nothing from the program but floats, so a
  * model can be judged only by what it predicted.
  *
- * <p>Feed it every batch's logits in the plan's order ({@link #accept}), then ask for the
- * {@link #verdict}. In that order of precedence:
+ * <p>Feed it every batch's logits of the first scoring process in the plan's order
+ * ({@link #accept}) and those of the second ({@link #acceptCheck}), then ask for the
+ * {@link #verdict}. The second process's rows are compared with the first's: two processes that
+ * share nothing must give a window the same logits. In that order of precedence:
  *
  * <ol>
  *   <li>a logit that is NaN or infinite: {@code DIVERGED};
  *   <li>the batch presented twice got other logits the second time: a {@code VIOLATION}, the
  *       model carries state from one call to the next;
- *   <li>a window presented again among other neighbours got other logits: a {@code VIOLATION},
- *       the model mixes the sequences of a batch (or carries state);
- *   <li>a probe's logits at positions 0..t differ from its window's: a {@code VIOLATION}, the
- *       model looks ahead;
+ *   <li>a window presented again among other neighbours, or in the second process, got other
+ *       logits: a {@code VIOLATION}, the model mixes the sequences of a batch (or carries state);
+ *   <li>a probe's logits at positions 0..t, in the second process, differ from its window's in the
+ *       first: a {@code VIOLATION}, the model looks ahead;
  *   <li>else the mean loss over the scored windows, each window's loss added in window order.
  * </ol>
  *
@@ -50,6 +52,7 @@ public final class HeldOutEvaluator {
     private float[] repeatedBatch;
     private float[] repeatBatch;
     private int next;
+    private int nextCheck;
     private long nonFinite;
     private long logits;
 
@@ -67,10 +70,18 @@ public final class HeldOutEvaluator {
         this.inputs = new long[length];
         this.targets = new long[length];
         for (int b = 0; b < plan.batches().batches(); b++) {
-            for (ScoringPlan.Row row : plan.rows(b)) {
-                if (!(row instanceof ScoringPlan.Scored)) {
-                    scoredRows.put(row.window(), null);
-                }
+            keepFor(plan.rows(b));
+        }
+        for (int b = 0; b < plan.checkBatches().batches(); b++) {
+            keepFor(plan.checkRows(b));
+        }
+    }
+
+    /** Marks the windows that checking rows compare with, so that their scored logits are kept. */
+    private void keepFor(List<ScoringPlan.Row> rows) {
+        for (ScoringPlan.Row row : rows) {
+            if (!(row instanceof ScoringPlan.Scored)) {
+                scoredRows.put(row.window(), null);
             }
         }
     }
@@ -99,8 +110,30 @@ public final class HeldOutEvaluator {
             nonFinite += countNonFinite(batch, 0, batch.length);
             return; // its rows are compared whole, with the first presentation's
         }
+        take(batch, plan.rows(index));
+    }
+
+    /**
+     * Takes the logits of the second process's next batch: rows × positions × vocabulary,
+     * row-major.
+     *
+     * @throws IllegalArgumentException when there are not exactly that many, or every batch was given
+     */
+    public void acceptCheck(float[] batch) {
+        ScoringBatches batches = plan.checkBatches();
+        if (nextCheck >= batches.batches()) {
+            throw new IllegalArgumentException("the plan's second process has only " + batches.batches() + " batches");
+        }
+        if (batch.length != batches.logitsPerBatch(vocabulary)) {
+            throw new IllegalArgumentException(
+                    "a batch has " + batches.logitsPerBatch(vocabulary) + " logits, not " + batch.length);
+        }
+        logits += batch.length;
+        take(batch, plan.checkRows(nextCheck++));
+    }
+
+    private void take(float[] batch, List<ScoringPlan.Row> rows) {
         int rowSize = length * vocabulary;
-        List<ScoringPlan.Row> rows = plan.rows(index);
         for (int r = 0; r < rows.size(); r++) {
             int at = r * rowSize;
             long bad = countNonFinite(batch, at, rowSize);
@@ -128,8 +161,9 @@ public final class HeldOutEvaluator {
      * @throws IllegalStateException when not every batch was given
      */
     public Verdict verdict() {
-        if (next != plan.batches().batches()) {
-            throw new IllegalStateException("only " + next + " of " + plan.batches().batches() + " batches were given");
+        if (next != plan.batches().batches() || nextCheck != plan.checkBatches().batches()) {
+            throw new IllegalStateException("only " + next + " of " + plan.batches().batches() + " batches and "
+                    + nextCheck + " of the second process's " + plan.checkBatches().batches() + " were given");
         }
         if (nonFinite > 0) {
             return new Rejected(EvaluationStatus.DIVERGED, "the trained model's logits are not finite (" + nonFinite

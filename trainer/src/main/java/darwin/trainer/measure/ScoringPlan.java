@@ -5,28 +5,39 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
  * What a model is shown while it is scored, and what each row of it is for: every held-out window
  * once, and mixed among them, at random places, rows that check the model without its being able
  * to tell them from the windows. Trusted code draws the plan ({@link #draw}) and keeps it; the
- * scoring process gets only its {@link #batches() tokens}.
+ * scoring processes get only their tokens ({@link #batches()}, {@link #checkBatches()}).
  *
- * <p>The rows, all of the same shape, 32 to a batch (fewer only when there are fewer windows):
+ * <p>Two processes score a plan, each a fresh one with its own copy of the model and nothing
+ * shared: the first gets {@link #batches()}, the second, which never sees those rows,
+ * {@link #checkBatches()}. The rows, all of the same shape, 32 to a batch (fewer only when there
+ * are fewer windows):
  *
  * <ul>
- *   <li><b>Scored</b>: each held-out window once; its logits give the held-out loss.
- *   <li><b>Again</b>: a window presented a second time, in another batch, among other
- *       neighbours. Its logits must be the first presentation's: a model that mixes the rows of a
- *       batch, or that changed since (it learned, or keeps any state from call to call), fails.
- *       At least 16; the last batch is filled up with more.
- *   <li><b>Probe</b>: a copy of a window whose tokens after a random position t are replaced by
- *       other real held-out text. Its logits at positions 0..t must be the window's: a model that
- *       looks ahead fails. 16 of them. The replacement is a run of the held-out split from a random
- *       place, so a probe reads like any window.
- *   <li>One whole batch is presented <b>twice</b>, with the same rows in the same order: logits that
- *       differ there can only come from state carried from one call to the next.
+ *   <li><b>Scored</b> (first process): each held-out window once; its logits give the held-out
+ *       loss.
+ *   <li><b>Again</b>: a window presented a second time, in another batch among other neighbours,
+ *       or in the second process. Its logits must be the first presentation's: a model that mixes
+ *       the rows of a batch, or that changed since (it learned, or keeps any state from call to
+ *       call), fails. At least 16 in the first process, where the last batch is filled up with
+ *       more; the second process's batch is filled up with them.
+ *   <li><b>Probe</b> (second process only): a copy of a window whose tokens after a random
+ *       position t are replaced by other real held-out text. Its logits at positions 0..t must be
+ *       the window's, as the first process gave them: a model that looks ahead fails. Up to 16, each
+ *       of another window. The replacement is a run of the held-out split from a random place,
+ *       so a probe reads like any window; it overlaps no probed window, and no other row of the
+ *       second process is a probed window, so the second process never sees the text a probe
+ *       replaced. A model that remembers what it answered, and answers a probe from its memory of
+ *       the window, has no memory of it there.
+ *   <li>One whole batch of the first process is presented <b>twice</b>, with the same rows in the
+ *       same order: logits that differ there can only come from state carried from one call to the
+ *       next.
  * </ul>
  *
  * <p>The batches come in a random order. The plan is drawn from a seed the parent draws afresh for
@@ -40,9 +51,9 @@ public final class ScoringPlan {
     public static final int BATCH_ROWS = 32;
     /** Probes per plan, at most one per window. */
     static final int PROBES = 16;
-    /** Windows presented again in another batch, at least; the last batch is filled up with more. */
+    /** Windows presented again in another batch of the first process, at least; the last batch is filled up with more. */
     static final int AGAIN = 16;
-    /** Tries to find a probe's replacement text that differs right after its cut. */
+    /** Tries to find a probe's replacement text that differs right after its cut and overlaps no probed window. */
     private static final int REPLACEMENT_TRIES = 64;
 
     /** What a row is for. */
@@ -63,13 +74,18 @@ public final class ScoringPlan {
     private final HeldOutWindows windows;
     private final ScoringBatches batches;
     private final List<List<Row>> rows;
+    private final ScoringBatches checkBatches;
+    private final List<Row> checkRows;
     private final int repeated;
     private final int repeat;
 
-    private ScoringPlan(HeldOutWindows windows, ScoringBatches batches, List<List<Row>> rows, int repeated, int repeat) {
+    private ScoringPlan(HeldOutWindows windows, ScoringBatches batches, List<List<Row>> rows, ScoringBatches checkBatches,
+            List<Row> checkRows, int repeated, int repeat) {
         this.windows = windows;
         this.batches = batches;
         this.rows = rows;
+        this.checkBatches = checkBatches;
+        this.checkRows = checkRows;
         this.repeated = repeated;
         this.repeat = repeat;
     }
@@ -85,24 +101,22 @@ public final class ScoringPlan {
         int count = windows.count();
         int length = windows.length();
         int batchRows = Math.min(BATCH_ROWS, count);
-        int probes = length >= 2 ? Math.min(PROBES, count) : 0;
         int again = Math.min(AGAIN, count);
-        int fresh = count + probes + again;
+        int fresh = count + again;
         again += (batchRows - fresh % batchRows) % batchRows;
-        fresh = count + probes + again;
+        fresh = count + again;
 
         // the kinds of the rows, at random places; then the windows, in a random order
-        int[] kinds = new int[fresh];
-        Arrays.fill(kinds, count, count + probes, 1);
-        Arrays.fill(kinds, count + probes, fresh, 2);
-        shuffle(kinds, random);
+        boolean[] isAgain = new boolean[fresh];
+        Arrays.fill(isAgain, count, fresh, true);
+        shuffle(isAgain, random);
         int[] order = new int[count];
         Arrays.setAll(order, i -> i);
         shuffle(order, random);
         int[] batchOf = new int[count];
         int next = 0;
         for (int slot = 0; slot < fresh; slot++) {
-            if (kinds[slot] == 0) {
+            if (!isAgain[slot]) {
                 batchOf[order[next++]] = slot / batchRows;
             }
         }
@@ -110,26 +124,13 @@ public final class ScoringPlan {
         int freshBatches = fresh / batchRows;
         List<List<Row>> planned = new ArrayList<>();
         int[] tokens = new int[(freshBatches + 1) * batchRows * length];
-        long[] inputs = new long[length];
-        long[] targets = new long[length];
         next = 0;
         for (int b = 0; b < freshBatches; b++) {
             List<Row> batch = new ArrayList<>(batchRows);
             for (int r = 0; r < batchRows; r++) {
                 int slot = b * batchRows + r;
-                Row row = switch (kinds[slot]) {
-                    case 0 -> new Scored(order[next++]);
-                    case 1 -> new Probe(random.nextInt(count), random.nextInt(length - 1));
-                    default -> new Again(elsewhere(batchOf, b, random));
-                };
-                windows.copy(new int[] {row.window()}, 0, length, inputs, targets);
-                int at = slot * length;
-                for (int t = 0; t < length; t++) {
-                    tokens[at + t] = (int) inputs[t];
-                }
-                if (row instanceof Probe probe) {
-                    replaceAfter(tokens, at, probe.cut(), length, windows, random);
-                }
+                Row row = isAgain[slot] ? new Again(elsewhere(batchOf, b, random)) : new Scored(order[next++]);
+                copyWindow(windows, row.window(), tokens, slot * length);
                 batch.add(row);
             }
             planned.add(List.copyOf(batch));
@@ -145,8 +146,39 @@ public final class ScoringPlan {
         if (repeat <= repeated) {
             repeated++;
         }
+
+        // the second process's batch: probes of distinct windows, filled up with other windows again
+        int probes = length >= 2 ? Math.min(PROBES, Math.min(count, batchRows) - 1) : 0;
+        shuffle(order, random);
+        int[] probed = Arrays.copyOf(order, probes);
+        boolean[] isProbe = new boolean[batchRows];
+        Arrays.fill(isProbe, 0, probes, true);
+        shuffle(isProbe, random);
+        int[] checkTokens = new int[batchRows * length];
+        List<Row> checks = new ArrayList<>(batchRows);
+        int nextProbe = 0;
+        for (int r = 0; r < batchRows; r++) {
+            Row row = isProbe[r]
+                    ? new Probe(probed[nextProbe++], random.nextInt(length - 1))
+                    : new Again(order[probes + random.nextInt(count - probes)]);
+            copyWindow(windows, row.window(), checkTokens, r * length);
+            if (row instanceof Probe probe) {
+                replaceAfter(checkTokens, r * length, probe.cut(), length, windows, probed, random);
+            }
+            checks.add(row);
+        }
         return new ScoringPlan(windows, new ScoringBatches(freshBatches + 1, batchRows, length, tokens),
-                List.copyOf(planned), repeated, repeat);
+                List.copyOf(planned), new ScoringBatches(1, batchRows, length, checkTokens), List.copyOf(checks),
+                repeated, repeat);
+    }
+
+    private static void copyWindow(HeldOutWindows windows, int window, int[] tokens, int at) {
+        int length = windows.length();
+        long[] inputs = new long[length];
+        windows.copy(new int[] {window}, 0, length, inputs, new long[length]);
+        for (int t = 0; t < length; t++) {
+            tokens[at + t] = (int) inputs[t];
+        }
     }
 
     /** A window scored in a batch other than {@code batch}, where there is one. */
@@ -160,16 +192,40 @@ public final class ScoringPlan {
 
     /**
      * Replaces the row's tokens after {@code cut} by a run of the held-out split from a random
-     * place whose first token differs from the one it replaces.
+     * place whose first token differs from the one it replaces and that overlaps none of the
+     * {@code probed} windows (where the split leaves room for one).
      */
-    private static void replaceAfter(int[] tokens, int at, int cut, int length, HeldOutWindows windows,
+    private static void replaceAfter(int[] tokens, int at, int cut, int length, HeldOutWindows windows, int[] probed,
             SplittableRandom random) {
         int width = length - cut - 1;
-        int[] run = windows.passage(random.nextInt(windows.splitLength() - width + 1), width);
-        for (int tries = 0; tries < REPLACEMENT_TRIES && run[0] == tokens[at + cut + 1]; tries++) {
-            run = windows.passage(random.nextInt(windows.splitLength() - width + 1), width);
+        int start = random.nextInt(windows.splitLength() - width + 1);
+        int[] run = windows.passage(start, width);
+        for (int tries = 0; tries < REPLACEMENT_TRIES
+                && (run[0] == tokens[at + cut + 1] || overlaps(start, width, probed, windows)); tries++) {
+            start = random.nextInt(windows.splitLength() - width + 1);
+            run = windows.passage(start, width);
         }
         System.arraycopy(run, 0, tokens, at + cut + 1, width);
+    }
+
+    /** Whether tokens {@code start … start+width−1} of the split meet a probed window's tokens or its last target. */
+    private static boolean overlaps(int start, int width, int[] probed, HeldOutWindows windows) {
+        for (int window : probed) {
+            int from = windows.start(window);
+            if (start < from + windows.length() + 1 && from < start + width) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void shuffle(boolean[] values, SplittableRandom random) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            boolean swap = values[i];
+            values[i] = values[j];
+            values[j] = swap;
+        }
     }
 
     private static void shuffle(int[] values, SplittableRandom random) {
@@ -181,9 +237,20 @@ public final class ScoringPlan {
         }
     }
 
-    /** The tokens the scoring process is given. */
+    /** The tokens the first scoring process is given. */
     public ScoringBatches batches() {
         return batches;
+    }
+
+    /** The tokens the second scoring process is given: the probes, and windows presented again. */
+    public ScoringBatches checkBatches() {
+        return checkBatches;
+    }
+
+    /** What the rows of the second process's batch {@code batch} are for. */
+    public List<Row> checkRows(int batch) {
+        Objects.checkIndex(batch, checkBatches.batches());
+        return checkRows;
     }
 
     /** The held-out windows the plan scores. */
@@ -191,7 +258,7 @@ public final class ScoringPlan {
         return windows;
     }
 
-    /** What the rows of batch {@code batch} are for. */
+    /** What the rows of the first process's batch {@code batch} are for. */
     public List<Row> rows(int batch) {
         return rows.get(batch);
     }

@@ -14,6 +14,16 @@
  * Only the tokens ({@code ScoringBatches}) go to the code that runs the model
  * ({@code darwin.trainer.harness.Scorer}); which row is what stays here.
  *
+ * <p><b>Two processes.</b> The plan has two parts, each for a scoring process of its own that
+ * shares nothing with the other: the first holds every window, windows again and the batch shown
+ * twice; the second one batch of 32 rows, the probes (each of another window) and windows again,
+ * none of them a probed window, and no probe's replacement text overlaps a probed window. The
+ * second process never sees the text a probe replaced, so a model that remembers the rows it
+ * answered and answers a probe from its memory of the window (or the window from its memory of the
+ * probe) has nothing to remember there: its probe's logits at t are its own, compared with the
+ * first process's for the window. A window again in the second process is compared with the
+ * first's too, which also catches a model whose answers depend on what it was shown before.
+ *
  * <p>{@code HeldOutEvaluator} takes the logits of every batch, as floats, and gives a verdict:
  * {@code DIVERGED} for a non-finite logit; a {@code VIOLATION} when the batch shown twice got other
  * logits (state carried from one call to the next), when a window shown again among other rows did
@@ -27,15 +37,9 @@
  * not; a cheat that stays within the tolerance moves a log-probability by at most
  * {@code 2e-3 · max(1, |logit|)}.
  *
- * <p><b>What it costs.</b> The seed's 871 windows become 30 batches instead of 28 (16 probes, 16 or
- * more windows again to fill the last batch, one batch twice); the random-token causality check
- * that ran before the loss (six forward passes) is gone, since the probes do its work on inputs
- * that look like the scoring's. BENCHMARKS.md has the figures.
- *
- * <p><b>What it does not catch.</b> A model that remembers every row it was shown and answers a
- * later row with a shared prefix from memory passes the probes (the first of a probe and its window
- * decides both); such a cheat must be written against these probes, and gains nothing at each
- * probe's cut.
+ * <p><b>What it costs.</b> The seed's 871 windows become 29 batches in the first process (16 or
+ * more windows again to fill the last batch, one batch twice) and one in the second, which starts
+ * with the others and loads its engine while the variant trains; BENCHMARKS.md has the figures.
  *
  * <p><b>GPUs.</b> {@code PeakCalibration} times the same matrix products on a GPU (reading one
  * element of each product waits for it), in FP32: DJL does not turn on TF32 and the programs train in

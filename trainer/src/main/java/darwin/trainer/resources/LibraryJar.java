@@ -1,6 +1,5 @@
 package darwin.trainer.resources;
 
-import darwin.trainer.sandbox.VariantClassLoader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Enumeration;
@@ -20,7 +19,7 @@ import java.util.stream.Stream;
 final class LibraryJar {
 
     /** Package prefixes a library may not put files in: the harness's, its libraries', and darwin's. */
-    static final List<String> PROTECTED = Stream.concat(VariantClassLoader.PROTECTED_PACKAGES.stream(), Stream.of("darwin."))
+    static final List<String> PROTECTED = Stream.concat(HarnessPackages.PROTECTED.stream(), Stream.of("darwin."))
             .distinct().toList();
 
     private static final String VERSIONS = "META-INF/versions/";

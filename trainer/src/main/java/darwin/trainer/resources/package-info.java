@@ -50,7 +50,7 @@
  *   <li><b>Libraries.</b> {@code addLibrary} refuses a jar that is not one: a manifest
  *       {@code Class-Path} (it could lead back to the corpus), or any entry in a package of the
  *       harness, DJL, the JDK, Jackson, SLF4J or darwin
- *       ({@code VariantClassLoader.PROTECTED_PACKAGES} and {@code darwin.}), where a class would
+ *       ({@code HarnessPackages.PROTECTED} and {@code darwin.}), where a class would
  *       share their package-private access; the same rules are checked again at every use. The jars
  *       go <i>after</i> the harness's entries on the in-process compilation's class path
  *       ({@code SourceCompiler.compile(sources, libraries)}), on both child JVMs' class paths, and

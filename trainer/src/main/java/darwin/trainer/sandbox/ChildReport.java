@@ -18,7 +18,9 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code DARWIN-REPORT <base64 JSON> <HMAC>}, signed with a key the parent passed on standard
  * input before any of the variant's code was loaded. The program shares the child's JVM and its
  * standard output, so it may print anything, including lines that look like reports; without the
- * key it cannot sign one, and a report it altered no longer verifies. What the JSON holds is
+ * key it cannot sign one, and a report it altered no longer verifies. The child signs with a
+ * {@link ReportSigner} it made before the program could install a security provider, so no
+ * provider of the program's is ever handed the key. What the JSON holds is
  * {@link ReportWriter}'s (the child's) and {@link ReportJson}'s (the parent's) business.
  *
  * <p>The children frame reports with {@link JsonObject}; only the parent, which reads them, uses
@@ -28,6 +30,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class ChildReport {
 
     private static final String PREFIX = "DARWIN-REPORT ";
+    /** The signature's algorithm. */
+    static final String MAC_ALGORITHM = "HmacSHA256";
     private static final int KEY_BYTES = 32;
 
     private ChildReport() {}
@@ -39,10 +43,18 @@ public final class ChildReport {
         return key;
     }
 
-    /** The report line for a JSON object. */
+    /**
+     * The report line for a JSON object. The parent's and tests' way; a child signs with the
+     * {@link ReportSigner} it made before the variant's code could install a security provider.
+     */
     public static String frame(byte[] key, JsonObject report) {
         byte[] json = report.toBytes();
-        return PREFIX + Base64.getEncoder().encodeToString(json) + " " + HexFormat.of().formatHex(mac(key, json));
+        return line(json, mac(key, json));
+    }
+
+    /** The report line for a JSON text and its signature. */
+    static String line(byte[] json, byte[] signature) {
+        return PREFIX + Base64.getEncoder().encodeToString(json) + " " + HexFormat.of().formatHex(signature);
     }
 
     /** The last correctly signed report in a process's output, if any. */
@@ -81,8 +93,8 @@ public final class ChildReport {
 
     private static byte[] mac(byte[] key, byte[] data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            Mac mac = Mac.getInstance(MAC_ALGORITHM);
+            mac.init(new SecretKeySpec(key, MAC_ALGORITHM));
             return mac.doFinal(data);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK lacks HmacSHA256", e);

@@ -22,16 +22,26 @@ final class ChildReporter {
     private static final int WARM_UP_HASHES = 32;
 
     private final PrintStream out;
-    private final byte[] key;
+    private final ReportSigner signer;
 
-    private ChildReporter(PrintStream out, byte[] key) {
+    private ChildReporter(PrintStream out, ReportSigner signer) {
         this.out = out;
-        this.key = key;
+        this.signer = signer;
     }
 
-    /** A reporter on this process's standard output, signing with {@code key}. */
+    /**
+     * A reporter on this process's standard output, signing with {@code key}, which it wipes: the
+     * signature's and the hash's instances are obtained here ({@link ReportSigner}), so call it
+     * before any of the variant's code can run.
+     */
     static ChildReporter onStandardOutput(byte[] key) {
-        return new ChildReporter(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8), key);
+        return new ChildReporter(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
+                ReportSigner.create(key));
+    }
+
+    /** The SHA-256 of a byte string, in hex, with the hash obtained before the variant's code ran. */
+    String sha256(byte[] bytes) {
+        return signer.sha256(bytes);
     }
 
     /** Seconds since this JVM started (0 if the clock went back). */
@@ -52,16 +62,24 @@ final class ChildReporter {
      */
     void warmUp(Supplier<JsonObject> sample, boolean hashesWeights) {
         Thread warmUp = new Thread(() -> {
-            ChildReport.frame(key, sample.get());
+            signer.frame(sample.get());
             if (hashesWeights) {
                 byte[] block = new byte[WARM_UP_HASH_BYTES];
                 for (int i = 0; i < WARM_UP_HASHES; i++) {
-                    ChildReport.sha256(block);
+                    signer.sha256(block);
                 }
             }
         }, "warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
+    }
+
+    /**
+     * Frames and signs a report and drops it, on this thread: loads and initialises what sending
+     * one of its kind takes, before the variant's code can take the descriptors that loading needs.
+     */
+    void rehearse(TrainReport report) {
+        signer.frame(ReportWriter.write(report));
     }
 
     /** Sends the training child's report and ends the process. */
@@ -75,7 +93,7 @@ final class ChildReporter {
     }
 
     private void send(JsonObject json) {
-        out.println(ChildReport.frame(key, json));
+        out.println(signer.frame(json));
         out.flush();
         try {
             Files.createFile(Workspace.current().reported());

@@ -41,6 +41,12 @@ final class EvaluationLogs {
         keep(score.stderr(), "score.stderr.log");
     }
 
+    /** Keeps the output of the child that scores the checking rows: {@code check.stdout.log}, {@code check.stderr.log}. */
+    void keepChecking(Workspace check) {
+        keep(check.stdout(), "check.stdout.log");
+        keep(check.stderr(), "check.stderr.log");
+    }
+
     /** What a result's log tail shows of a child's output: the tails of its standard output and error, labelled. */
     static String tail(ProcessOutcome outcome) {
         String out = outcome.stdoutTail().strip();

@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Files;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The scoring process's logits on their way to the parent: a file of exactly
@@ -24,8 +26,8 @@ import java.nio.file.Files;
  * no figure the child computed. Its size is known to the parent before the child starts, so the
  * parent reads no more than that, and nothing at all from a file of another size.
  *
- * <p>The child writes it ({@link #create}); the parent reads it once the child has ended
- * ({@link #judge}), without following a link and only as a regular file, and hands the values to
+ * <p>The child writes it ({@link #create}); the parent reads the files of both scoring children
+ * once they have ended ({@link #judge}), without following a link and only as a regular file, and hands the values to
  * a {@link HeldOutEvaluator} batch by batch: it never holds more than a batch and the rows kept for
  * the checks.
  */
@@ -66,30 +68,41 @@ final class LogitsFile {
     }
 
     /**
-     * Judges the logits in {@code file} by the plan. A file that is missing, not a regular file (a
-     * link among them) or not exactly the size the plan gives is a {@code VIOLATION}: the harness's
-     * code in the child writes it whole before it reports.
+     * Judges the logits of the plan's first scoring process, in {@code first}, and of its second,
+     * in {@code second}. A file that is missing, not a regular file (a link among them) or not
+     * exactly the size the plan gives is a {@code VIOLATION}: the harness's code in the child writes
+     * it whole before it reports.
      *
      * @throws IOException when a regular file of the right size cannot be read
      */
-    static HeldOutEvaluator.Verdict judge(Path file, ScoringPlan plan, int vocabulary) throws IOException {
-        ScoringBatches batches = plan.batches();
+    static HeldOutEvaluator.Verdict judge(Path first, Path second, ScoringPlan plan, int vocabulary) throws IOException {
+        HeldOutEvaluator evaluator = new HeldOutEvaluator(plan, vocabulary);
+        Optional<HeldOutEvaluator.Verdict> malformed = read(first, plan.batches(), vocabulary, evaluator::accept);
+        if (malformed.isEmpty()) {
+            malformed = read(second, plan.checkBatches(), vocabulary, evaluator::acceptCheck);
+        }
+        return malformed.isPresent() ? malformed.get() : evaluator.verdict();
+    }
+
+    /** Hands every batch of logits in {@code file} to {@code sink}; or says why the file is not the logits of {@code batches}. */
+    private static Optional<HeldOutEvaluator.Verdict> read(Path file, ScoringBatches batches, int vocabulary,
+            Consumer<float[]> sink) throws IOException {
         int perBatch = batches.logitsPerBatch(vocabulary);
         long expected = 4L * perBatch * batches.batches();
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
-            return malformed("are missing");
+            return Optional.of(malformed("are missing"));
         }
         if (!attributes.isRegularFile()) {
-            return malformed("are not in a regular file");
+            return Optional.of(malformed("are not in a regular file"));
         }
         if (attributes.size() != expected) {
-            return malformed("hold " + attributes.size() + " bytes, not the " + expected + " of " + batches.batches()
-                    + " batches of " + batches.rows() + "×" + batches.length() + "×" + vocabulary + " float32 values");
+            return Optional.of(malformed("hold " + attributes.size() + " bytes, not the " + expected + " of "
+                    + batches.batches() + " batches of " + batches.rows() + "×" + batches.length() + "×" + vocabulary
+                    + " float32 values"));
         }
-        HeldOutEvaluator evaluator = new HeldOutEvaluator(plan, vocabulary);
         ByteBuffer buffer = ByteBuffer.allocate(4 * perBatch).order(ByteOrder.LITTLE_ENDIAN);
         float[] logits = new float[perBatch];
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
@@ -97,15 +110,15 @@ final class LogitsFile {
                 buffer.clear();
                 while (buffer.hasRemaining()) {
                     if (channel.read(buffer) < 0) {
-                        return malformed("end after " + b + " of " + batches.batches() + " batches");
+                        return Optional.of(malformed("end after " + b + " of " + batches.batches() + " batches"));
                     }
                 }
                 buffer.flip();
                 buffer.asFloatBuffer().get(logits);
-                evaluator.accept(logits);
+                sink.accept(logits);
             }
         }
-        return evaluator.verdict();
+        return Optional.empty();
     }
 
     private static HeldOutEvaluator.Verdict malformed(String what) {

@@ -42,9 +42,10 @@ import java.util.TreeMap;
  * <p>Isolation: the training child gets the variant's classes, the training tokens through a pipe
  * on its standard input (never as a file) and a class path without the corpus; it may write only its workspace, has no network (under bubblewrap),
  * is limited in heap and address space, and is killed with all its descendants at budget plus
- * grace. The scoring child gets the trained weights in a fresh workspace and the rows of a
- * {@link ScoringPlan} through a pipe on its standard input, and gives back only the model's logits
- * ({@link LogitsFile}), from which this class computes the held-out loss. Both report through a
+ * grace. Two scoring children each get the trained weights in a fresh workspace and their rows of a
+ * {@link ScoringPlan} through a pipe on their standard input (the first the held-out windows, the
+ * second the rows that check them, which it scores without ever seeing the windows), and give back
+ * only the model's logits ({@link LogitsFile}), from which this class computes the held-out loss. Both report through a
  * line signed with a key only the harness's code in the child knows ({@link ChildReport}); anything
  * else they print counts for nothing.
  *
@@ -204,6 +205,7 @@ public final class SandboxEvaluator {
         int vocabulary = corpus.tokenizer().vocabularySize();
         Workspace train = new Workspace(Files.createDirectory(root.resolve("train")));
         Workspace score = new Workspace(Files.createDirectory(root.resolve("score")));
+        Workspace check = new Workspace(Files.createDirectory(root.resolve("check")));
         if (budget instanceof Budget.EqualTime && !(referenceThroughput > 0)) {
             return EvaluationResult.harnessFailure(
                     "an equal-time budget needs the seed's calibrated throughput, and the evaluator was given none", "");
@@ -211,21 +213,28 @@ public final class SandboxEvaluator {
         Duration trainLimit = trainLimit(budget);
         EvaluationLogs logs = new EvaluationLogs(logFolder);
 
-        // both children start at once and load their engines while the parent compiles the variant;
-        // the training child begins to train once the classes are in place and both engines are
-        // loaded, so neither the compiler nor the scoring child's start-up costs time or takes cores
-        // from training
-        byte[] scoreKey = ChildReport.newKey();
+        // the three children start at once and load their engines while the parent compiles the
+        // variant; the training child begins to train once the classes are in place and every
+        // engine is loaded, so neither the compiler nor the scoring children's start-up costs time
+        // or takes cores from training
         List<Path> libraries = resources.libraryJars();
         // drawn afresh for every evaluation, so that the program cannot know which rows check it
         ScoringPlan plan = ScoringPlan.draw(corpus.heldOutWindows(settings.heldOutWindow(), HeldOutWindows.DEFAULT_EVERY));
-        ProcessSpec scoreSpec = command.scoring(slot, score, libraries, ChildArguments.forScoring(variant.entry(), vocabulary),
-                trainLimit.plus(settings.scoreLimit()).plus(settings.grace()), ChildInput.forScoring(scoreKey, plan.batches()));
+        Duration scoreLimit = trainLimit.plus(settings.scoreLimit()).plus(settings.grace());
+        List<String> scoreArguments = ChildArguments.forScoring(variant.entry(), vocabulary);
+        byte[] scoreKey = ChildReport.newKey();
+        ProcessSpec scoreSpec = command.scoring(slot, score, libraries, scoreArguments, scoreLimit,
+                ChildInput.forScoring(scoreKey, plan.batches()));
+        // the rows that check the scored ones, in a process that never sees those
+        byte[] checkKey = ChildReport.newKey();
+        ProcessSpec checkSpec = command.scoring(slot, check, libraries, scoreArguments, scoreLimit,
+                ChildInput.forScoring(checkKey, plan.checkBatches()));
         byte[] trainKey = ChildReport.newKey();
         ProcessSpec trainSpec = command.training(slot, train, libraries,
                 ChildArguments.forTraining(variant.entry(), budget, seed, vocabulary, referenceThroughput), trainLimit,
                 ChildInput.forTraining(trainKey, DatasetText.trainingTokens(corpus, resources.datasetTexts())));
-        ChildPair children = ChildPair.start(runner, train, trainSpec, trainKey, score, scoreSpec, scoreKey);
+        ChildPair children = ChildPair.start(runner, train, trainSpec, trainKey,
+                new ChildPair.ScoringStart(score, scoreSpec, scoreKey), new ChildPair.ScoringStart(check, checkSpec, checkKey));
         try {
             listener.onPhase("compiling " + variant.id());
             Compiled compiled = compile(variant, sources, resources);
@@ -234,6 +243,7 @@ public final class SandboxEvaluator {
             }
             train.writeClasses(compiled.classes());
             score.writeClasses(compiled.classes());
+            check.writeClasses(compiled.classes());
             listener.onPhase("training " + variant.id() + " for " + budget.describe()
                     + (sandboxed() ? " in a sandbox" : " (no sandbox on this machine)"));
             children.startTogether(settings.grace());
@@ -280,17 +290,25 @@ public final class SandboxEvaluator {
             ProcessOutcome scored = children.awaitScoring();
             logs.keepScoring(score);
             ScoreReport scoreReport = children.scoreReport(scored, budget);
+            if (scoreReport.ending() instanceof ReportedFailure failure) {
+                return failure.result(curveTail);
+            }
+            ProcessOutcome checked = children.awaitChecking();
+            logs.keepChecking(check);
+            if (children.checkReport(checked, budget).ending() instanceof ReportedFailure failure) {
+                return failure.result(curveTail);
+            }
             return switch (scoreReport.ending()) {
                 case ReportedFailure failure -> failure.result(curveTail);
                 // the loss is computed here, from the logits as plain numbers, never taken from the child
-                case ScoreReport.Scored s -> switch (LogitsFile.judge(score.logits(), plan, vocabulary)) {
+                case ScoreReport.Scored s -> switch (LogitsFile.judge(score.logits(), check.logits(), plan, vocabulary)) {
                     case HeldOutEvaluator.Rejected rejected -> EvaluationResult.failed(rejected.status(), rejected.reason(),
                             curveTail);
                     case HeldOutEvaluator.Measured measured -> EvaluationResult.ok(new Score(measured.valLoss(), s.flops())
                             .metrics(done.tokens(), done.steps(), done.trainSeconds(), peakFlops,
                                     (System.nanoTime() - start) / 1e9, deviceOf(slot),
                                     grant.speedTokensPerSecond()),
-                            how(trained.sandboxed() && scored.sandboxed(), resources, trainReport.trainingTokens(), grant),
+                            how(trained.sandboxed() && scored.sandboxed() && checked.sandboxed(), resources, trainReport.trainingTokens(), grant),
                             curveTail);
                 };
             };

@@ -4,9 +4,11 @@ import ai.djl.ndarray.NDManager;
 import darwin.core.Budget;
 import darwin.core.EvaluationStatus;
 import darwin.program.NanoGpt;
+import darwin.trainer.api.BudgetExhaustedException;
 import darwin.trainer.api.TrainingProgram;
 import darwin.trainer.data.TokenSampler;
 import darwin.trainer.device.Engines;
+import darwin.trainer.harness.TimeGrace;
 import darwin.trainer.harness.TokenGrant;
 import darwin.trainer.harness.TrainingListener;
 import darwin.trainer.harness.TrainingOutcome;
@@ -14,7 +16,9 @@ import darwin.trainer.harness.TrainingSession;
 import darwin.trainer.json.JsonObject;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,6 +55,7 @@ public final class TrainChild {
         int[] tokens = ChildInput.readTokens(in);
         in.close();
         ChildReporter reporter = ChildReporter.onStandardOutput(key);
+        rehearseFailure(reporter);
         ChildArguments arguments = ChildArguments.parse(args);
         Workspace workspace = Workspace.current();
         long trainingTokens = tokens.length;
@@ -85,8 +90,7 @@ public final class TrainChild {
             double loadSeconds = (System.nanoTime() - clockStart) / 1e9;
             try (NDManager manager = NDManager.newBaseManager(Engines.defaultDevice())) {
                 TrainingSession session = new TrainingSession(manager.getDevice(), vocabulary);
-                TokenGrant.Grant grant = new TokenGrant(session, vocabulary, new NanoGpt(), referenceThroughput,
-                        probe -> new TokenSampler(tokens, TokenGrant.probeSeed(seed, probe)))
+                TokenGrant.Grant grant = new TokenGrant(session, vocabulary, new NanoGpt(), referenceThroughput)
                         .grant(program, manager, budget, seed, TrainingListener.NONE);
                 if (grant.failure() != null) {
                     reporter.send(new TrainReport(ReportedFailure.of(grant.failure()), trainingTokens, engineReady,
@@ -98,7 +102,7 @@ public final class TrainChild {
                 TrainingOutcome outcome = session.train(program, manager, new TokenSampler(tokens, seed), grant.budget(), seed,
                         workspace.curve(), TrainingListener.NONE, before);
                 logTail = Optional.of(outcome.logTail());
-                reporter.send(new TrainReport(ending(outcome, grant, workspace), trainingTokens, engineReady, logTail));
+                reporter.send(new TrainReport(ending(outcome, grant, workspace, reporter), trainingTokens, engineReady, logTail));
             }
         } catch (Throwable failure) {
             reporter.send(new TrainReport(ReportedFailure.of(EvaluationStatus.RUNTIME_ERROR,
@@ -111,8 +115,8 @@ public final class TrainChild {
      *
      * @throws IOException when the weights file cannot be written (the process's failure)
      */
-    private static TrainReport.Ending ending(TrainingOutcome outcome, TokenGrant.Grant grant, Workspace workspace)
-            throws IOException {
+    private static TrainReport.Ending ending(TrainingOutcome outcome, TokenGrant.Grant grant, Workspace workspace,
+            ChildReporter reporter) throws IOException {
         if (!outcome.trained()) {
             return ReportedFailure.of(outcome.failure());
         }
@@ -125,7 +129,28 @@ public final class TrainChild {
         }
         // the hash of what was written, not of the file, which a leftover thread could replace
         return new TrainReport.Trained(outcome.steps(), outcome.tokens(), outcome.trainSeconds(), GrantReport.of(grant),
-                ChildReport.sha256(weights));
+                reporter.sha256(weights));
+    }
+
+    /**
+     * Goes once through what reporting a program's failure takes, and loads and initialises the
+     * classes it only names, before any of the variant's code runs. A class in a folder (a build's
+     * {@code target/classes}) needs a file descriptor to load, and a program that took every one
+     * it may hold would otherwise leave the harness unable to load the classes that report its
+     * failure, which would then end as a {@code NoClassDefFoundError} instead of naming the
+     * open-file limit.
+     */
+    private static void rehearseFailure(ChildReporter reporter) throws ClassNotFoundException {
+        for (Class<?> named : List.of(Budget.Seconds.class, TimeGrace.class, BudgetExhaustedException.class,
+                UncheckedIOException.class, TrainingOutcome.class)) {
+            Class.forName(named.getName(), true, named.getClassLoader());
+        }
+        IOException noDescriptor = new IOException("Too many open files");
+        TrainingOutcome failed = new TrainingOutcome(null, TrainingSession.classify(noDescriptor).withLogTail("tail"), 0, 0, 0,
+                "tail");
+        reporter.rehearse(new TrainReport(ReportedFailure.of(failed.failure()), 1, 0.5, Optional.of(failed.logTail())));
+        reporter.rehearse(new TrainReport(ReportedFailure.of(EvaluationStatus.RUNTIME_ERROR,
+                "the training process failed: " + TrainingSession.describe(noDescriptor)), 1, 0.5, Optional.empty()));
     }
 
     /** A throw-away report for the warm-up, of the trained kind, whose framing loads what the real one needs. */

@@ -1,7 +1,7 @@
 package darwin.trainer.sandbox;
 
+import darwin.trainer.resources.HarnessPackages;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -10,7 +10,7 @@ import java.util.Set;
  * Loads a variant's compiled classes. The variant's own classes are found here first (so that a
  * variant shadows the copy of the seed that ships inside the harness); everything else comes from
  * the harness's class loader. A variant may not define classes in the harness's packages, the
- * JDK's or its libraries': {@link #shadowing} says which it tried.
+ * JDK's or its libraries' ({@link HarnessPackages}): {@link #shadowing} says which it tried.
  *
  * <p>A variant may use the harness API, DJL and the libraries its manifest lists. The child's
  * class path holds none of darwin's other libraries ({@link ChildClasspath}); a class of one
@@ -20,11 +20,6 @@ import java.util.Set;
  * system class loader it is simply not found, as the class path lacks it.
  */
 public final class VariantClassLoader extends ClassLoader {
-
-    /** Package prefixes a variant may not define classes in. */
-    public static final List<String> PROTECTED_PACKAGES = List.of(
-            "darwin.trainer.", "darwin.core.", "darwin.data.", "darwin.runs.",
-            "ai.djl.", "java.", "javax.", "jdk.", "sun.", "com.sun.", "com.fasterxml.", "org.slf4j.");
 
     /** The one package of darwin's that a variant may use. */
     static final String HARNESS_API = "darwin.trainer.api.";
@@ -50,7 +45,7 @@ public final class VariantClassLoader extends ClassLoader {
     /** The first class name that lies in a protected package, if any. */
     public static Optional<String> shadowing(Set<String> classNames) {
         return classNames.stream()
-                .filter(name -> PROTECTED_PACKAGES.stream().anyMatch(name::startsWith))
+                .filter(HarnessPackages::contains)
                 .sorted()
                 .findFirst();
     }

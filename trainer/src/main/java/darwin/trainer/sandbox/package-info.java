@@ -41,7 +41,7 @@
  *       against the variant's class path and libraries (see "Compiling a variant"); errors are a
  *       {@code COMPILE_ERROR} whose reason names the first error's file and line and whose log tail
  *       is the javac-style report, and the children are stopped. A class in a package of the
- *       harness, the JDK or a library ({@code VariantClassLoader.PROTECTED_PACKAGES}) is a
+ *       harness, the JDK or a library ({@code HarnessPackages.PROTECTED}) is a
  *       {@code VIOLATION}; so is a missing entry class. The classes are written to both workspaces,
  *       and once both children say their engines are loaded the training child is told to go: it
  *       loads the program and trains. Compiling while the engines load takes the compiler off the
@@ -87,15 +87,18 @@
  *       scoring child (read once). The parent hashes them after handing them over, while the
  *       scoring child reads them (the launcher's client compiler has no SHA-256 intrinsic: about 45
  *       ms for the seed's weights), and the scoring result counts only when the hashes agree.
- *   <li><b>Scoring child.</b> The parent draws a {@code ScoringPlan} with a fresh secret seed. The
- *       child reads the key and then the plan's token rows ({@code ScoringBatches}: every held-out
- *       window once, and rows that check the model, which it cannot tell apart) from a pipe on its
- *       stdin before loading any variant class (nothing to reopen by a path; the rows live in a
+ *   <li><b>Scoring children.</b> The parent draws a {@code ScoringPlan} with a fresh secret seed,
+ *       and starts two scoring children, each in a workspace and sandbox of its own, with the
+ *       training child: the first scores the plan's windows, the second its probes, which it
+ *       cannot answer from a memory of their windows since it never sees them. Each child reads
+ *       its key and then its token rows ({@code ScoringBatches}: held-out windows and rows that
+ *       check the model, which it cannot tell apart) from a pipe on its stdin before loading any
+ *       variant class (nothing to reopen by a path; the rows live in a
  *       local variable; it never gets the split). It builds the untrained model with the program's
  *       {@code newModel}, loads the weights (names and shapes must match: else {@code VIOLATION}),
  *       runs the {@code Scorer}, which writes each batch's logits as float32 to its
  *       {@code LogitsFile}, and reports {@code Scored} with the FLOP count and no loss.
- *   <li><b>Judging.</b> Once the child has ended, the parent reads the logits file: only a regular
+ *   <li><b>Judging.</b> Once both children have ended, the parent reads their logits files: only a regular
  *       file (no link followed) of exactly batches × rows × length × vocabulary values, read batch
  *       by batch into a {@code HeldOutEvaluator}; anything else is a {@code VIOLATION}. Non-finite
  *       logits are {@code DIVERGED}; a model that carries state between calls, mixes the rows of a

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import darwin.core.EvaluationStatus;
 import darwin.trainer.data.HeldOutWindows;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,15 +66,25 @@ class HeldOutEvaluatorTest {
 
     /** Runs a model over a plan and judges it. */
     private static HeldOutEvaluator.Verdict judge(Model model, long seed) {
+        return judge(() -> model, seed);
+    }
+
+    /** Runs a model over a plan, a fresh one from {@code process} for each scoring process, and judges it. */
+    private static HeldOutEvaluator.Verdict judge(Supplier<Model> process, long seed) {
         ScoringPlan plan = ScoringPlan.draw(WINDOWS, seed);
-        ScoringBatches batches = plan.batches();
         HeldOutEvaluator evaluator = new HeldOutEvaluator(plan, V);
+        int calls = run(process.get(), plan.batches(), 0, evaluator::accept);
+        run(process.get(), plan.checkBatches(), calls, evaluator::acceptCheck);
+        return evaluator.verdict();
+    }
+
+    private static int run(Model model, ScoringBatches batches, int calls, Consumer<float[]> judge) {
         int size = batches.rows() * batches.length();
         for (int b = 0; b < batches.batches(); b++) {
             int[] tokens = java.util.Arrays.copyOfRange(batches.tokens(), b * size, (b + 1) * size);
-            evaluator.accept(model.logits(tokens, batches.rows(), b));
+            judge.accept(model.logits(tokens, batches.rows(), calls++));
         }
-        return evaluator.verdict();
+        return calls;
     }
 
     /** The mean cross-entropy of the honest bigram over every window, computed directly. */
@@ -125,6 +139,49 @@ class HeldOutEvaluatorTest {
     void lookingAheadIsAViolation() {
         String reason = rejected(judge((tokens, rows, call) -> bigram(tokens, 1), 1), EvaluationStatus.VIOLATION).reason();
         assertTrue(reason.startsWith("the model looks ahead: changing the tokens after position"), reason);
+    }
+
+    /**
+     * A model that looks ahead and remembers the rows it answered: a row that starts as a
+     * remembered one gets the remembered logits over the prefix they share.
+     */
+    private static Model memoizing() {
+        List<int[]> rows = new ArrayList<>();
+        List<float[]> answers = new ArrayList<>();
+        return (tokens, count, call) -> {
+            float[] logits = bigram(tokens, 1);
+            for (int r = 0; r < count; r++) {
+                int[] row = java.util.Arrays.copyOfRange(tokens, r * L, (r + 1) * L);
+                int best = -1;
+                int shared = 0;
+                for (int m = 0; m < rows.size(); m++) {
+                    int k = java.util.Arrays.mismatch(rows.get(m), row);
+                    k = k < 0 ? L : k;
+                    if (k > shared) {
+                        shared = k;
+                        best = m;
+                    }
+                }
+                if (best >= 0) {
+                    System.arraycopy(answers.get(best), 0, logits, r * L * V, shared * V);
+                }
+                rows.add(row);
+                answers.add(java.util.Arrays.copyOfRange(logits, r * L * V, (r + 1) * L * V));
+            }
+            return logits;
+        };
+    }
+
+    @Test
+    void aModelThatAnswersAProbeFromMemoryOfItsWindowLooksAheadAcrossProcesses() {
+        Model shared = memoizing();
+        assertInstanceOf(HeldOutEvaluator.Measured.class, judge(() -> shared, 1),
+                "one memory over both processes replays the windows' logits to the probes");
+        for (long seed = 0; seed < 5; seed++) {
+            // its memories differ between the processes: a probe, or a window again, shows it first
+            String reason = rejected(judge(HeldOutEvaluatorTest::memoizing, seed), EvaluationStatus.VIOLATION).reason();
+            assertTrue(reason.startsWith("the model looks ahead") || reason.startsWith("the model mixes"), reason);
+        }
     }
 
     @Test
@@ -189,5 +246,10 @@ class HeldOutEvaluatorTest {
         assertThrows(IllegalArgumentException.class, () -> evaluator.accept(new float[plan.batches().logitsPerBatch(V) - 1]));
         evaluator.accept(new float[plan.batches().logitsPerBatch(V)]);
         assertThrows(IllegalStateException.class, evaluator::verdict, "a verdict needs every batch");
+        for (int b = 1; b < plan.batches().batches(); b++) {
+            evaluator.accept(new float[plan.batches().logitsPerBatch(V)]);
+        }
+        assertThrows(IllegalStateException.class, evaluator::verdict, "and the second process's");
+        assertThrows(IllegalArgumentException.class, () -> evaluator.acceptCheck(new float[1]));
     }
 }

@@ -75,6 +75,7 @@ class MeasurementTest {
         HeldOutEvaluator judge = new HeldOutEvaluator(plan, 65);
         Scorer.Result result = new Scorer(plan.batches(), 65).score(model, manager, judge::accept);
         assertEquals(null, result.failure());
+        assertEquals(null, new Scorer(plan.checkBatches(), 65).score(model, manager, judge::acceptCheck).failure());
         return judge.verdict();
     }
 

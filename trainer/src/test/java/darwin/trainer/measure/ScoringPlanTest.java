@@ -23,6 +23,11 @@ class ScoringPlanTest {
         return Arrays.copyOfRange(batches.tokens(), at, at + batches.length());
     }
 
+    private static int[] checkRow(ScoringPlan plan, int row) {
+        int length = plan.checkBatches().length();
+        return Arrays.copyOfRange(plan.checkBatches().tokens(), row * length, (row + 1) * length);
+    }
+
     private static int[] window(int window) {
         long[] inputs = new long[WINDOWS.length()];
         WINDOWS.copy(new int[] {window}, 0, WINDOWS.length(), inputs, new long[WINDOWS.length()]);
@@ -60,9 +65,39 @@ class ScoringPlanTest {
         for (int count : scored) {
             assertEquals(1, count);
         }
-        assertEquals(ScoringPlan.PROBES, probes);
+        assertEquals(0, probes, "probes are the second process's");
         assertTrue(again >= ScoringPlan.AGAIN, "at least " + ScoringPlan.AGAIN + " windows again: " + again);
-        assertEquals(WINDOWS.count() + probes + again, (batches.batches() - 1) * batches.rows(), "one batch is a repeat");
+        assertEquals(WINDOWS.count() + again, (batches.batches() - 1) * batches.rows(), "one batch is a repeat");
+        ScoringBatches checks = plan.checkBatches();
+        assertEquals(List.of(1, batches.rows(), batches.length()), List.of(checks.batches(), checks.rows(), checks.length()));
+        assertEquals(ScoringPlan.PROBES, plan.checkRows(0).stream().filter(ScoringPlan.Probe.class::isInstance).count());
+        assertTrue(plan.checkRows(0).stream().noneMatch(ScoringPlan.Scored.class::isInstance), "nothing is scored there");
+    }
+
+    @Test
+    void theSecondProcessNeverSeesTheTextAProbeReplaced() {
+        for (long seed = 0; seed < 20; seed++) {
+            ScoringPlan plan = ScoringPlan.draw(WINDOWS, seed);
+            List<ScoringPlan.Row> checks = plan.checkRows(0);
+            List<Integer> probed = checks.stream().filter(ScoringPlan.Probe.class::isInstance).map(ScoringPlan.Row::window)
+                    .toList();
+            assertEquals(probed.size(), probed.stream().distinct().count(), "each probe copies another window");
+            for (int r = 0; r < checks.size(); r++) {
+                if (checks.get(r) instanceof ScoringPlan.Again again) {
+                    assertTrue(!probed.contains(again.window()), "window " + again.window() + " is probed and shown whole");
+                }
+                // a run long enough not to occur in another window by chance
+                if (checks.get(r) instanceof ScoringPlan.Probe probe && WINDOWS.length() - probe.cut() > 24) {
+                    int[] tokens = checkRow(plan, r);
+                    for (int window : probed) {
+                        String continuation = Arrays.toString(Arrays.copyOfRange(window(window), 1, WINDOWS.length()));
+                        String rest = Arrays.toString(Arrays.copyOfRange(tokens, probe.cut() + 1, tokens.length));
+                        assertTrue(!continuation.contains(rest.substring(1, rest.length() - 1)),
+                                "a probe's replacement text is probed window " + window + "'s");
+                    }
+                }
+            }
+        }
     }
 
     @Test
@@ -94,10 +129,10 @@ class ScoringPlanTest {
         ScoringPlan plan = ScoringPlan.draw(WINDOWS, 13);
         int[] split = Corpus.tinyShakespeare().heldOutTokens();
         String text = Arrays.toString(split);
-        for (int b = 0; b < plan.batches().batches(); b++) {
-            for (int r = 0; r < plan.batches().rows(); r++) {
-                if (plan.rows(b).get(r) instanceof ScoringPlan.Probe probe) {
-                    int[] tokens = row(plan, b, r);
+        for (int b = 0; b < plan.checkBatches().batches(); b++) {
+            for (int r = 0; r < plan.checkBatches().rows(); r++) {
+                if (plan.checkRows(b).get(r) instanceof ScoringPlan.Probe probe) {
+                    int[] tokens = checkRow(plan, r);
                     int[] original = window(probe.window());
                     int cut = probe.cut();
                     assertArrayEquals(Arrays.copyOf(original, cut + 1), Arrays.copyOf(tokens, cut + 1));
@@ -122,9 +157,11 @@ class ScoringPlanTest {
         Arrays.setAll(tokens, i -> i % 7);
         ScoringPlan small = ScoringPlan.draw(new HeldOutWindows(tokens, 8), 1);
         assertEquals(5, small.batches().rows());
+        assertEquals(4, small.checkRows(0).stream().filter(ScoringPlan.Probe.class::isInstance).count(),
+                "one row of the second process's batch is a window again");
         ScoringPlan single = ScoringPlan.draw(new HeldOutWindows(tokens, 1), 1);
-        for (int b = 0; b < single.batches().batches(); b++) {
-            assertTrue(single.rows(b).stream().noneMatch(row -> row instanceof ScoringPlan.Probe));
-        }
+        assertTrue(single.checkRows(0).stream().noneMatch(row -> row instanceof ScoringPlan.Probe));
+        ScoringPlan one = ScoringPlan.draw(new HeldOutWindows(Arrays.copyOf(tokens, 9), 8), 1);
+        assertEquals(List.of(new ScoringPlan.Again(0)), one.checkRows(0));
     }
 }

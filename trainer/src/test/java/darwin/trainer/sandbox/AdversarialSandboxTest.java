@@ -38,6 +38,7 @@ class AdversarialSandboxTest {
 
     private static final Budget STEPS = Budget.steps(30);
     private static final Budget SECONDS = Budget.seconds(2);
+    private static final Budget EQUAL_TIME = Budget.equalTime(2);
     private static final long SEED = 1;
     /** Files the writes-outside case tries to create on the host. */
     private static final List<Path> ESCAPES = List.of(
@@ -52,6 +53,8 @@ class AdversarialSandboxTest {
     private static final Path SECRET = Path.of("/tmp/darwin-adversarial-secret.txt");
 
     private static SandboxEvaluator evaluator;
+    /** The evaluator for equal-time budgets: as {@link #evaluator}, with a reference throughput. */
+    private static SandboxEvaluator equalTime;
     private static ProcessRunner runner;
     private static Path work;
     private static EvaluationResult honest;
@@ -66,12 +69,14 @@ class AdversarialSandboxTest {
                 .withLimits(Duration.ofSeconds(15), Duration.ofSeconds(90), Duration.ofSeconds(60))
                 .withResourceLimits(LIMITS);
         evaluator = new SandboxEvaluator(Corpus.tinyShakespeare(), settings, 1e11, runner);
+        equalTime = new SandboxEvaluator(Corpus.tinyShakespeare(), settings, 1e11, 2_000, runner);
         honest = run(AdversarialFixtures.BASELINE, STEPS);
         assertEquals(EvaluationStatus.OK, honest.status(), honest.reason() + "\n" + honest.logTail());
     }
 
     private static EvaluationResult run(String name, Budget budget) {
-        return evaluator.evaluate(AdversarialFixtures.variant(name), budget, SEED, TrainingListener.NONE, null);
+        SandboxEvaluator chosen = budget instanceof Budget.EqualTime ? equalTime : evaluator;
+        return chosen.evaluate(AdversarialFixtures.variant(name), budget, SEED, TrainingListener.NONE, null);
     }
 
     /** Runs a case and checks what every case must satisfy. */
@@ -80,7 +85,8 @@ class AdversarialSandboxTest {
         Set<EvaluationStatus> expected = AdversarialFixtures.expectedStatuses(name);
         assertTrue(expected.contains(result.status()),
                 name + ": expected " + expected + " but got " + result.status() + ": " + result.reason() + "\n" + result.logTail());
-        if (result.status() == EvaluationStatus.OK) {
+        // the baseline's budget only: an equal-time grant is a budget of other size
+        if (result.status() == EvaluationStatus.OK && budget.equals(STEPS)) {
             assertTrue(result.metrics().valLoss() >= honest.metrics().valLoss() - 1e-3,
                     name + " scored better than the honest baseline: " + result.metrics().valLoss());
         }
@@ -224,8 +230,22 @@ class AdversarialSandboxTest {
     }
 
     @Test
+    void aSecurityProviderCannotForgeTheTrainingReport() throws IOException {
+        EvaluationResult result = check("forges-training-report", STEPS);
+        assertEquals(30, result.metrics().steps(), result.logTail());
+        assertEquals(30L * 8 * 32, result.metrics().tokensTrained());
+    }
+
+    @Test
     void learningWhileScoredIsAViolation() throws IOException {
         assertTrue(check("learns-while-scored", STEPS).reason().contains("carries state"));
+    }
+
+    @Test
+    void aModelThatRemembersTheRowsItAnsweredStillLooksAhead() throws IOException {
+        // its memories differ between the scoring processes: a probe, or a window again, shows it first
+        String reason = check("memoizes-rows", STEPS).reason();
+        assertTrue(reason.contains("looks ahead") || reason.contains("mixes the sequences"), reason);
     }
 
     @Test
@@ -286,6 +306,13 @@ class AdversarialSandboxTest {
     }
 
     @Test
+    void theSpeedProbesHandOutNoTrainingText() throws IOException {
+        EvaluationResult result = check("keeps-probe-text", EQUAL_TIME);
+        assertFalse(result.reason().contains("KEPT"), result.reason());
+        assertFalse(result.logTail().contains("KEPT"), result.logTail());
+    }
+
+    @Test
     void logsReplacedByLinksAreNotFollowed(@TempDir Path logs) throws IOException {
         String secret = "SECRET-" + UUID.randomUUID();
         Files.writeString(SECRET, secret);
@@ -337,16 +364,14 @@ class AdversarialSandboxTest {
     }
 
     @Test
-    void tooManyOpenFilesIsTheOpenFileLimit() throws IOException {
+    void tooManyOpenFilesIsTheOpenFileLimitEvenWhereDarwinsClassesAreFolders() throws IOException {
         EvaluationResult result = check("opens-files", STEPS);
-        if (result.status() == EvaluationStatus.VIOLATION) {
-            assertTrue(result.reason().contains("at most 512 open files"), result.reason());
-        }
+        assertTrue(result.reason().contains("at most 512 open files"), result.reason() + "\n" + result.logTail());
     }
 
     @Test
     void everyCaseHasATest() {
-        assertEquals(AdversarialFixtures.cases().size(), 36, "a new fixture needs a test here: " + AdversarialFixtures.cases());
+        assertEquals(AdversarialFixtures.cases().size(), 39, "a new fixture needs a test here: " + AdversarialFixtures.cases());
     }
 
     /** Host processes started by the spawns-process case (they carry a marker in their environment). */

@@ -128,7 +128,7 @@ class EqualTimeProbesTest {
         };
         try (NDManager manager = NDManager.newBaseManager(Engines.defaultDevice())) {
             SpeedProbes.Measured measured = new SpeedProbes(session()).measure(REFERENCE, failing, manager,
-                    probe -> CORPUS.trainingSampler(probe), 1);
+                    probe -> TokenGrant.probeText(CORPUS.tokenizer().vocabularySize(), 1, probe), 1);
             assertNull(measured.speed());
             assertEquals(EvaluationStatus.RUNTIME_ERROR, measured.failure().status());
             assertTrue(measured.failure().reason().startsWith("in a speed probe: IllegalStateException: no training today"),
@@ -139,8 +139,7 @@ class EqualTimeProbesTest {
     @Test
     void anEqualTimeGrantIsTheSecondsTimesTheCalibratedThroughputTimesTheRatio() {
         try (NDManager manager = NDManager.newBaseManager(Engines.defaultDevice())) {
-            TokenGrant.Grant grant = new TokenGrant(session(), CORPUS.tokenizer().vocabularySize(), REFERENCE, 10_000,
-                    probe -> CORPUS.trainingSampler(TokenGrant.probeSeed(1, probe)))
+            TokenGrant.Grant grant = new TokenGrant(session(), CORPUS.tokenizer().vocabularySize(), REFERENCE, 10_000)
                     .grant(compiledTinySeed, manager, Budget.equalTime(20), 1, TrainingListener.NONE);
             assertNull(grant.failure());
             long tokens = ((Budget.Tokens) grant.budget()).tokens();
@@ -155,7 +154,7 @@ class EqualTimeProbesTest {
         try (NDManager manager = NDManager.newBaseManager(Engines.defaultDevice())) {
             // more and longer probes than an evaluation's: a tiny step takes milliseconds
             SpeedProbes.Measured measured = new SpeedProbes(session(), 5, 2, 15).measure(REFERENCE, variant, manager,
-                    probe -> CORPUS.trainingSampler(TokenGrant.probeSeed(7, probe)), 7);
+                    probe -> TokenGrant.probeText(CORPUS.tokenizer().vocabularySize(), 7, probe), 7);
             assertNull(measured.failure(), () -> measured.failure().reason());
             return measured.speed();
         }
