@@ -51,7 +51,8 @@ class AdversarialFixturesTest {
             "looks-ahead", "mixes-rows", "no-model", "wrong-entry", "loads-darwin-libraries", "reads-training-split",
             "works-in-static-initializer", "works-in-constructor", "trains-past-budget", "looks-ahead-on-text",
             "mixes-rows-on-text", "proxies-logits", "forges-report", "learns-while-scored", "links-logs", "fifo-stdout",
-            "floods-output", "fills-tmp", "fills-workspace", "forks-bomb", "opens-files");
+            "floods-output", "fills-tmp", "fills-workspace", "forks-bomb", "opens-files", "memoizes-rows",
+            "forges-training-report", "keeps-probe-text");
 
     private static final String ENTRY_SOURCE = "program/adv/Bigram.java";
     /** The sandbox's compiler: the variant's class path, of darwin's packages only the harness API. */
