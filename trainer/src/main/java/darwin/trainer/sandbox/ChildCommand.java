@@ -47,7 +47,7 @@ final class ChildCommand {
     /** The training child ({@link TrainChild}) of slot {@code slot} in {@code workspace}, stopped after {@code limit}. */
     ProcessSpec training(int slot, Workspace workspace, List<Path> libraries, List<String> arguments, Duration limit,
             byte[] input) {
-        return spec(slot, workspace, TrainChild.class, List.of(), libraries, arguments, limit, input);
+        return spec(slot, workspace, TrainChild.class, List.of(), settings.threads(), libraries, arguments, limit, input);
     }
 
     /**
@@ -58,11 +58,23 @@ final class ChildCommand {
      */
     ProcessSpec scoring(int slot, Workspace workspace, List<Path> libraries, List<String> arguments, Duration limit,
             byte[] input) {
-        return spec(slot, workspace, ScoreChild.class, List.of("-XX:TieredStopAtLevel=1"), libraries, arguments, limit, input);
+        return spec(slot, workspace, ScoreChild.class, List.of("-XX:TieredStopAtLevel=1"), settings.threads(), libraries,
+                arguments, limit, input);
     }
 
-    private ProcessSpec spec(int slot, Workspace workspace, Class<?> main, List<String> jvmOptions, List<Path> libraries,
-            List<String> arguments, Duration limit, byte[] input) {
+    /**
+     * The second scoring child, which scores the rows that check the first's: as {@link #scoring}, with
+     * one engine thread. Its one batch runs while the first child runs its many on the same cores, and
+     * a second team of spinning engine threads there would stall both; one thread has no team to spin.
+     */
+    ProcessSpec checking(int slot, Workspace workspace, List<Path> libraries, List<String> arguments, Duration limit,
+            byte[] input) {
+        return spec(slot, workspace, ScoreChild.class, List.of("-XX:TieredStopAtLevel=1"), 1, libraries, arguments, limit,
+                input);
+    }
+
+    private ProcessSpec spec(int slot, Workspace workspace, Class<?> main, List<String> jvmOptions, int threads,
+            List<Path> libraries, List<String> arguments, Duration limit, byte[] input) {
         List<Path> childClasspath = new ArrayList<>(classpath);
         childClasspath.addAll(libraries);
         Path launcher = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -78,7 +90,7 @@ final class ChildCommand {
         command.addAll(List.of(
                 "-Dai.djl.offline=true",
                 device.childProperty(),
-                "-Dai.djl.pytorch.num_threads=" + settings.threads(),
+                "-Dai.djl.pytorch.num_threads=" + threads,
                 "-Dai.djl.pytorch.num_interop_threads=1",
                 "--enable-native-access=ALL-UNNAMED",
                 "-cp", String.join(File.pathSeparator, childClasspath.stream().map(Path::toString).toList()),

@@ -227,7 +227,7 @@ public final class SandboxEvaluator {
                 ChildInput.forScoring(scoreKey, plan.batches()));
         // the rows that check the scored ones, in a process that never sees those
         byte[] checkKey = ChildReport.newKey();
-        ProcessSpec checkSpec = command.scoring(slot, check, libraries, scoreArguments, scoreLimit,
+        ProcessSpec checkSpec = command.checking(slot, check, libraries, scoreArguments, scoreLimit,
                 ChildInput.forScoring(checkKey, plan.checkBatches()));
         byte[] trainKey = ChildReport.newKey();
         ProcessSpec trainSpec = command.training(slot, train, libraries,
