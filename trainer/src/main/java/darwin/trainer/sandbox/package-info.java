@@ -90,7 +90,10 @@
  *   <li><b>Scoring children.</b> The parent draws a {@code ScoringPlan} with a fresh secret seed,
  *       and starts two scoring children, each in a workspace and sandbox of its own, with the
  *       training child: the first scores the plan's windows, the second its probes, which it
- *       cannot answer from a memory of their windows since it never sees them. Each child reads
+ *       cannot answer from a memory of their windows since it never sees them. The second runs
+ *       its one batch with one engine thread ({@code ChildCommand.checking}): it runs while the first
+ *       runs its many on the same cores, and a second team of spinning threads stalled both
+ *       (BENCHMARKS.md). Each child reads
  *       its key and then its token rows ({@code ScoringBatches}: held-out windows and rows that
  *       check the model, which it cannot tell apart) from a pipe on its stdin before loading any
  *       variant class (nothing to reopen by a path; the rows live in a
