@@ -10,12 +10,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.Files;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -27,7 +24,7 @@ import java.util.function.Consumer;
  * parent reads no more than that, and nothing at all from a file of another size.
  *
  * <p>The child writes it ({@link #create}); the parent reads the files of both scoring children
- * once they have ended ({@link #judge}), without following a link and only as a regular file, and hands the values to
+ * once they have ended ({@link #judge}), as an {@link UntrustedFile} (no link followed, a regular file only), and hands the values to
  * a {@link HeldOutEvaluator} batch by batch: it never holds more than a batch and the rows kept for
  * the checks.
  */
@@ -89,23 +86,14 @@ final class LogitsFile {
             Consumer<float[]> sink) throws IOException {
         int perBatch = batches.logitsPerBatch(vocabulary);
         long expected = 4L * perBatch * batches.batches();
-        BasicFileAttributes attributes;
-        try {
-            attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            return Optional.of(malformed("are missing"));
-        }
-        if (!attributes.isRegularFile()) {
-            return Optional.of(malformed("are not in a regular file"));
-        }
-        if (attributes.size() != expected) {
-            return Optional.of(malformed("hold " + attributes.size() + " bytes, not the " + expected + " of "
-                    + batches.batches() + " batches of " + batches.rows() + "×" + batches.length() + "×" + vocabulary
-                    + " float32 values"));
-        }
-        ByteBuffer buffer = ByteBuffer.allocate(4 * perBatch).order(ByteOrder.LITTLE_ENDIAN);
-        float[] logits = new float[perBatch];
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+        try (FileChannel channel = UntrustedFile.channel(file)) {
+            if (channel.size() != expected) {
+                return Optional.of(malformed("hold " + channel.size() + " bytes, not the " + expected + " of "
+                        + batches.batches() + " batches of " + batches.rows() + "×" + batches.length() + "×" + vocabulary
+                        + " float32 values"));
+            }
+            ByteBuffer buffer = ByteBuffer.allocate(4 * perBatch).order(ByteOrder.LITTLE_ENDIAN);
+            float[] logits = new float[perBatch];
             for (int b = 0; b < batches.batches(); b++) {
                 buffer.clear();
                 while (buffer.hasRemaining()) {
@@ -117,6 +105,10 @@ final class LogitsFile {
                 buffer.asFloatBuffer().get(logits);
                 sink.accept(logits);
             }
+        } catch (NoSuchFileException e) {
+            return Optional.of(malformed("are missing"));
+        } catch (UntrustedFile.Refused e) {
+            return Optional.of(malformed("are not in a regular file"));
         }
         return Optional.empty();
     }
